@@ -1,0 +1,10 @@
+//! The view: one component per file, each laying out strings from `view_model` and
+//! sending `state::Action`s. No maths, no storage here.
+
+pub mod app;
+pub mod data_problems;
+pub mod indicator_detail;
+pub mod language_switch;
+pub mod model_picker;
+pub mod search_box;
+pub mod target_table;

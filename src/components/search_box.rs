@@ -1,0 +1,26 @@
+//! The search box that filters indicators by name in either language, accents optional.
+
+use leptos::prelude::*;
+
+use crate::i18n::{t, Msg};
+use crate::state::{Action, AppContext};
+
+/// Search box.
+#[component]
+pub fn SearchBox() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    view! {
+        <div class="search" role="search">
+            <label for="indicator-search">{move || t(Msg::Search, ctx.locale())}</label>
+            <input
+                id="indicator-search"
+                type="search"
+                data-testid="search"
+                autocomplete="off"
+                placeholder=move || t(Msg::SearchPlaceholder, ctx.locale())
+                prop:value=move || ctx.state.with(|s| s.query.clone())
+                on:input=move |ev| ctx.dispatch(Action::SetQuery(event_target_value(&ev)))
+            />
+        </div>
+    }
+}

@@ -1,0 +1,12 @@
+//! The functional core: the target model, its validation, the shipped data, and number
+//! formatting. Plain Rust with no browser crates (no `leptos`, `web_sys`, `wasm_bindgen`,
+//! `gloo`), no clock and no randomness, so all of it runs under host `cargo test`;
+//! `tests/core_is_pure.rs` checks the imports.
+
+pub mod catalog;
+pub mod load;
+pub mod model;
+pub mod numfmt;
+pub mod raw;
+pub mod summary;
+pub mod textsearch;
