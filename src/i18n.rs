@@ -5,9 +5,11 @@
 //! error types keep short English `Display` texts for logs; what a person reads is here.
 
 use crate::core::load::{figure_key, DataError};
-use crate::core::model::{Amount, Comparator, Figure, FigureKind, Localized, Measure, Model, Period};
-pub use crate::core::numfmt::Locale;
+use crate::core::model::{
+    Amount, Comparator, Figure, FigureKind, Localized, Measure, Model, Period,
+};
 use crate::core::numfmt::format_number;
+pub use crate::core::numfmt::Locale;
 use crate::core::summary::PlanStatus;
 
 /// Decimals shown for figures from documents: enough to show every number as written.
@@ -116,7 +118,10 @@ pub fn t(msg: Msg, locale: Locale) -> &'static str {
         Msg::SwitchLanguageLabel => ("Chuyển sang tiếng Anh", "Switch to Vietnamese"),
         Msg::ModelPicker => ("Tỉnh và nhiệm kỳ", "Province and term"),
         Msg::Search => ("Tìm chỉ tiêu", "Search indicators"),
-        Msg::SearchPlaceholder => ("Ví dụ: GRDP, sâm Ngọc Linh, hộ nghèo", "e.g. GRDP, ginseng, poverty"),
+        Msg::SearchPlaceholder => (
+            "Ví dụ: GRDP, sâm Ngọc Linh, hộ nghèo",
+            "e.g. GRDP, ginseng, poverty",
+        ),
         Msg::ColIndicator => ("Chỉ tiêu", "Indicator"),
         Msg::ColUnit => ("Đơn vị", "Unit"),
         Msg::ColLatest => ("Kết quả mới nhất", "Latest result"),
@@ -140,7 +145,10 @@ pub fn t(msg: Msg, locale: Locale) -> &'static str {
             "suy ra từ tỷ lệ đạt kế hoạch",
             "implied by the share of plan reached",
         ),
-        Msg::ComputedByApp => ("tính từ kết quả và kế hoạch", "computed from result and plan"),
+        Msg::ComputedByApp => (
+            "tính từ kết quả và kế hoạch",
+            "computed from result and plan",
+        ),
         Msg::ShowSources => ("Số liệu và nguồn", "Figures and sources"),
         Msg::Close => ("Đóng", "Close"),
         Msg::FiguresAndSources => ("Số liệu và nguồn", "Figures and sources"),
@@ -208,7 +216,12 @@ pub fn period_text(period: Period, locale: Locale) -> String {
     const MONTHS_EN: [&str; 12] = [
         "Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec",
     ];
-    let month_en = |m: u8| MONTHS_EN.get(usize::from(m).saturating_sub(1)).copied().unwrap_or("");
+    let month_en = |m: u8| {
+        MONTHS_EN
+            .get(usize::from(m).saturating_sub(1))
+            .copied()
+            .unwrap_or("")
+    };
     match (period, locale) {
         (Period::Year(y), _) => y.to_string(),
         (Period::Half(y, 1), Locale::Vi) => format!("6 tháng đầu năm {y}"),
@@ -387,9 +400,21 @@ mod tests {
 
     #[test]
     fn phrases_periods() {
-        assert_eq!(period_text(Period::Half(2022, 2), Locale::Vi), "6 tháng cuối năm 2022");
-        assert_eq!(period_text(Period::YearToDate(2023, 11), Locale::En), "Jan–Nov 2023");
-        assert_eq!(period_text(Period::Years(2021, 2025), Locale::Vi), "2021–2025");
-        assert_eq!(period_text(Period::Date(2023, 6, 30), Locale::Vi), "30/06/2023");
+        assert_eq!(
+            period_text(Period::Half(2022, 2), Locale::Vi),
+            "6 tháng cuối năm 2022"
+        );
+        assert_eq!(
+            period_text(Period::YearToDate(2023, 11), Locale::En),
+            "Jan–Nov 2023"
+        );
+        assert_eq!(
+            period_text(Period::Years(2021, 2025), Locale::Vi),
+            "2021–2025"
+        );
+        assert_eq!(
+            period_text(Period::Date(2023, 6, 30), Locale::Vi),
+            "30/06/2023"
+        );
     }
 }

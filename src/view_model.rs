@@ -322,9 +322,15 @@ mod tests {
     fn search_ignores_accents_and_language() {
         let model = kon_tum();
         let vi = dashboard(&model, "sam ngoc linh", Locale::Vi);
-        assert!(vi.iter().flat_map(|g| &g.rows).any(|r| r.id == "ginseng_area"));
+        assert!(vi
+            .iter()
+            .flat_map(|g| &g.rows)
+            .any(|r| r.id == "ginseng_area"));
         let en = dashboard(&model, "ginseng", Locale::En);
-        assert!(en.iter().flat_map(|g| &g.rows).all(|r| r.name.to_lowercase().contains("ginseng")));
+        assert!(en
+            .iter()
+            .flat_map(|g| &g.rows)
+            .all(|r| r.name.to_lowercase().contains("ginseng")));
         assert!(dashboard(&model, "zzzz-no-such", Locale::Vi).is_empty());
     }
 
@@ -339,7 +345,11 @@ mod tests {
                     }
                     SourceView::Derived { formula, .. } => assert!(!formula.is_empty()),
                 }
-                assert!(!f.value.contains("NaN") && !f.value.contains("inf"), "{}", f.key);
+                assert!(
+                    !f.value.contains("NaN") && !f.value.contains("inf"),
+                    "{}",
+                    f.key
+                );
             }
         }
     }

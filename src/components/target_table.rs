@@ -84,7 +84,10 @@ fn TargetRow(row: RowView) -> impl IntoView {
     let locale = ctx.locale_untracked();
     let id = row.id.clone();
     let open_id = row.id.clone();
-    let is_open = Memo::new(move |_| ctx.state.with(|s| s.selected.as_deref() == Some(id.as_str())));
+    let is_open = Memo::new(move |_| {
+        ctx.state
+            .with(|s| s.selected.as_deref() == Some(id.as_str()))
+    });
     let labels = [
         t(Msg::ColUnit, locale),
         t(Msg::ColLatest, locale),

@@ -181,11 +181,19 @@ fn parse_date(text: &str) -> Option<PartialDate> {
     };
     let year = i32::try_from(num(parts.first()?, 4)?).ok()?;
     let month = match parts.get(1) {
-        Some(m) => Some(u8::try_from(num(m, 2)?).ok().filter(|m| (1..=12).contains(m))?),
+        Some(m) => Some(
+            u8::try_from(num(m, 2)?)
+                .ok()
+                .filter(|m| (1..=12).contains(m))?,
+        ),
         None => None,
     };
     let day = match parts.get(2) {
-        Some(d) => Some(u8::try_from(num(d, 2)?).ok().filter(|d| (1..=31).contains(d))?),
+        Some(d) => Some(
+            u8::try_from(num(d, 2)?)
+                .ok()
+                .filter(|d| (1..=31).contains(d))?,
+        ),
         None => None,
     };
     (parts.len() <= 3).then_some(PartialDate { year, month, day })
@@ -293,11 +301,7 @@ pub fn load_model(units_json: &str, files: ModelFiles<'_>) -> Result<Model, Vec<
     })
 }
 
-fn check_unique<'a>(
-    ids: impl Iterator<Item = &'a str>,
-    what: &'static str,
-    errors: &mut Errors,
-) {
+fn check_unique<'a>(ids: impl Iterator<Item = &'a str>, what: &'static str, errors: &mut Errors) {
     let mut seen = BTreeSet::new();
     for id in ids {
         if !seen.insert(id) {
@@ -639,7 +643,12 @@ fn convert_figure(
 /// indicator's dimension (a rate's change may be in percentage points); relative measures
 /// are in percent.
 fn unit_fits(measure: Measure, unit: &str, indicator_unit: &str, units: &[Unit]) -> bool {
-    let dim = |id: &str| units.iter().find(|u| u.id == id).map(|u| u.dimension.as_str());
+    let dim = |id: &str| {
+        units
+            .iter()
+            .find(|u| u.id == id)
+            .map(|u| u.dimension.as_str())
+    };
     let (Some(unit_dim), Some(ind_dim)) = (dim(unit), dim(indicator_unit)) else {
         return false;
     };
@@ -711,7 +720,9 @@ mod tests {
     #[test]
     fn rejects_bad_figures() {
         rejects(
-            &format!(r#"{{"indicator":"nope","kind":"actual","period":"2023","value":1,{SOURCE}}}"#),
+            &format!(
+                r#"{{"indicator":"nope","kind":"actual","period":"2023","value":1,{SOURCE}}}"#
+            ),
             "unknown indicator nope",
         );
         rejects(
@@ -719,19 +730,27 @@ mod tests {
             "bad kind",
         );
         rejects(
-            &format!(r#"{{"indicator":"grdp","kind":"actual","period":"2023-H3","value":1,{SOURCE}}}"#),
+            &format!(
+                r#"{{"indicator":"grdp","kind":"actual","period":"2023-H3","value":1,{SOURCE}}}"#
+            ),
             "bad period",
         );
         rejects(
-            &format!(r#"{{"indicator":"grdp","kind":"actual","period":"2023","value":1,"range":[1,2],{SOURCE}}}"#),
+            &format!(
+                r#"{{"indicator":"grdp","kind":"actual","period":"2023","value":1,"range":[1,2],{SOURCE}}}"#
+            ),
             "exactly one",
         );
         rejects(
-            &format!(r#"{{"indicator":"grdp","kind":"plan","period":"2024","range":[19,18],{SOURCE}}}"#),
+            &format!(
+                r#"{{"indicator":"grdp","kind":"plan","period":"2024","range":[19,18],{SOURCE}}}"#
+            ),
             "low before high",
         );
         rejects(
-            &format!(r#"{{"indicator":"grdp","kind":"actual","period":"2023","value":1,"unit":"ha",{SOURCE}}}"#),
+            &format!(
+                r#"{{"indicator":"grdp","kind":"actual","period":"2023","value":1,"unit":"ha",{SOURCE}}}"#
+            ),
             "unit ha",
         );
         rejects(
@@ -743,7 +762,9 @@ mod tests {
             "unknown document zz",
         );
         rejects(
-            &format!(r#"{{"indicator":"grdp","kind":"actual","period":"2023","value":1,"colour":"red",{SOURCE}}}"#),
+            &format!(
+                r#"{{"indicator":"grdp","kind":"actual","period":"2023","value":1,"colour":"red",{SOURCE}}}"#
+            ),
             "unknown field",
         );
     }
@@ -751,16 +772,17 @@ mod tests {
     #[test]
     fn rejects_non_finite_numbers_written_as_null() {
         rejects(
-            &format!(r#"{{"indicator":"grdp","kind":"actual","period":"2023","value":null,{SOURCE}}}"#),
+            &format!(
+                r#"{{"indicator":"grdp","kind":"actual","period":"2023","value":null,{SOURCE}}}"#
+            ),
             "exactly one",
         );
     }
 
     #[test]
     fn rejects_duplicates_within_a_document() {
-        let fig = format!(
-            r#"{{"indicator":"grdp","kind":"actual","period":"2023","value":1,{SOURCE}}}"#
-        );
+        let fig =
+            format!(r#"{{"indicator":"grdp","kind":"actual","period":"2023","value":1,{SOURCE}}}"#);
         let errors = load(&format!("{fig},{fig}")).expect_err("duplicate");
         assert!(matches!(errors[0], DataError::DuplicateFigure { .. }));
     }

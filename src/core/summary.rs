@@ -9,8 +9,7 @@
 use std::cmp::Ordering;
 
 use super::model::{
-    Amount, Better, Comparator, DocumentKind, Figure, FigureKind, Indicator, Measure, Model,
-    Period,
+    Amount, Better, Comparator, DocumentKind, Figure, FigureKind, Indicator, Measure, Model, Period,
 };
 
 /// How a result stands against its plan (the documents' đạt / vượt / không đạt).
@@ -368,9 +367,18 @@ mod tests {
 
     #[test]
     fn status_from_stated_percent() {
-        assert_eq!(status_from_percent(97.62, Better::Higher), PlanStatus::Missed);
+        assert_eq!(
+            status_from_percent(97.62, Better::Higher),
+            PlanStatus::Missed
+        );
         assert_eq!(status_from_percent(100.0, Better::Higher), PlanStatus::Met);
-        assert_eq!(status_from_percent(102.49, Better::Higher), PlanStatus::Exceeded);
-        assert_eq!(status_from_percent(102.49, Better::Neutral), PlanStatus::Met);
+        assert_eq!(
+            status_from_percent(102.49, Better::Higher),
+            PlanStatus::Exceeded
+        );
+        assert_eq!(
+            status_from_percent(102.49, Better::Neutral),
+            PlanStatus::Met
+        );
     }
 }

@@ -64,7 +64,10 @@ mod tests {
 
     #[test]
     fn matches_every_word() {
-        assert!(matches("ho ngheo", &["Tỷ lệ hộ nghèo", "Poor-household rate"]));
+        assert!(matches(
+            "ho ngheo",
+            &["Tỷ lệ hộ nghèo", "Poor-household rate"]
+        ));
         assert!(matches("poor", &["Tỷ lệ hộ nghèo", "Poor-household rate"]));
         assert!(matches("", &["anything"]));
         assert!(!matches("ho giau", &["Tỷ lệ hộ nghèo"]));

@@ -1,0 +1,248 @@
+//! Checks the shipped data against the documents they quote: every model loads, every
+//! data file is listed in the catalog, every quote stands verbatim in its document
+//! (after NFC normalisation and white-space folding), and every value is written in its
+//! own quote. These are the checks a person would do figure by figure.
+
+mod util;
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use provincial_planner::core::catalog::{load_shipped, SHIPPED};
+use provincial_planner::core::load::figure_key;
+use provincial_planner::core::model::{Amount, DocumentKind, Model, Source};
+use util::{fold_text, numbers_in, read_repo_file, repo_root};
+
+fn models() -> Vec<Model> {
+    let (models, rejected) = load_shipped();
+    assert!(
+        rejected.is_empty(),
+        "shipped data failed validation: {rejected:#?}"
+    );
+    models
+}
+
+#[test]
+fn every_shipped_model_loads_and_kon_tum_is_first() {
+    let models = models();
+    assert_eq!(models.len(), SHIPPED.len());
+    assert_eq!(models[0].id, "kon-tum-2021-2025");
+    assert!(
+        models.len() >= 2,
+        "the app must hold more than one province"
+    );
+    for m in &models {
+        assert!(
+            !m.indicators.is_empty() && !m.figures.is_empty(),
+            "{}",
+            m.id
+        );
+    }
+}
+
+#[test]
+fn catalog_lists_every_data_file() {
+    let models_dir = repo_root().join("data/models");
+    let mut on_disk = BTreeSet::new();
+    for entry in std::fs::read_dir(&models_dir).expect("data/models") {
+        let folder = entry.expect("entry").path();
+        let name = folder
+            .file_name()
+            .expect("name")
+            .to_string_lossy()
+            .to_string();
+        for f in std::fs::read_dir(folder.join("figures")).expect("figures folder") {
+            let file = f.expect("entry").file_name().to_string_lossy().to_string();
+            on_disk.insert(format!("{name}/{file}"));
+        }
+    }
+    let listed: BTreeSet<String> = SHIPPED
+        .iter()
+        .flat_map(|(folder, files)| {
+            files
+                .fragments
+                .iter()
+                .filter(|(n, _)| *n != "indicators.json")
+                .map(move |(n, _)| format!("{folder}/{n}"))
+        })
+        .collect();
+    assert_eq!(
+        on_disk, listed,
+        "data/models and src/core/catalog.rs disagree"
+    );
+    for (folder, _) in SHIPPED {
+        let model: serde_json::Value =
+            serde_json::from_str(&read_repo_file(format!("data/models/{folder}/model.json")))
+                .expect("model.json");
+        assert_eq!(model["id"], *folder, "model id must equal its folder name");
+    }
+}
+
+#[test]
+fn every_quote_stands_in_its_document() {
+    let mut sources: BTreeMap<String, String> = BTreeMap::new();
+    let mut missing = Vec::new();
+    for model in models() {
+        for figure in &model.figures {
+            let Source::Quote { doc, quote } = &figure.source else {
+                continue;
+            };
+            let document = model.document(doc).expect("loader checked the reference");
+            let text = sources.entry(document.file.clone()).or_insert_with(|| {
+                fold_text(&read_repo_file(format!("data/sources/{}", document.file)))
+            });
+            let q = fold_text(quote);
+            if q.chars().count() > 400 {
+                missing.push(format!(
+                    "{}: quote longer than 400 characters",
+                    figure_key(figure)
+                ));
+            }
+            if !text.contains(&q) {
+                missing.push(format!("{} ({doc}): {q}", figure_key(figure)));
+            }
+        }
+    }
+    assert!(
+        missing.is_empty(),
+        "{} quotes not found:\n{}",
+        missing.len(),
+        missing.join("\n")
+    );
+}
+
+#[test]
+fn every_value_is_written_in_its_own_quote() {
+    let mut wrong = Vec::new();
+    let mut checked = 0;
+    for model in models() {
+        for figure in &model.figures {
+            let Source::Quote { doc, quote } = &figure.source else {
+                continue;
+            };
+            let vietnamese = model.document(doc).expect("doc").kind == DocumentKind::Seed;
+            let numbers = numbers_in(&fold_text(quote), vietnamese);
+            let values = match figure.amount {
+                Amount::Point(v) => vec![v],
+                Amount::Range(lo, hi) => vec![lo, hi],
+            };
+            for v in values {
+                checked += 1;
+                // A fall is stored negative but written as a word ("giảm 8").
+                if !numbers.iter().any(|n| (n - v.abs()).abs() < 1e-9) {
+                    wrong.push(format!("{}: {v} not in {quote:?}", figure_key(figure)));
+                }
+            }
+        }
+    }
+    assert!(checked > 600, "only {checked} values checked");
+    assert!(
+        wrong.is_empty(),
+        "{} values not in their quotes:\n{}",
+        wrong.len(),
+        wrong.join("\n")
+    );
+}
+
+#[test]
+fn derived_figures_name_existing_inputs() {
+    for model in models() {
+        let keys: BTreeSet<String> = model.figures.iter().map(figure_key).collect();
+        for figure in &model.figures {
+            if let Source::Derived { formula, inputs } = &figure.source {
+                assert!(!formula.trim().is_empty(), "{}", figure_key(figure));
+                assert!(!inputs.is_empty(), "{}", figure_key(figure));
+                for input in inputs {
+                    assert!(
+                        keys.contains(input),
+                        "{}: unknown input {input}",
+                        figure_key(figure)
+                    );
+                }
+            }
+        }
+    }
+}
+
+#[test]
+fn source_copies_match_the_shared_seeds() {
+    // data/sources holds verbatim copies of ../shared so the repository is self-contained;
+    // where the shared folder is present (CI and developer machines) they must agree.
+    let shared = repo_root().join("../shared");
+    let pairs = [
+        ("seeds/000_c4307274de79ab63.txt", "000_c4307274de79ab63.txt"),
+        ("seeds/001_7a14bad6d89e6125.txt", "001_7a14bad6d89e6125.txt"),
+        ("seeds/002_c823e4615e9b1f19.txt", "002_c823e4615e9b1f19.txt"),
+        ("seeds/003_fda61611c0e909b0.txt", "003_fda61611c0e909b0.txt"),
+        ("seeds/004_a8db17795d5bd9b8.txt", "004_a8db17795d5bd9b8.txt"),
+        ("reference/public-figures.md", "public-figures.md"),
+    ];
+    for (shared_path, copy) in pairs {
+        let ours = read_repo_file(format!("data/sources/{copy}"));
+        assert!(!ours.is_empty(), "{copy} is empty");
+        match std::fs::read_to_string(shared.join(shared_path)) {
+            Ok(original) => assert_eq!(
+                ours, original,
+                "data/sources/{copy} differs from shared/{shared_path}"
+            ),
+            Err(_) => eprintln!("note: ../shared/{shared_path} not present; copy not compared"),
+        }
+    }
+}
+
+#[test]
+fn every_document_is_cited_and_every_indicator_has_a_figure() {
+    for model in models() {
+        let cited: BTreeSet<&str> = model.figures.iter().filter_map(|f| f.doc_id()).collect();
+        // Documents listed without a figure of their own, and why.
+        let uncited_on_purpose = [
+            "kt-000",              // the mid-term conclusion states no figure
+            "pub-nvsk-2024-02-27", // second source of the 2030 row, named in its notes
+        ];
+        for d in &model.documents {
+            assert!(
+                cited.contains(d.id.as_str()) || uncited_on_purpose.contains(&d.id.as_str()),
+                "{}: document {} is never cited",
+                model.id,
+                d.id
+            );
+        }
+        for i in &model.indicators {
+            assert!(
+                model.figures_of(&i.id).next().is_some(),
+                "{}: indicator {} has no figure",
+                model.id,
+                i.id
+            );
+        }
+    }
+}
+
+#[test]
+fn the_worked_example_inputs_are_in_the_data() {
+    // The figures shared/domain.md's worked example starts from.
+    let model = &models()[0];
+    let value = |key: &str| {
+        model
+            .figures
+            .iter()
+            .find(|f| figure_key(f) == key)
+            .map(|f| f.amount)
+            .unwrap_or_else(|| panic!("missing {key}"))
+    };
+    assert_eq!(
+        value("grdp_constant/2020/actual/level"),
+        Amount::Point(15076.0)
+    );
+    assert_eq!(
+        value("grdp_constant/2023/estimate/level"),
+        Amount::Point(18938.78)
+    );
+    assert_eq!(
+        value("grdp_constant/2021-2025/term_target/average_growth"),
+        Amount::Point(10.0)
+    );
+    assert_eq!(
+        value("ginseng_area/2025/term_target/level"),
+        Amount::Point(4500.0)
+    );
+}
