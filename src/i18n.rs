@@ -294,9 +294,18 @@ pub fn figure_value_text(model: &Model, figure: &Figure, locale: Locale) -> Stri
     };
     let number = amount_number(shown, locale, decimals);
     let unit = unit_name(model, &figure.unit, locale);
+    // A fall is shown by its size after "giảm"; its comparator turns round with it:
+    // a change "≤ −3" is a fall of at least 3.
+    let comparator = match (shown == figure.amount, figure.comparator) {
+        (false, Some(Comparator::AtMost)) => Some(Comparator::AtLeast),
+        (false, Some(Comparator::LessThan)) => Some(Comparator::MoreThan),
+        (false, Some(Comparator::AtLeast)) => Some(Comparator::AtMost),
+        (false, Some(Comparator::MoreThan)) => Some(Comparator::LessThan),
+        (_, c) => c,
+    };
     let core = format!(
         "{}{}",
-        comparator_prefix(figure.comparator),
+        comparator_prefix(comparator),
         with_unit(&number, unit)
     );
     let about = if figure.approx {
@@ -375,6 +384,20 @@ mod tests {
         let growth = figure(&model, "grdp_constant/2023/estimate/growth");
         assert_eq!(figure_value_text(&model, &growth, Locale::Vi), "tăng 7,32%");
         assert_eq!(figure_value_text(&model, &growth, Locale::En), "up 7.32%");
+    }
+
+    #[test]
+    fn a_fall_shows_its_size_and_turns_its_comparator() {
+        let model = kon_tum();
+        let fall = figure(&model, "poor_household_rate/2024/plan/change");
+        assert_eq!(
+            figure_value_text(&model, &fall, Locale::Vi),
+            "giảm ≥ 3–4 điểm phần trăm"
+        );
+        assert_eq!(
+            figure_value_text(&model, &fall, Locale::En),
+            "down ≥ 3–4 percentage points"
+        );
     }
 
     #[test]

@@ -2,8 +2,10 @@
 //!
 //! Owns the rules that turn an `f64` into the text a person reads: Vietnamese groups
 //! thousands with `.` and writes the decimal comma (`18.938,78`), English the other way
-//! round (`18,938.78`). Rounding is half away from zero on the exact decimal value, as
-//! `Intl.NumberFormat` does, so the browser and the app agree (checked in `tests/web.rs`).
+//! round (`18,938.78`). Rounding is half away from zero on the shortest decimal that
+//! reads back as the same `f64` (so `1.005` rounds to `1.01`, as a person expects), which
+//! is what Chromium's `Intl.NumberFormat` does: the browser and the app agree (checked in
+//! `tests/web.rs`).
 //! It does no I/O and knows nothing of units or of the screen.
 
 /// The language whose number conventions apply.
@@ -98,16 +100,21 @@ pub fn format_fixed(
 }
 
 /// Rounds a non-negative finite value to `digits` decimals, half away from zero, on its
-/// exact decimal expansion. Returns the integer digits and exactly `digits` fraction digits.
+/// shortest round-trip decimal form. Returns the integer digits and exactly `digits`
+/// fraction digits.
 fn round_half_expand(value: f64, digits: usize) -> (String, String) {
-    // Rust prints the exact binary value when asked for enough digits; 40 more than we
-    // keep is far past the 17 significant digits an f64 holds, so the digit after the
-    // cut is exact and a tie shows as a 5.
-    let exact = format!("{:.*}", digits + 40, value);
-    let (int_part, frac_part) = exact.split_once('.').unwrap_or((exact.as_str(), ""));
+    // `Display` for f64 writes the shortest decimal that parses back to the same value,
+    // never in exponent form: "1.005", "1000000000000000000000", "0.0000001".
+    let shortest = format!("{value}");
+    let (int_part, frac_part) = shortest.split_once('.').unwrap_or((shortest.as_str(), ""));
     let mut digits_vec: Vec<u8> = int_part
         .bytes()
-        .chain(frac_part.bytes().take(digits))
+        .chain(
+            frac_part
+                .bytes()
+                .chain(std::iter::repeat(b'0'))
+                .take(digits),
+        )
         .map(|b| b.saturating_sub(b'0'))
         .collect();
     let next = frac_part
@@ -171,8 +178,10 @@ mod tests {
         check(0.125, Locale::En, 2, "0.13");
         check(2.5, Locale::En, 0, "3");
         check(-2.5, Locale::En, 0, "-3");
-        check(1.005, Locale::En, 2, "1"); // 1.00499999999999989…
-        check(9.995, Locale::En, 2, "9.99"); // 9.99499999999999921…
+        // Rounded as written, not as stored in binary (1.00499999999999989…).
+        check(1.005, Locale::En, 2, "1.01");
+        check(9.995, Locale::En, 2, "10");
+        check(0.045, Locale::Vi, 2, "0,05");
         check(99.999, Locale::Vi, 2, "100");
         check(999999.996, Locale::Vi, 2, "1.000.000");
     }

@@ -283,7 +283,7 @@ fn status_from_percent(pct: f64, better: Better) -> PlanStatus {
 
 /// Compares a result with a plan, respecting the plan's comparator or range and which
 /// way is better. A plan "từ 10% trở lên" is met by 10 and exceeded by 10.5; a plan
-/// "trên 10%" is met by 10.5 and missed by 10.
+/// "trên 10%" is missed by 10 and exceeded by 10.5; a range is met anywhere inside it.
 pub fn status_against(
     result: f64,
     plan: Amount,
@@ -308,11 +308,15 @@ pub fn status_against(
     if !met {
         return PlanStatus::Missed;
     }
-    // A strict target ("trên X", "dưới X") is met only by going past X, so going past
-    // it is not "exceeding"; an inclusive or plain target is exceeded by going past it.
+    // Going past the plan in the better direction is "vượt", as the documents say of a
+    // result above a floor ("trên 57 triệu", reached 58,42) or below a ceiling.
     let beyond = match (better, comparator) {
-        (Better::Higher, Some(Comparator::AtLeast) | None) => result > hi + SAME,
-        (Better::Lower, Some(Comparator::AtMost) | None) => result < lo - SAME,
+        (Better::Higher, Some(Comparator::AtLeast | Comparator::MoreThan) | None) => {
+            result > hi + SAME
+        }
+        (Better::Lower, Some(Comparator::AtMost | Comparator::LessThan) | None) => {
+            result < lo - SAME
+        }
         _ => false,
     };
     if beyond {
@@ -356,7 +360,9 @@ mod tests {
         check(10.0, p(10.0), Some(Comparator::AtLeast), Higher, Met);
         check(10.5, p(10.0), Some(Comparator::AtLeast), Higher, Exceeded);
         check(10.0, p(10.0), Some(Comparator::MoreThan), Higher, Missed);
-        check(27.0, p(28.8), Some(Comparator::LessThan), Lower, Met);
+        check(27.0, p(28.8), Some(Comparator::LessThan), Lower, Exceeded);
+        check(10.5, p(10.0), Some(Comparator::MoreThan), Higher, Exceeded);
+        check(28.8, p(28.8), Some(Comparator::AtMost), Lower, Met);
         check(29.0, p(28.8), Some(Comparator::LessThan), Lower, Missed);
         check(3.5, p(4.0), None, Lower, Exceeded);
         check(18.5, Amount::Range(18.0, 19.0), None, Neutral, Met);

@@ -1,0 +1,56 @@
+// Opening an indicator (by keyboard) shows every figure with its source quote, document
+// title and date; closing it returns focus to the row.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, serveDist, openApp, row } from './support.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveDist('/quy-hoach/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+test('opens an indicator with the keyboard and shows its sources', async () => {
+  const { page, errors, context } = await openApp(browser, server.url);
+  const open = row(page, 'grdp_per_capita').getByRole('button');
+  await open.focus();
+  await page.keyboard.press('Enter');
+  const detail = page.getByTestId('indicator-detail');
+  await detail.waitFor();
+  assert.equal(await open.getAttribute('aria-expanded'), 'true');
+  assert.match(await detail.getByRole('heading').innerText(), /GRDP bình quân đầu người/);
+  const focused = await page.evaluate(() => document.activeElement?.id);
+  assert.equal(focused, 'indicator-detail-title');
+
+  const figure = detail.locator('[data-figure-key="grdp_per_capita/2023/estimate/level"]');
+  assert.match(await figure.getByTestId('source-quote').innerText(), /58,42 triệu đồng/);
+  assert.match(await figure.getByTestId('source-title').innerText(), /Báo cáo tình hình thực hiện nhiệm vụ/);
+  assert.match(await figure.getByTestId('source-date').innerText(), /2023/);
+  const figures = await detail.getByTestId('figure-row').count();
+  assert.ok(figures >= 3, `only ${figures} figures`);
+  const quotes = await detail.getByTestId('source-quote').count();
+  const formulas = await detail.getByTestId('source-formula').count();
+  assert.equal(quotes + formulas, figures, 'every figure shows a source');
+
+  await detail.getByTestId('detail-close').click();
+  await detail.waitFor({ state: 'detached' });
+  assert.equal(await page.evaluate(() => document.activeElement?.textContent), await open.innerText());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('public-report figures name their site and date', async () => {
+  const { page, context } = await openApp(browser, server.url);
+  await row(page, 'grdp_constant').getByRole('button').click();
+  const detail = page.getByTestId('indicator-detail');
+  const base = detail.locator('[data-figure-key="grdp_constant/2020/actual/level"]');
+  assert.match(await base.getByTestId('source-quote').innerText(), /15,076 bn VND/);
+  assert.match(await base.innerText(), /ipckontum\.gov\.vn/);
+  assert.match(await base.getByTestId('source-date').innerText(), /12\/06\/2022/);
+  await context.close();
+});
