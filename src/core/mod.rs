@@ -4,9 +4,11 @@
 //! `tests/core_is_pure.rs` checks the imports.
 
 pub mod catalog;
+pub mod goal_seek;
 pub mod load;
 pub mod model;
 pub mod numfmt;
+pub mod pace;
 pub mod raw;
 pub mod summary;
 pub mod textsearch;
