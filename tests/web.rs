@@ -70,7 +70,7 @@ fn number_formatter_agrees_with_intl_number_format() {
         123456789.123,
         24280.0,
         0.045,
-        3.14159,
+        123.456,
     ];
     let mut mismatches = Vec::new();
     for locale in [Locale::Vi, Locale::En] {
