@@ -108,6 +108,32 @@ pub enum Msg {
     Undated,
     /// Footer text about where the data come from.
     DataFooter,
+    /// Heading of the "what is needed" panel.
+    WhatIsNeeded,
+    /// Label of the pace needed.
+    PaceNeeded,
+    /// Label of the pace achieved.
+    PaceAchieved,
+    /// Label of the start-year picker.
+    StartFrom,
+    /// Caption of the assumptions table.
+    Assumptions,
+    /// Column: year.
+    Year,
+    /// Column: assumed growth.
+    AssumedGrowth,
+    /// Column: assumed amount.
+    AssumedAmount,
+    /// Column: what the app understood.
+    Understood,
+    /// Button: reset one input.
+    Reset,
+    /// Button: reset every input.
+    ResetAll,
+    /// Label of the goal-seek year picker.
+    GoalSeekYear,
+    /// Button: run goal seek.
+    GoalSeekRun,
 }
 
 /// The text of `msg` in `locale`.
@@ -172,6 +198,25 @@ pub fn t(msg: Msg, locale: Locale) -> &'static str {
             "Số liệu trích từ văn bản của tỉnh và báo cáo công khai; mỗi số liệu ghi rõ nguồn.",
             "Figures quoted from provincial documents and public reports; each names its source.",
         ),
+        Msg::WhatIsNeeded => (
+            "Cần đạt gì để hoàn thành mục tiêu nhiệm kỳ",
+            "What is needed to meet the term target",
+        ),
+        Msg::PaceNeeded => ("Tốc độ cần đạt", "Pace needed"),
+        Msg::PaceAchieved => ("Tốc độ đã đạt", "Pace achieved"),
+        Msg::StartFrom => ("Tính từ kết quả năm", "Start from the result of"),
+        Msg::Assumptions => (
+            "Giả định cho các năm còn lại (để trống: app tính)",
+            "Assumptions for the years left (blank: solved for)",
+        ),
+        Msg::Year => ("Năm", "Year"),
+        Msg::AssumedGrowth => ("Tốc độ tăng giả định (%)", "Assumed growth (%)"),
+        Msg::AssumedAmount => ("Lượng giả định trong năm", "Assumed amount in the year"),
+        Msg::Understood => ("App hiểu là", "Read as"),
+        Msg::Reset => ("Đặt lại", "Reset"),
+        Msg::ResetAll => ("Đặt lại tất cả giả định", "Reset all assumptions"),
+        Msg::GoalSeekYear => ("Tìm giá trị cần cho năm", "Goal seek the value for"),
+        Msg::GoalSeekRun => ("Tìm", "Seek"),
     };
     match locale {
         Locale::Vi => vi,

@@ -18,6 +18,7 @@
 
 pub mod components;
 pub mod core;
+pub mod explain;
 pub mod i18n;
 pub mod state;
 pub mod view_model;

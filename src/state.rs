@@ -5,10 +5,15 @@
 //! The models are plain data loaded once at start-up; they are never inside a signal.
 //! This module does no storage and no DOM work.
 
+use std::collections::BTreeMap;
+
 use leptos::prelude::*;
 
+use crate::core::assessment::Assumptions;
 use crate::core::catalog::RejectedModel;
 use crate::core::model::Model;
+use crate::core::numparse::parse_number;
+use crate::core::view_link::ViewLink;
 use crate::i18n::Locale;
 
 /// What the person is looking at.
@@ -22,6 +27,11 @@ pub struct ViewState {
     pub query: String,
     /// Indicator whose figures and sources are open.
     pub selected: Option<String>,
+    /// Text typed in each scenario input, by (indicator, year); kept as typed so the
+    /// person sees their own text, parsed when used.
+    pub scenario_inputs: BTreeMap<(String, i32), String>,
+    /// Start year chosen per indicator (default: the latest result).
+    pub start_years: BTreeMap<String, i32>,
 }
 
 /// Everything that can change the view state.
@@ -37,6 +47,34 @@ pub enum Action {
     OpenIndicator(String),
     /// Close the open indicator.
     CloseIndicator,
+    /// Type in a scenario input.
+    SetScenarioInput {
+        /// Indicator id.
+        indicator: String,
+        /// Year of the assumption.
+        year: i32,
+        /// Text as typed.
+        text: String,
+    },
+    /// Clear one scenario input.
+    ResetScenarioInput {
+        /// Indicator id.
+        indicator: String,
+        /// Year.
+        year: i32,
+    },
+    /// Clear every scenario input of an indicator (the start year stays).
+    ResetScenario {
+        /// Indicator id.
+        indicator: String,
+    },
+    /// Choose the start year of an indicator (`None`: the latest result).
+    SetStartYear {
+        /// Indicator id.
+        indicator: String,
+        /// The year.
+        year: Option<i32>,
+    },
 }
 
 /// Applies an action. `model_count` bounds model selection.
@@ -64,14 +102,138 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             selected: None,
             ..state
         },
+        Action::SetScenarioInput {
+            indicator,
+            year,
+            text,
+        } => {
+            let mut state = state;
+            if text.trim().is_empty() {
+                state.scenario_inputs.remove(&(indicator, year));
+            } else {
+                state.scenario_inputs.insert((indicator, year), text);
+            }
+            state
+        }
+        Action::ResetScenarioInput { indicator, year } => {
+            let mut state = state;
+            state.scenario_inputs.remove(&(indicator, year));
+            state
+        }
+        Action::ResetScenario { indicator } => {
+            let mut state = state;
+            state.scenario_inputs.retain(|(i, _), _| *i != indicator);
+            state
+        }
+        Action::SetStartYear { indicator, year } => {
+            let mut state = state;
+            match year {
+                Some(y) => state.start_years.insert(indicator, y),
+                None => state.start_years.remove(&indicator),
+            };
+            state
+        }
+    }
+}
+
+/// The assumptions of one indicator: its start year and every input that reads as a
+/// number in `locale` (text that does not is ignored, and the input says why).
+pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> Assumptions {
+    let per_year = state
+        .scenario_inputs
+        .iter()
+        .filter(|((i, _), _)| i == indicator)
+        .filter_map(|((_, year), text)| {
+            parse_number(text, locale)
+                .ok()
+                .flatten()
+                .map(|p| (*year, p.value))
+        })
+        .collect();
+    Assumptions {
+        start_year: state.start_years.get(indicator).copied(),
+        per_year,
+    }
+}
+
+/// The view state a link describes; unknown models and indicators are ignored.
+pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
+    let model_index = link
+        .model
+        .as_ref()
+        .and_then(|id| models.iter().position(|m| &m.id == id))
+        .unwrap_or(0);
+    let selected = link.indicator.clone().filter(|id| {
+        models
+            .get(model_index)
+            .is_some_and(|m| m.indicator(id).is_some())
+    });
+    let mut state = ViewState {
+        locale: link
+            .lang
+            .as_deref()
+            .and_then(Locale::from_code)
+            .unwrap_or_default(),
+        model_index,
+        selected: selected.clone(),
+        ..ViewState::default()
+    };
+    if let Some(id) = selected {
+        if let Some(y) = link.start_year {
+            state.start_years.insert(id.clone(), y);
+        }
+        for (year, text) in &link.inputs {
+            state
+                .scenario_inputs
+                .insert((id.clone(), *year), text.clone());
+        }
+    }
+    state
+}
+
+/// The link of a view state: the model, the open indicator with its start year and
+/// assumptions, and the language when it is not the default.
+pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
+    let selected = state.selected.clone();
+    ViewLink {
+        model: (state.model_index > 0)
+            .then(|| models.get(state.model_index).map(|m| m.id.clone()))
+            .flatten(),
+        start_year: selected
+            .as_ref()
+            .and_then(|id| state.start_years.get(id).copied()),
+        inputs: selected
+            .as_ref()
+            .map(|id| {
+                state
+                    .scenario_inputs
+                    .iter()
+                    .filter(|((i, _), _)| i == id)
+                    .map(|((_, y), t)| (*y, t.clone()))
+                    .collect()
+            })
+            .unwrap_or_default(),
+        indicator: selected,
+        lang: (state.locale != Locale::default()).then(|| state.locale.code().to_string()),
     }
 }
 
 /// Shared by every component through Leptos context.
+///
+/// Components read the state through the memos below, so that typing in a scenario input
+/// does not re-render views that depend only on the language or the open indicator.
 #[derive(Clone, Copy)]
 pub struct AppContext {
     /// The view state.
     pub state: RwSignal<ViewState>,
+    /// The language, changing only when it changes.
+    pub locale_memo: Memo<Locale>,
+    /// The shown model's position.
+    pub model_index: Memo<usize>,
+    /// The search text.
+    pub query: Memo<String>,
+    /// The open indicator.
+    pub selected: Memo<Option<String>>,
     /// Models that loaded.
     pub models: &'static [Model],
     /// Shipped models that failed validation.
@@ -81,8 +243,22 @@ pub struct AppContext {
 impl AppContext {
     /// Creates the context around loaded models.
     pub fn new(models: &'static [Model], rejected: &'static [RejectedModel]) -> Self {
+        Self::with_state(models, rejected, ViewState::default())
+    }
+
+    /// Creates the context with a given starting state (from the URL).
+    pub fn with_state(
+        models: &'static [Model],
+        rejected: &'static [RejectedModel],
+        initial: ViewState,
+    ) -> Self {
+        let state = RwSignal::new(initial);
         AppContext {
-            state: RwSignal::new(ViewState::default()),
+            state,
+            locale_memo: Memo::new(move |_| state.with(|s| s.locale)),
+            model_index: Memo::new(move |_| state.with(|s| s.model_index)),
+            query: Memo::new(move |_| state.with(|s| s.query.clone())),
+            selected: Memo::new(move |_| state.with(|s| s.selected.clone())),
             models,
             rejected,
         }
@@ -97,7 +273,7 @@ impl AppContext {
 
     /// The current language (tracked).
     pub fn locale(&self) -> Locale {
-        self.state.with(|s| s.locale)
+        self.locale_memo.get()
     }
 
     /// The current language, without subscribing (for views rebuilt by their parent).
@@ -107,8 +283,7 @@ impl AppContext {
 
     /// The model shown (tracked); `None` only when no model loaded.
     pub fn model(&self) -> Option<&'static Model> {
-        let index = self.state.with(|s| s.model_index);
-        self.models.get(index)
+        self.models.get(self.model_index.get())
     }
 }
 
@@ -131,6 +306,82 @@ mod tests {
         assert_eq!(s.query, "sâm");
         let s = reduce(s, Action::CloseIndicator, 2);
         assert_eq!(s.selected, None);
+    }
+
+    #[test]
+    fn scenario_inputs_become_assumptions() {
+        let s = ViewState::default();
+        let set = |s, year, text: &str| {
+            reduce(
+                s,
+                Action::SetScenarioInput {
+                    indicator: "grdp".into(),
+                    year,
+                    text: text.into(),
+                },
+                1,
+            )
+        };
+        let s = set(s, 2024, "10");
+        let s = set(s, 2025, "13,5");
+        let s = set(s, 2023, "abc");
+        let s = reduce(
+            s,
+            Action::SetStartYear {
+                indicator: "grdp".into(),
+                year: Some(2023),
+            },
+            1,
+        );
+        let a = assumptions_for(&s, "grdp", Locale::Vi);
+        assert_eq!(a.start_year, Some(2023));
+        assert_eq!(a.per_year.get(&2024), Some(&10.0));
+        assert_eq!(a.per_year.get(&2025), Some(&13.5));
+        assert_eq!(a.per_year.get(&2023), None);
+        let s = reduce(
+            s,
+            Action::ResetScenarioInput {
+                indicator: "grdp".into(),
+                year: 2025,
+            },
+            1,
+        );
+        assert_eq!(assumptions_for(&s, "grdp", Locale::Vi).per_year.len(), 1);
+        let s = reduce(
+            s,
+            Action::ResetScenario {
+                indicator: "grdp".into(),
+            },
+            1,
+        );
+        assert_eq!(
+            assumptions_for(&s, "grdp", Locale::Vi),
+            Assumptions::default()
+        );
+        let s = set(s, 2024, "  ");
+        assert!(s.scenario_inputs.is_empty());
+    }
+
+    #[test]
+    fn links_round_trip_through_the_state() {
+        let models = crate::core::catalog::load_shipped().0;
+        let link = ViewLink {
+            model: None,
+            indicator: Some("grdp_constant".into()),
+            start_year: Some(2023),
+            inputs: vec![(2024, "10".into())],
+            lang: Some("en".into()),
+        };
+        let state = state_from_link(&link, &models);
+        assert_eq!(state.locale, Locale::En);
+        assert_eq!(state.selected.as_deref(), Some("grdp_constant"));
+        assert_eq!(link_from_state(&state, &models), link);
+        let unknown = ViewLink {
+            indicator: Some("no_such".into()),
+            model: Some("no-such-model".into()),
+            ..ViewLink::default()
+        };
+        assert_eq!(state_from_link(&unknown, &models), ViewState::default());
     }
 
     #[test]

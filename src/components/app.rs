@@ -10,8 +10,9 @@ use super::model_picker::ModelPicker;
 use super::search_box::SearchBox;
 use super::target_table::TargetTables;
 use crate::core::catalog::load_shipped;
+use crate::core::view_link::{decode, encode};
 use crate::i18n::{pick, t, Msg};
-use crate::state::AppContext;
+use crate::state::{link_from_state, state_from_link, AppContext};
 
 /// The whole app.
 #[component]
@@ -19,8 +20,31 @@ pub fn App() -> impl IntoView {
     // Shipped data live as long as the page: leaking them once gives every component a
     // cheap `&'static` without cloning the models into signals.
     let (models, rejected) = load_shipped();
-    let ctx = AppContext::new(models.leak(), rejected.leak());
+    let models: &'static [_] = models.leak();
+    // The view in the URL query (a shared link, or a reload) is where the app starts.
+    let search = window().location().search().unwrap_or_default();
+    let initial = state_from_link(&decode(&search), models);
+    let ctx = AppContext::with_state(models, rejected.leak(), initial);
     provide_context(ctx);
+
+    // Keep the URL in step with the view, without adding history entries per keystroke.
+    Effect::new(move |_| {
+        let query = ctx.state.with(|s| encode(&link_from_state(s, ctx.models)));
+        let location = window().location();
+        let path = location.pathname().unwrap_or_default();
+        let current = location.search().unwrap_or_default();
+        if current != query {
+            let url = format!("{path}{query}");
+            if let Ok(history) = window().history() {
+                // Failing only loses the link, never the work.
+                let _ = history.replace_state_with_url(
+                    &leptos::wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&url),
+                );
+            }
+        }
+    });
 
     Effect::new(move |_| {
         let lang = ctx.locale().code();

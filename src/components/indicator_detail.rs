@@ -5,6 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::needs_panel::NeedsPanel;
 use crate::i18n::{pick, t, Msg};
 use crate::state::{Action, AppContext};
 use crate::view_model::{figure_views, FigureView, SourceView};
@@ -14,7 +15,7 @@ use crate::view_model::{figure_views, FigureView, SourceView};
 pub fn IndicatorDetail() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let heading_ref = NodeRef::<html::H2>::new();
-    let selected = Memo::new(move |_| ctx.state.with(|s| s.selected.clone()));
+    let selected = ctx.selected;
 
     Effect::new(move |_| {
         if selected.get().is_some() {
@@ -58,6 +59,7 @@ pub fn IndicatorDetail() -> impl IntoView {
                         {t(Msg::Close, locale)}
                     </button>
                 </div>
+                <NeedsPanel indicator=id.clone() />
                 <div class="table-wrap">
                     <table class="figures">
                         <caption>{t(Msg::FiguresAndSources, locale)}</caption>

@@ -6,5 +6,6 @@ pub mod data_problems;
 pub mod indicator_detail;
 pub mod language_switch;
 pub mod model_picker;
+pub mod needs_panel;
 pub mod search_box;
 pub mod target_table;

@@ -11,7 +11,7 @@ pub fn ModelPicker() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     move || {
         let locale = ctx.locale();
-        let current = ctx.state.with(|s| s.model_index);
+        let current = ctx.model_index.get();
         (ctx.models.len() > 1).then(|| {
             let options = ctx
                 .models

@@ -18,7 +18,7 @@ pub fn SearchBox() -> impl IntoView {
                 data-testid="search"
                 autocomplete="off"
                 placeholder=move || t(Msg::SearchPlaceholder, ctx.locale())
-                prop:value=move || ctx.state.with(|s| s.query.clone())
+                prop:value=move || ctx.query.get()
                 on:input=move |ev| ctx.dispatch(Action::SetQuery(event_target_value(&ev)))
             />
         </div>

@@ -15,7 +15,7 @@ pub fn TargetTables() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let groups = Memo::new(move |_| {
         let locale = ctx.locale();
-        let query = ctx.state.with(|s| s.query.clone());
+        let query = ctx.query.get();
         ctx.model()
             .map(|m| dashboard(m, &query, locale))
             .unwrap_or_default()

@@ -1,14 +1,17 @@
-//! The functional core: the target model, its validation, the shipped data, and number
-//! formatting. Plain Rust with no browser crates (no `leptos`, `web_sys`, `wasm_bindgen`,
+//! The functional core: the target model, its validation, the shipped data, the planning
+//! maths (pace, assessment, goal seek), and number formatting and parsing. Plain Rust with no browser crates (no `leptos`, `web_sys`, `wasm_bindgen`,
 //! `gloo`), no clock and no randomness, so all of it runs under host `cargo test`;
 //! `tests/core_is_pure.rs` checks the imports.
 
+pub mod assessment;
 pub mod catalog;
 pub mod goal_seek;
 pub mod load;
 pub mod model;
 pub mod numfmt;
+pub mod numparse;
 pub mod pace;
 pub mod raw;
 pub mod summary;
 pub mod textsearch;
+pub mod view_link;

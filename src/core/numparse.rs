@@ -117,10 +117,16 @@ pub fn parse_number(text: &str, locale: Locale) -> Result<Option<ParsedNumber>, 
         s = rest.trim_start_matches(is_space).to_string();
     }
     let body = remove_group_spaces(&s)?;
-    if body.is_empty() || !body.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',') {
+    if body.is_empty()
+        || !body
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+    {
         return Err(NumberParseError::Malformed);
     }
-    if !body.starts_with(|c: char| c.is_ascii_digit()) || !body.ends_with(|c: char| c.is_ascii_digit()) {
+    if !body.starts_with(|c: char| c.is_ascii_digit())
+        || !body.ends_with(|c: char| c.is_ascii_digit())
+    {
         return Err(NumberParseError::Malformed);
     }
     let (value, ambiguity) = read_separators(&body, locale)?;
@@ -162,7 +168,9 @@ fn groups_valid(int_part: &str, mark: char) -> bool {
         Some((first, rest)) => {
             !first.is_empty()
                 && first.len() <= 3
-                && rest.iter().all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
+                && rest
+                    .iter()
+                    .all(|g| g.len() == 3 && g.chars().all(|c| c.is_ascii_digit()))
         }
         None => false,
     }
@@ -176,10 +184,19 @@ fn to_f64(int_digits: &str, frac_digits: &str) -> Result<f64, NumberParseError> 
     };
     text.parse::<f64>()
         .map_err(|_| NumberParseError::Malformed)
-        .and_then(|v| if v.is_finite() { Ok(v) } else { Err(NumberParseError::OutOfRange) })
+        .and_then(|v| {
+            if v.is_finite() {
+                Ok(v)
+            } else {
+                Err(NumberParseError::OutOfRange)
+            }
+        })
 }
 
-fn read_separators(body: &str, locale: Locale) -> Result<(f64, Option<Ambiguity>), NumberParseError> {
+fn read_separators(
+    body: &str,
+    locale: Locale,
+) -> Result<(f64, Option<Ambiguity>), NumberParseError> {
     let (group, decimal) = match locale {
         Locale::Vi => ('.', ','),
         Locale::En => (',', '.'),
@@ -192,7 +209,10 @@ fn read_separators(body: &str, locale: Locale) -> Result<(f64, Option<Ambiguity>
         (d, c) if d > 0 && c > 0 => {
             // Both marks: the last one is the decimal mark.
             let last = body.rfind(['.', ',']).ok_or(NumberParseError::Malformed)?;
-            let mark = body[last..].chars().next().ok_or(NumberParseError::Malformed)?;
+            let mark = body[last..]
+                .chars()
+                .next()
+                .ok_or(NumberParseError::Malformed)?;
             let other = if mark == '.' { ',' } else { '.' };
             let (int_part, frac) = (&body[..last], &body[last + 1..]);
             if int_part.contains(mark) || !groups_valid(int_part, other) {
@@ -239,13 +259,26 @@ mod tests {
 
     #[track_caller]
     fn reads(text: &str, locale: Locale, value: f64, percent: bool, ambiguity: Option<Ambiguity>) {
-        let parsed = parse_number(text, locale).expect("parses").expect("a value");
-        assert_eq!(parsed, ParsedNumber { value, percent, ambiguity }, "{text:?}");
+        let parsed = parse_number(text, locale)
+            .expect("parses")
+            .expect("a value");
+        assert_eq!(
+            parsed,
+            ParsedNumber {
+                value,
+                percent,
+                ambiguity
+            },
+            "{text:?}"
+        );
     }
 
     #[track_caller]
     fn rejects(text: &str, locale: Locale) {
-        assert!(parse_number(text, locale).is_err(), "{text:?} should be rejected");
+        assert!(
+            parse_number(text, locale).is_err(),
+            "{text:?} should be rejected"
+        );
     }
 
     #[test]
@@ -270,13 +303,31 @@ mod tests {
     fn flags_ambiguous_input() {
         let vi = Locale::Vi;
         reads("1.234", vi, 1234.0, false, Some(Ambiguity::CouldBe(1.234)));
-        reads("12,345", vi, 12.345, false, Some(Ambiguity::CouldBe(12345.0)));
-        reads("1,234.56", vi, 1234.56, false, Some(Ambiguity::OtherLocaleFormat));
+        reads(
+            "12,345",
+            vi,
+            12.345,
+            false,
+            Some(Ambiguity::CouldBe(12345.0)),
+        );
+        reads(
+            "1,234.56",
+            vi,
+            1234.56,
+            false,
+            Some(Ambiguity::OtherLocaleFormat),
+        );
         reads("13.2", vi, 13.2, false, Some(Ambiguity::DecimalMarkSwapped));
         let en = Locale::En;
         reads("1.234", en, 1.234, false, Some(Ambiguity::CouldBe(1234.0)));
         reads("13.2", en, 13.2, false, None);
-        reads("18.938,78", en, 18938.78, false, Some(Ambiguity::OtherLocaleFormat));
+        reads(
+            "18.938,78",
+            en,
+            18938.78,
+            false,
+            Some(Ambiguity::OtherLocaleFormat),
+        );
         reads("1,234,567", en, 1234567.0, false, None);
     }
 
@@ -284,7 +335,23 @@ mod tests {
     fn empty_is_none_and_garbage_is_an_error() {
         assert_eq!(parse_number("", Locale::Vi), Ok(None));
         assert_eq!(parse_number("   ", Locale::Vi), Ok(None));
-        for bad in ["1,2,3", ",", ".", "NaN", "inf", "Infinity", "1e400", "1e5", "abc", "5-", "--5", "(-5)", "1..2", "1.2.3,4,5", "%"] {
+        for bad in [
+            "1,2,3",
+            ",",
+            ".",
+            "NaN",
+            "inf",
+            "Infinity",
+            "1e400",
+            "1e5",
+            "abc",
+            "5-",
+            "--5",
+            "(-5)",
+            "1..2",
+            "1.2.3,4,5",
+            "%",
+        ] {
             rejects(bad, Locale::Vi);
         }
         rejects(&"9".repeat(MAX_LEN + 1), Locale::En);

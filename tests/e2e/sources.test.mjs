@@ -23,7 +23,7 @@ test('opens an indicator with the keyboard and shows its sources', async () => {
   const detail = page.getByTestId('indicator-detail');
   await detail.waitFor();
   assert.equal(await open.getAttribute('aria-expanded'), 'true');
-  assert.match(await detail.getByRole('heading').innerText(), /GRDP bình quân đầu người/);
+  assert.match(await detail.getByRole('heading', { level: 2 }).innerText(), /GRDP bình quân đầu người/);
   const focused = await page.evaluate(() => document.activeElement?.id);
   assert.equal(focused, 'indicator-detail-title');
 

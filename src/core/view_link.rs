@@ -1,0 +1,163 @@
+//! The part of the view that lives in the URL query, so a link opens the same view on a
+//! static host with no rewrite rules: the model, the open indicator, its start year and
+//! assumptions, and the language. `?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&gd=2024:10&lang=en`
+//!
+//! Pure codec: decoding never fails (unknown or malformed parts are dropped) and never
+//! panics; encoding percent-escapes everything but unreserved characters.
+
+/// What a link says about the view.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ViewLink {
+    /// Model id.
+    pub model: Option<String>,
+    /// Open indicator id.
+    pub indicator: Option<String>,
+    /// Start year of the open indicator.
+    pub start_year: Option<i32>,
+    /// Assumptions of the open indicator: (year, text as typed).
+    pub inputs: Vec<(i32, String)>,
+    /// Language code (`vi`, `en`).
+    pub lang: Option<String>,
+}
+
+/// Longest query accepted, in bytes; longer ones are ignored whole.
+pub const MAX_QUERY: usize = 4096;
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for b in text.bytes() {
+        if b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b'.' | b'~' | b',') {
+            out.push(char::from(b));
+        } else {
+            out.push_str(&format!("%{b:02X}"));
+        }
+    }
+    out
+}
+
+fn unescape(text: &str) -> Option<String> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        match b {
+            b'%' => {
+                let hex = text.get(i + 1..i + 3)?;
+                out.push(u8::from_str_radix(hex, 16).ok()?);
+                i += 3;
+            }
+            b'+' => {
+                out.push(b' ');
+                i += 1;
+            }
+            other => {
+                out.push(other);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).ok()
+}
+
+/// Writes the query string (with its leading `?`, or empty when there is nothing to say).
+pub fn encode(link: &ViewLink) -> String {
+    let mut parts = Vec::new();
+    if let Some(m) = &link.model {
+        parts.push(format!("mo={}", escape(m)));
+    }
+    if let Some(i) = &link.indicator {
+        parts.push(format!("ct={}", escape(i)));
+    }
+    if let Some(y) = link.start_year {
+        parts.push(format!("nam={y}"));
+    }
+    if !link.inputs.is_empty() {
+        let list: Vec<String> = link
+            .inputs
+            .iter()
+            .map(|(y, t)| format!("{y}:{}", t.replace(';', "")))
+            .collect();
+        parts.push(format!("gd={}", escape(&list.join(";"))));
+    }
+    if let Some(l) = &link.lang {
+        parts.push(format!("lang={}", escape(l)));
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!("?{}", parts.join("&"))
+    }
+}
+
+/// Reads a query string (with or without the leading `?`).
+pub fn decode(query: &str) -> ViewLink {
+    let mut link = ViewLink::default();
+    if query.len() > MAX_QUERY {
+        return link;
+    }
+    for pair in query.trim_start_matches('?').split('&') {
+        let Some((key, raw)) = pair.split_once('=') else {
+            continue;
+        };
+        let Some(value) = unescape(raw) else { continue };
+        let id_like = |v: &str| {
+            !v.is_empty()
+                && v.len() <= 100
+                && v.chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        };
+        match key {
+            "mo" if id_like(&value) => link.model = Some(value),
+            "ct" if id_like(&value) => link.indicator = Some(value),
+            "nam" => link.start_year = value.parse().ok().filter(|y| (1900..=2200).contains(y)),
+            "gd" => {
+                link.inputs = value
+                    .split(';')
+                    .filter_map(|item| {
+                        let (y, t) = item.split_once(':')?;
+                        let y: i32 = y.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+                        (!t.trim().is_empty() && t.len() <= 64).then(|| (y, t.to_string()))
+                    })
+                    .take(20)
+                    .collect();
+            }
+            "lang" if value == "vi" || value == "en" => link.lang = Some(value),
+            _ => {}
+        }
+    }
+    link
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn round_trips() {
+        let link = ViewLink {
+            model: Some("kon-tum-2021-2025".into()),
+            indicator: Some("grdp_constant".into()),
+            start_year: Some(2023),
+            inputs: vec![(2024, "10".into()), (2025, "13,5 %".into())],
+            lang: Some("en".into()),
+        };
+        let query = encode(&link);
+        assert_eq!(
+            query,
+            "?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&gd=2024%3A10%3B2025%3A13,5%20%25&lang=en"
+        );
+        assert_eq!(decode(&query), link);
+        assert_eq!(encode(&ViewLink::default()), "");
+    }
+
+    #[test]
+    fn drops_hostile_or_malformed_parts() {
+        let link = decode("?ct=%3Cscript%3E&nam=99999&gd=abc:1;2024:&lang=fr&mo=%ZZ&x=1");
+        assert_eq!(link, ViewLink::default());
+        assert_eq!(decode(&"a".repeat(MAX_QUERY + 1)), ViewLink::default());
+        assert_eq!(
+            decode("ct=grdp_constant").indicator.as_deref(),
+            Some("grdp_constant")
+        );
+    }
+}

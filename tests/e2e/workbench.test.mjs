@@ -1,0 +1,107 @@
+// The "what is needed" workbench: the worked example of the domain primer in the
+// browser (about 13.2 % a year for 2024-2025 from the 2023 estimate; about 16.5 % for
+// 2025 if 2024 grows 10 %), assumptions typed in the person's number format, goal seek,
+// English explanation, and the view kept in the URL across a reload.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { launchBrowser, serveDist, openApp } from './support.mjs';
+
+let browser;
+let server;
+before(async () => {
+  browser = await launchBrowser();
+  server = await serveDist('/quy-hoach/');
+});
+after(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+/** Reads "13,23%/năm" or "13.23%/year" as a number. */
+function rate(text, vietnamese = true) {
+  const m = text.match(/-?[\d.,]+/);
+  assert.ok(m, `no number in ${text}`);
+  const plain = vietnamese ? m[0].replace(/\./g, '').replace(',', '.') : m[0].replace(/,/g, '');
+  return Number(plain);
+}
+
+test('GRDP: required growth moves with the 2024 assumption; goal seek agrees', async () => {
+  const { page, errors, context } = await openApp(browser, `${server.url}?ct=grdp_constant&nam=2023`);
+  const panel = page.getByTestId('needs-panel');
+  await panel.waitFor();
+  const required = panel.getByTestId('required-rate');
+  const before2024 = rate(await required.innerText());
+  assert.ok(Math.abs(before2024 - 13.2) < 0.1, `required ${before2024}`);
+  assert.ok(await panel.getByTestId('status-badge').getAttribute('data-status'));
+
+  const input2024 = panel.locator('[data-testid="scenario-input"][data-input-id="grdp_constant:2024"]');
+  await input2024.fill('10');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="required-rate"]')?.textContent?.startsWith('16,'),
+  );
+  const after2024 = rate(await required.innerText());
+  assert.ok(Math.abs(after2024 - 16.5) < 0.1, `required ${after2024}`);
+  assert.match(await panel.getByTestId('input-echo').first().innerText(), /= 10%/);
+  assert.equal(await input2024.getAttribute('type'), 'text');
+  assert.equal(await input2024.getAttribute('inputmode'), 'decimal');
+
+  await panel.getByTestId('goal-seek-year').selectOption('2025');
+  await panel.getByTestId('goal-seek-run').click();
+  const answer = panel.getByTestId('goal-seek-result');
+  await page.waitForFunction(() => document.querySelector('[data-testid="goal-seek-result"]')?.textContent);
+  assert.ok(Math.abs(rate((await answer.innerText()).replace(/^Năm \d+ cần /, '')) - after2024) < 0.01);
+
+  assert.match(page.url(), /ct=grdp_constant/);
+  assert.match(page.url(), /gd=2024%3A10/);
+  await page.reload();
+  await page.getByTestId('needs-panel').waitFor();
+  assert.equal(await page.locator('[data-input-id="grdp_constant:2024"]').inputValue(), '10');
+  assert.ok(Math.abs(rate(await page.getByTestId('required-rate').innerText()) - 16.5) < 0.1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the explanation switches to English with English numbers', async () => {
+  const { page, context } = await openApp(browser, `${server.url}?ct=grdp_constant&nam=2023&gd=2024:10`);
+  await page.getByTestId('lang-switch').click();
+  const explanation = page.getByTestId('explanation');
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  const text = await explanation.innerText();
+  assert.match(text, /Needed: 16\.\d+%\/year in 2025/);
+  assert.match(text, /15,076 × \(1 \+ 10%\)\^5/);
+  assert.match(text, /Rule: on track/);
+  assert.ok(Math.abs(rate(await page.getByTestId('required-rate').innerText(), false) - 16.5) < 0.1);
+  await context.close();
+});
+
+test('bad and ambiguous input is flagged, never NaN, and can be reset', async () => {
+  const { page, errors, context } = await openApp(browser, `${server.url}?ct=grdp_constant&nam=2023`);
+  const panel = page.getByTestId('needs-panel');
+  await panel.waitFor();
+  const input = panel.locator('[data-input-id="grdp_constant:2024"]');
+  await input.fill('abc');
+  await page.getByText('không đọc được số').waitFor();
+  assert.ok(Math.abs(rate(await panel.getByTestId('required-rate').innerText()) - 13.2) < 0.1);
+  await input.fill('1.234');
+  await page.getByText('cũng có thể là 1,234').waitFor();
+  await input.fill('-100');
+  await page.getByText('Tốc độ giả định từ −100% trở xuống không có nghĩa.').first().waitFor();
+  const body = await page.locator('body').innerText();
+  assert.doesNotMatch(body, /NaN|Infinity|inf%/);
+  await panel.getByTestId('reset-all').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-input-id="grdp_constant:2024"]')?.value === '',
+  );
+  assert.ok(Math.abs(rate(await panel.getByTestId('required-rate').innerText()) - 13.2) < 0.1);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('ginseng: yearly additions needed against the planned pace', async () => {
+  const { page, context } = await openApp(browser, `${server.url}?ct=ginseng_area`);
+  const panel = page.getByTestId('needs-panel');
+  await panel.waitFor();
+  assert.match(await panel.getByTestId('required-rate').innerText(), /ha\/năm/);
+  assert.equal(await panel.getByTestId('status-badge').getAttribute('data-status'), 'off-track');
+  await context.close();
+});
