@@ -71,3 +71,95 @@ fn loader_survives_deep_nesting() {
     );
     assert!(result.is_err());
 }
+
+mod planning {
+    use proptest::prelude::*;
+    use provincial_planner::core::assessment::{assess, Assumptions};
+    use provincial_planner::core::catalog::load_shipped;
+    use provincial_planner::core::goal_seek::goal_seek;
+    use provincial_planner::core::pace::{compound, required_growth, required_increment};
+
+    fn any_f64() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            any::<f64>(),
+            Just(f64::NAN),
+            Just(f64::INFINITY),
+            Just(-1.0),
+            Just(0.0),
+            -1e6f64..1e6
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn projecting_at_the_required_growth_meets_the_target(
+            level in 1.0f64..1e7,
+            target in 1.0f64..1e7,
+            assumed in proptest::collection::vec(-0.5f64..1.0, 0..4),
+            free in 1i32..8,
+        ) {
+            let r = required_growth(level, target, &assumed, free).expect("defined");
+            let mut path = assumed.clone();
+            path.extend(std::iter::repeat_n(r, usize::try_from(free).expect("small")));
+            let reached = compound(level, &path).expect("finite");
+            prop_assert!((reached - target).abs() <= target * 1e-9, "{reached} vs {target}");
+        }
+
+        #[test]
+        fn adding_the_required_increment_meets_the_target(
+            done in -1e7f64..1e7,
+            target in -1e7f64..1e7,
+            assumed in proptest::collection::vec(-1e4f64..1e4, 0..4),
+            free in 1i32..8,
+        ) {
+            let r = required_increment(done, target, &assumed, free).expect("defined");
+            let reached = done + assumed.iter().sum::<f64>() + r * f64::from(free);
+            prop_assert!((reached - target).abs() <= 1e-6 * (1.0 + target.abs()));
+        }
+
+        #[test]
+        fn pace_functions_never_return_non_finite(
+            a in any_f64(), b in any_f64(), c in any_f64(), n in -3i32..10,
+        ) {
+            if let Ok(v) = required_growth(a, b, &[c], n) { prop_assert!(v.is_finite()); }
+            if let Ok(v) = required_increment(a, b, &[c], n) { prop_assert!(v.is_finite()); }
+            if let Ok(v) = compound(a, &[b, c]) { prop_assert!(v.is_finite()); }
+        }
+
+        #[test]
+        fn goal_seek_answers_re_evaluate_to_the_target(
+            slope in prop_oneof![-100.0f64..-0.01, 0.01f64..100.0],
+            intercept in -1e3f64..1e3,
+            target in -1e3f64..1e3,
+        ) {
+            let model = |x: f64| Ok::<f64, ()>(slope * x + intercept);
+            let root = (target - intercept) / slope;
+            match goal_seek(model, target, -1e5, 1e5, 1e-6) {
+                Ok(answer) => {
+                    prop_assert!((slope * answer.input + intercept - target).abs() <= 1e-6);
+                    prop_assert!((answer.output - target).abs() <= 1e-6);
+                }
+                Err(e) => prop_assert!(root.abs() > 1e5, "{e:?} for root {root}"),
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(16))]
+        #[test]
+        fn assessments_survive_any_assumption(
+            values in proptest::collection::vec((2019i32..2027, any_f64()), 0..6),
+            start in proptest::option::of(2015i32..2030),
+        ) {
+            let models = load_shipped().0;
+            let assumptions = Assumptions { start_year: start, per_year: values.into_iter().collect() };
+            for model in &models {
+                for ind in &model.indicators {
+                    let a = assess(model, &ind.id, &assumptions);
+                    if let Ok(r) = a.required { prop_assert!(r.is_finite(), "{}", ind.id); }
+                    if let Some(p) = a.projection { prop_assert!(p.is_finite(), "{}", ind.id); }
+                }
+            }
+        }
+    }
+}
