@@ -16,6 +16,7 @@
     )
 )]
 
+pub mod chart;
 pub mod components;
 pub mod core;
 pub mod explain;

@@ -9,3 +9,4 @@ pub mod model_picker;
 pub mod needs_panel;
 pub mod search_box;
 pub mod target_table;
+pub mod trend_chart;

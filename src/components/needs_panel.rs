@@ -5,12 +5,14 @@
 
 use leptos::prelude::*;
 
+use super::trend_chart::TrendChart;
+use crate::chart::chart_data;
 use crate::core::assessment::{assess, seek_year, PaceKind};
 use crate::core::goal_seek::GoalSeekError;
 use crate::core::numfmt::format_number;
 use crate::core::numparse::{parse_number, Ambiguity, NumberParseError};
 use crate::explain::{assess_error_text, explain, pace_text, term_status_code, term_status_label};
-use crate::i18n::{t, Locale, Msg};
+use crate::i18n::{t, unit_name, Locale, Msg};
 use crate::state::{assumptions_for, Action, AppContext};
 
 /// The panel; `indicator` is the open indicator's id.
@@ -112,6 +114,16 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             .map(|l| view! { <li>{l}</li> })
             .collect_view();
         Some(view! { <ul class="explanation" data-testid="explanation">{lines}</ul> })
+    };
+
+    let chart_id = indicator.clone();
+    let chart_view = move || {
+        let locale = ctx.locale();
+        let model = ctx.model()?;
+        let a = assessment.get()?;
+        let data = chart_data(model, &chart_id, &a)?;
+        let unit = unit_name(model, &unit.get(), locale).to_string();
+        Some(view! { <TrendChart data=data locale=locale unit=unit /> })
     };
 
     let id = indicator.clone();
@@ -223,6 +235,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             <h3 id="needs-title">{move || t(Msg::WhatIsNeeded, ctx.locale())}</h3>
             {status_view}
             {pace_view}
+            {chart_view}
             {inputs_view}
             {explanation_view}
         </section>

@@ -97,6 +97,23 @@ test('bad and ambiguous input is flagged, never NaN, and can be reset', async ()
   await context.close();
 });
 
+test('the chart draws the scenario to the target and has a table view', async () => {
+  const { page, context, errors } = await openApp(browser, `${server.url}?ct=grdp_constant&nam=2023&gd=2024:10`);
+  const chart = page.getByTestId('trend-chart');
+  await chart.waitFor();
+  assert.equal(await chart.locator('svg[role="img"]').count(), 1);
+  assert.match(await chart.locator('desc').textContent(), /Kịch bản đến mục tiêu: 2023: 18\.938,78, 2024: 20\.832,66, 2025: 24\.280,05/);
+  assert.equal(await chart.locator('[data-series="series-scenario"] circle').count(), 3);
+  assert.equal(await chart.locator('[data-series="target"] rect').count(), 1);
+  await chart.getByTestId('chart-toggle').click();
+  const table = chart.getByTestId('chart-table');
+  await table.waitFor({ state: 'visible' });
+  const row2025 = table.locator('tbody tr', { hasText: '2025' });
+  assert.match(await row2025.innerText(), /24\.280,05/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('ginseng: yearly additions needed against the planned pace', async () => {
   const { page, context } = await openApp(browser, `${server.url}?ct=ginseng_area`);
   const panel = page.getByTestId('needs-panel');
