@@ -8,5 +8,6 @@ pub mod language_switch;
 pub mod model_picker;
 pub mod needs_panel;
 pub mod search_box;
+pub mod sensitivity_tables;
 pub mod target_table;
 pub mod trend_chart;

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::sensitivity_tables::SensitivityTables;
 use super::trend_chart::TrendChart;
 use crate::chart::chart_data;
 use crate::core::assessment::{assess, seek_year, PaceKind};
@@ -114,6 +115,45 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             .map(|l| view! { <li>{l}</li> })
             .collect_view();
         Some(view! { <ul class="explanation" data-testid="explanation">{lines}</ul> })
+    };
+
+    let (show_sensitivity, set_show_sensitivity) = signal(false);
+    let sens_id = indicator.clone();
+    let sensitivity_view = move || {
+        let locale = ctx.locale();
+        let label = match (show_sensitivity.get(), locale) {
+            (false, Locale::Vi) => "Xem bảng độ nhạy",
+            (false, Locale::En) => "Show sensitivity tables",
+            (true, Locale::Vi) => "Ẩn bảng độ nhạy",
+            (true, Locale::En) => "Hide sensitivity tables",
+        };
+        let tables = show_sensitivity.get().then(|| {
+            let model = ctx.model()?;
+            let a = assessment.get()?;
+            let working = a.working.clone()?;
+            let assumptions = ctx.state.with(|s| assumptions_for(s, &sens_id, locale));
+            Some(view! {
+                <SensitivityTables
+                    model=model
+                    indicator=sens_id.clone()
+                    assumptions=assumptions
+                    working=working
+                    required=a.required.ok()
+                    locale=locale
+                />
+            })
+        });
+        view! {
+            <button
+                type="button"
+                data-testid="sensitivity-toggle"
+                aria-expanded=show_sensitivity.get().to_string()
+                on:click=move |_| set_show_sensitivity.update(|v| *v = !*v)
+            >
+                {label}
+            </button>
+            {tables}
+        }
     };
 
     let chart_id = indicator.clone();
@@ -237,6 +277,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             {pace_view}
             {chart_view}
             {inputs_view}
+            {sensitivity_view}
             {explanation_view}
         </section>
     }

@@ -12,6 +12,7 @@ pub mod numfmt;
 pub mod numparse;
 pub mod pace;
 pub mod raw;
+pub mod sensitivity;
 pub mod summary;
 pub mod textsearch;
 pub mod view_link;

@@ -114,6 +114,24 @@ test('the chart draws the scenario to the target and has a table view', async ()
   await context.close();
 });
 
+test('sensitivity tables show the target-year value over one and two assumptions', async () => {
+  const { page, context, errors } = await openApp(browser, `${server.url}?ct=grdp_constant&nam=2023`);
+  await page.getByTestId('sensitivity-toggle').click();
+  const oneWay = page.getByTestId('sensitivity-one-way');
+  await oneWay.waitFor();
+  assert.equal(await oneWay.locator('tbody tr').count(), 7);
+  const grid = page.getByTestId('sensitivity-grid');
+  assert.equal(await grid.locator('tbody tr').count(), 7);
+  assert.equal(await grid.locator('tbody tr').first().locator('td').count(), 7);
+  // 13 % in 2024 and 13.5 % in 2025 reach the 2025 level; 10 % and 10 % do not.
+  const meets = await grid.locator('td.meets').count();
+  assert.ok(meets > 0 && meets < 49, `${meets} cells meet the target`);
+  const body = await page.locator('body').innerText();
+  assert.doesNotMatch(body, /NaN|Infinity/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('ginseng: yearly additions needed against the planned pace', async () => {
   const { page, context } = await openApp(browser, `${server.url}?ct=ginseng_area`);
   const panel = page.getByTestId('needs-panel');
