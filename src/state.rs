@@ -32,6 +32,8 @@ pub struct ViewState {
     pub scenario_inputs: BTreeMap<(String, i32), String>,
     /// Start year chosen per indicator (default: the latest result).
     pub start_years: BTreeMap<String, i32>,
+    /// Text typed in the growth chain's inputs, by (input id, year).
+    pub chain_inputs: BTreeMap<(String, i32), String>,
 }
 
 /// Everything that can change the view state.
@@ -68,6 +70,17 @@ pub enum Action {
         /// Indicator id.
         indicator: String,
     },
+    /// Type in a growth-chain input.
+    SetChainInput {
+        /// Input id (`g_services`, `icor`…).
+        input: String,
+        /// Year.
+        year: i32,
+        /// Text as typed.
+        text: String,
+    },
+    /// Clear every growth-chain input.
+    ResetChain,
     /// Choose the start year of an indicator (`None`: the latest result).
     SetStartYear {
         /// Indicator id.
@@ -125,6 +138,19 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             state.scenario_inputs.retain(|(i, _), _| *i != indicator);
             state
         }
+        Action::SetChainInput { input, year, text } => {
+            let mut state = state;
+            if text.trim().is_empty() {
+                state.chain_inputs.remove(&(input, year));
+            } else {
+                state.chain_inputs.insert((input, year), text);
+            }
+            state
+        }
+        Action::ResetChain => ViewState {
+            chain_inputs: BTreeMap::new(),
+            ..state
+        },
         Action::SetStartYear { indicator, year } => {
             let mut state = state;
             match year {
@@ -154,6 +180,22 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
         start_year: state.start_years.get(indicator).copied(),
         per_year,
     }
+}
+
+/// The growth chain's overrides: every chain input that reads as a number in `locale`.
+pub fn chain_overrides(
+    state: &ViewState,
+    locale: Locale,
+) -> BTreeMap<(crate::core::chain::ChainInput, i32), f64> {
+    state
+        .chain_inputs
+        .iter()
+        .filter_map(|((id, year), text)| {
+            let input = crate::core::chain::ChainInput::from_id(id)?;
+            let value = parse_number(text, locale).ok().flatten()?.value;
+            Some(((input, *year), value))
+        })
+        .collect()
 }
 
 /// The view state a link describes; unknown models and indicators are ignored.

@@ -163,3 +163,48 @@ mod planning {
         }
     }
 }
+
+mod chain {
+    use std::collections::BTreeMap;
+
+    use proptest::prelude::*;
+    use provincial_planner::core::catalog::load_shipped;
+    use provincial_planner::core::chain::{run, setup, ChainInput, Sector};
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(64))]
+        #[test]
+        fn sector_contributions_add_up_to_growth(g in proptest::collection::vec(-50.0f64..60.0, 8)) {
+            let model = load_shipped().0.into_iter().next().expect("model");
+            let s = setup(&model).expect("setup");
+            let sectors = [Sector::Agriculture, Sector::IndustryConstruction, Sector::Services, Sector::ProductTaxes];
+            let mut overrides = BTreeMap::new();
+            for (i, value) in g.iter().enumerate() {
+                let year = s.years.get(i / 4).copied().unwrap_or(2025);
+                overrides.insert((ChainInput::SectorGrowth(sectors[i % 4]), year), *value);
+            }
+            let years = run(&s, &overrides).expect("runs");
+            for y in years {
+                let sum: f64 = y.contributions.iter().sum();
+                prop_assert!((sum - y.growth).abs() < 1e-9, "{sum} vs {}", y.growth);
+                let shares: f64 = y.shares.iter().sum();
+                prop_assert!((shares - 100.0).abs() < 1e-9);
+            }
+        }
+
+        #[test]
+        fn any_override_gives_numbers_or_an_error(v in any::<f64>(), which in 0usize..8, year in 2024i32..2026) {
+            let model = load_shipped().0.into_iter().next().expect("model");
+            let s = setup(&model).expect("setup");
+            let mut overrides = BTreeMap::new();
+            overrides.insert((ChainInput::ALL[which], year), v);
+            if let Ok(years) = run(&s, &overrides) {
+                for y in years {
+                    for x in [y.growth, y.real_grdp, y.nominal_grdp, y.per_capita, y.investment, y.budget_revenue] {
+                        prop_assert!(x.is_finite());
+                    }
+                }
+            }
+        }
+    }
+}

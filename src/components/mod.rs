@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod data_problems;
+pub mod growth_chain;
 pub mod indicator_detail;
 pub mod language_switch;
 pub mod model_picker;

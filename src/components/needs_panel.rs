@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::growth_chain::GrowthChain;
 use super::sensitivity_tables::SensitivityTables;
 use super::trend_chart::TrendChart;
 use crate::chart::chart_data;
@@ -117,6 +118,18 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         Some(view! { <ul class="explanation" data-testid="explanation">{lines}</ul> })
     };
 
+    // Indicators the linked growth scenario computes.
+    let chain_linked = [
+        "grdp_constant",
+        "grdp_current",
+        "grdp_per_capita",
+        "total_social_investment",
+        "budget_revenue",
+        "structure_agriculture",
+        "structure_industry_construction",
+        "structure_services",
+    ]
+    .contains(&indicator.as_str());
     let (show_sensitivity, set_show_sensitivity) = signal(false);
     let sens_id = indicator.clone();
     let sensitivity_view = move || {
@@ -280,6 +293,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             {sensitivity_view}
             {explanation_view}
         </section>
+        {chain_linked.then(|| view! { <GrowthChain /> })}
     }
 }
 

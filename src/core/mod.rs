@@ -5,6 +5,7 @@
 
 pub mod assessment;
 pub mod catalog;
+pub mod chain;
 pub mod goal_seek;
 pub mod load;
 pub mod model;

@@ -132,6 +132,36 @@ test('sensitivity tables show the target-year value over one and two assumptions
   await context.close();
 });
 
+test('linked growth scenario: sector growth moves GRDP growth, per capita and investment', async () => {
+  const { page, context, errors } = await openApp(browser, `${server.url}?ct=grdp_per_capita`);
+  const chain = page.getByTestId('growth-chain');
+  await chain.waitFor();
+  const growthCells = () => chain.locator('[data-testid="chain-growth"] td').allInnerTexts();
+  assert.deepEqual(await growthCells(), ['10%', '10%']);
+  const perCapitaBefore = await chain.locator('[data-testid="chain-per-capita"] td').first().innerText();
+  await chain.locator('[data-input-id="chain:g_services:2024"]').fill('5');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="chain-growth"] td')?.textContent !== '10%',
+  );
+  const growth2024 = rate((await growthCells())[0]);
+  assert.ok(growth2024 < 10 && growth2024 > 7, `growth ${growth2024}`);
+  const contributions = await chain.locator('[data-testid="chain-contribution"]').evaluateAll((rows) =>
+    rows.map((r) => r.querySelector('td')?.textContent ?? ''),
+  );
+  const sum = contributions.map((t) => rate(t)).reduce((a, b) => a + b, 0);
+  assert.ok(Math.abs(sum - growth2024) < 0.03, `contributions ${sum} vs growth ${growth2024}`);
+  assert.notEqual(await chain.locator('[data-testid="chain-per-capita"] td').first().innerText(), perCapitaBefore);
+  assert.match(await chain.getByTestId('chain-explanation').innerText(), /ICOR/);
+  await chain.locator('[data-input-id="chain:population:2024"]').fill('-100');
+  await chain.getByTestId('chain-error').waitFor();
+  await chain.getByTestId('chain-reset').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="chain-growth"] td')?.textContent === '10%',
+  );
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('ginseng: yearly additions needed against the planned pace', async () => {
   const { page, context } = await openApp(browser, `${server.url}?ct=ginseng_area`);
   const panel = page.getByTestId('needs-panel');

@@ -1,0 +1,344 @@
+//! The linked growth scenario: yearly inputs (sector growth, deflator, population, ICOR,
+//! budget revenue) with their defaults from the model, and the outputs they give (GRDP
+//! growth and each sector's contribution, real and nominal GRDP, GRDP per capita,
+//! structure, investment needed, budget revenue), each explained with its numbers.
+
+use leptos::prelude::*;
+
+use crate::core::chain::{run, setup, ChainInput, ChainSetup, Derivation, Sector};
+use crate::core::numfmt::format_number;
+use crate::core::numparse::parse_number;
+use crate::i18n::Locale;
+use crate::state::{chain_overrides, Action, AppContext};
+
+fn sector_name(s: Sector, locale: Locale) -> &'static str {
+    match (s, locale) {
+        (Sector::Agriculture, Locale::Vi) => "Nông, lâm nghiệp, thủy sản",
+        (Sector::Agriculture, Locale::En) => "Agriculture, forestry, fishery",
+        (Sector::IndustryConstruction, Locale::Vi) => "Công nghiệp - xây dựng",
+        (Sector::IndustryConstruction, Locale::En) => "Industry and construction",
+        (Sector::Services, Locale::Vi) => "Dịch vụ",
+        (Sector::Services, Locale::En) => "Services",
+        (Sector::ProductTaxes, Locale::Vi) => "Thuế sản phẩm trừ trợ cấp",
+        (Sector::ProductTaxes, Locale::En) => "Product taxes less subsidies",
+    }
+}
+
+fn input_label(i: ChainInput, locale: Locale) -> String {
+    match (i, locale) {
+        (ChainInput::SectorGrowth(s), Locale::Vi) => {
+            format!("Tăng trưởng {} (%)", sector_name(s, locale).to_lowercase())
+        }
+        (ChainInput::SectorGrowth(s), Locale::En) => {
+            format!("Growth: {} (%)", sector_name(s, locale).to_lowercase())
+        }
+        (ChainInput::DeflatorGrowth, Locale::Vi) => "Tăng chỉ số giảm phát GRDP (%)".to_string(),
+        (ChainInput::DeflatorGrowth, Locale::En) => "GRDP deflator growth (%)".to_string(),
+        (ChainInput::PopulationGrowth, Locale::Vi) => "Tăng dân số (%)".to_string(),
+        (ChainInput::PopulationGrowth, Locale::En) => "Population growth (%)".to_string(),
+        (ChainInput::Icor, Locale::Vi) => "Hệ số ICOR".to_string(),
+        (ChainInput::Icor, Locale::En) => "ICOR".to_string(),
+        (ChainInput::BudgetGrowth, Locale::Vi) => "Tăng thu ngân sách (%)".to_string(),
+        (ChainInput::BudgetGrowth, Locale::En) => "Budget revenue growth (%)".to_string(),
+    }
+}
+
+/// How a default was found, in words with its numbers.
+pub fn derivation_text(d: &Derivation, locale: Locale) -> String {
+    let n = |v: f64| format_number(v, locale, 2);
+    let vi = locale == Locale::Vi;
+    match d {
+        Derivation::Stated { key } if key.is_empty() => String::new(),
+        Derivation::Stated { key } => {
+            if vi {
+                format!("theo số liệu {key}")
+            } else {
+                format!("as stated: {key}")
+            }
+        }
+        Derivation::PlanGrowth { key } => {
+            if vi {
+                format!("theo kế hoạch tăng trưởng GRDP năm ({key})")
+            } else {
+                format!("the year's GRDP growth plan ({key})")
+            }
+        }
+        Derivation::Interpolated { from, to } => {
+            if vi {
+                format!(
+                    "nội suy giữa {} ({}) và {} ({})",
+                    n(from.1),
+                    from.0,
+                    n(to.1),
+                    to.0
+                )
+            } else {
+                format!(
+                    "interpolated between {} ({}) and {} ({})",
+                    n(from.1),
+                    from.0,
+                    n(to.1),
+                    to.0
+                )
+            }
+        }
+        Derivation::AverageGrowth { from, to } => {
+            let years = to.0 - from.0;
+            if vi {
+                format!(
+                    "bình quân ({} ÷ {})^(1/{years}) − 1, từ {} đến {}",
+                    n(to.1),
+                    n(from.1),
+                    from.0,
+                    to.0
+                )
+            } else {
+                format!(
+                    "average ({} ÷ {})^(1/{years}) − 1, from {} to {}",
+                    n(to.1),
+                    n(from.1),
+                    from.0,
+                    to.0
+                )
+            }
+        }
+        Derivation::NominalFromPerCapita {
+            per_capita,
+            population,
+        } => {
+            if vi {
+                format!(
+                    "GRDP bình quân đầu người {} triệu × dân số {} ÷ 1.000",
+                    n(*per_capita),
+                    n(*population)
+                )
+            } else {
+                format!(
+                    "GRDP per capita {} million × population {} ÷ 1,000",
+                    n(*per_capita),
+                    n(*population)
+                )
+            }
+        }
+        Derivation::Share { part, whole } => format!("{} ÷ {} × 100", n(*part), n(*whole)),
+        Derivation::ImpliedIcor {
+            investment,
+            nominal,
+            growth,
+        } => {
+            if vi {
+                format!(
+                    "ICOR năm gốc = ({} ÷ {}) ÷ {}%",
+                    n(*investment),
+                    n(*nominal),
+                    n(*growth)
+                )
+            } else {
+                format!(
+                    "base-year ICOR = ({} ÷ {}) ÷ {}%",
+                    n(*investment),
+                    n(*nominal),
+                    n(*growth)
+                )
+            }
+        }
+        Derivation::GrowthToPlan { from, plan } => {
+            if vi {
+                format!("theo kế hoạch thu: {} ÷ {} − 1", n(*plan), n(*from))
+            } else {
+                format!("from the revenue plan: {} ÷ {} − 1", n(*plan), n(*from))
+            }
+        }
+    }
+}
+
+/// The linked scenario for the shown model (nothing when the model lacks its figures).
+#[component]
+pub fn GrowthChain() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let chain_setup = Memo::new(move |_| ctx.model().and_then(|m| setup(m).ok()));
+    move || {
+        let locale = ctx.locale();
+        let s = chain_setup.get()?;
+        Some(view! { <ChainView setup=s locale=locale /> })
+    }
+}
+
+#[component]
+fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let n = move |v: f64| format_number(v, locale, 2);
+    let vi = locale == Locale::Vi;
+    let years = setup.years.clone();
+    let head = years
+        .iter()
+        .map(|y| view! { <th scope="col">{y.to_string()}</th> })
+        .collect_view();
+    // Inputs are laid out once, so typing keeps focus.
+    let input_rows = ChainInput::ALL
+        .iter()
+        .map(|&input| {
+            let cells = years
+                .iter()
+                .map(|&year| {
+                    let default = setup.defaults.get(&(input, year)).map(|d| d.value).unwrap_or(f64::NAN);
+                    let placeholder = format_number(default, locale, 2);
+                    let key = (input.id().to_string(), year);
+                    let key2 = key.clone();
+                    let text = Memo::new(move |_| ctx.state.with(|s| s.chain_inputs.get(&key2).cloned().unwrap_or_default()));
+                    let echo = move || match parse_number(&text.get(), locale) {
+                        Ok(None) => String::new(),
+                        Ok(Some(p)) => format!("= {}", format_number(p.value, locale, 4)),
+                        Err(_) => if vi { "không đọc được số".to_string() } else { "not a number".to_string() },
+                    };
+                    view! {
+                        <td class:changed=move || !text.get().is_empty()>
+                            <input
+                                type="text"
+                                inputmode="decimal"
+                                autocomplete="off"
+                                aria-label=format!("{} {year}", input_label(input, locale))
+                                data-testid="scenario-input"
+                                data-input-id=format!("chain:{}:{year}", input.id())
+                                placeholder=placeholder
+                                prop:value=move || text.get()
+                                on:input={
+                                    let key = key.clone();
+                                    move |ev| ctx.dispatch(Action::SetChainInput { input: key.0.clone(), year: key.1, text: event_target_value(&ev) })
+                                }
+                            />
+                            <span class="echo">{echo}</span>
+                        </td>
+                    }
+                })
+                .collect_view();
+            view! { <tr><th scope="row">{input_label(input, locale)}</th>{cells}</tr> }
+        })
+        .collect_view();
+    let defaults_list = {
+        let mut seen = Vec::new();
+        setup
+            .defaults
+            .iter()
+            .filter(|((input, _), d)| {
+                let text = format!("{}: {}", input_label(*input, locale), derivation_text(&d.how, locale));
+                if seen.contains(&text) {
+                    false
+                } else {
+                    seen.push(text);
+                    true
+                }
+            })
+            .map(|((input, _), d)| view! { <li>{format!("{}: {}", input_label(*input, locale), derivation_text(&d.how, locale))}</li> })
+            .collect_view()
+    };
+    let base = setup.base.clone();
+    let base_lines = vec![
+        if vi { format!("Năm gốc {}: GRDP (giá so sánh 2010) {} tỷ đồng, {}.", base.year, n(base.real_grdp.value), derivation_text(&base.real_grdp.how, locale)) }
+        else { format!("Base year {}: GRDP (constant 2010 prices) {} billion VND, {}.", base.year, n(base.real_grdp.value), derivation_text(&base.real_grdp.how, locale)) },
+        if vi { format!("GRDP danh nghĩa năm gốc {} tỷ đồng = {}.", n(base.nominal_grdp.value), derivation_text(&base.nominal_grdp.how, locale)) }
+        else { format!("Base-year nominal GRDP {} billion VND = {}.", n(base.nominal_grdp.value), derivation_text(&base.nominal_grdp.how, locale)) },
+        if vi { format!("Dân số năm gốc {} người, {}.", n(base.population.value), derivation_text(&base.population.how, locale)) }
+        else { format!("Base-year population {}, {}.", n(base.population.value), derivation_text(&base.population.how, locale)) },
+        if vi { "Giản lược: một chỉ số giảm phát chung cho cả nền kinh tế; tỷ trọng năm gốc lấy theo giá trị tăng thêm giá hiện hành.".to_string() }
+        else { "Simplifications: one deflator for the whole economy; base-year weights from current-price value added.".to_string() },
+    ]
+    .into_iter()
+    .map(|l| view! { <li>{l}</li> })
+    .collect_view();
+
+    let setup_for_outputs = setup.clone();
+    let outputs = move || {
+        let overrides = ctx.state.with(|s| chain_overrides(s, locale));
+        match run(&setup_for_outputs, &overrides) {
+            Ok(rows) => {
+                let line = |label: String, values: Vec<String>, testid: &'static str| {
+                    let cells = values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view();
+                    view! { <tr data-testid=testid><th scope="row">{label}</th>{cells}</tr> }
+                };
+                let pct = |v: f64| format!("{}%", n(v));
+                let mut table = Vec::new();
+                table.push(line(if vi { "Tăng trưởng GRDP".into() } else { "GRDP growth".into() }, rows.iter().map(|r| pct(r.growth)).collect(), "chain-growth"));
+                for (i, s) in crate::core::chain::SECTORS.iter().enumerate() {
+                    let label = if vi { format!("Đóng góp: {} (điểm %)", sector_name(*s, locale)) } else { format!("Contribution: {} (points)", sector_name(*s, locale)) };
+                    table.push(line(label, rows.iter().map(|r| n(r.contributions.get(i).copied().unwrap_or(0.0))).collect(), "chain-contribution"));
+                }
+                table.push(line(if vi { "GRDP giá so sánh 2010 (tỷ đồng)".into() } else { "GRDP, constant 2010 prices (bn VND)".into() }, rows.iter().map(|r| n(r.real_grdp)).collect(), "chain-real"));
+                table.push(line(if vi { "GRDP giá hiện hành (tỷ đồng)".into() } else { "GRDP, current prices (bn VND)".into() }, rows.iter().map(|r| n(r.nominal_grdp)).collect(), "chain-nominal"));
+                table.push(line(if vi { "GRDP bình quân đầu người (triệu đồng)".into() } else { "GRDP per capita (mn VND)".into() }, rows.iter().map(|r| n(r.per_capita)).collect(), "chain-per-capita"));
+                for (i, s) in crate::core::chain::SECTORS.iter().enumerate() {
+                    let label = if vi { format!("Cơ cấu: {} (%)", sector_name(*s, locale)) } else { format!("Structure: {} (%)", sector_name(*s, locale)) };
+                    table.push(line(label, rows.iter().map(|r| n(r.shares.get(i).copied().unwrap_or(0.0))).collect(), "chain-share"));
+                }
+                table.push(line(if vi { "Vốn đầu tư cần (tỷ đồng)".into() } else { "Investment needed (bn VND)".into() }, rows.iter().map(|r| n(r.investment)).collect(), "chain-investment"));
+                table.push(line(if vi { "Thu ngân sách (tỷ đồng)".into() } else { "Budget revenue (bn VND)".into() }, rows.iter().map(|r| n(r.budget_revenue)).collect(), "chain-budget"));
+                let explanations = rows
+                    .iter()
+                    .map(|r| {
+                        let terms: Vec<String> = r
+                            .weights
+                            .iter()
+                            .zip(r.contributions.iter())
+                            .map(|(w, c)| format!("{}% × {}", n(*w), if *w == 0.0 { n(0.0) } else { format!("{}%", n(c / w * 100.0)) }))
+                            .collect();
+                        let text = if vi {
+                            format!(
+                                "{}: tăng trưởng = Σ tỷ trọng năm trước × tốc độ ngành = {} = {}%; GRDP danh nghĩa = {} × chỉ số giảm phát {} = {}; bình quân đầu người = {} × 1.000 ÷ {} = {} triệu đồng; vốn đầu tư cần = ICOR {} × {}% × {} = {} tỷ đồng.",
+                                r.year, terms.join(" + "), n(r.growth), n(r.real_grdp), n(r.deflator), n(r.nominal_grdp), n(r.nominal_grdp), n(r.population), n(r.per_capita), n(r.icor), n(r.growth), n(r.nominal_grdp), n(r.investment)
+                            )
+                        } else {
+                            format!(
+                                "{}: growth = Σ last year's weight × sector growth = {} = {}%; nominal GRDP = {} × deflator {} = {}; per capita = {} × 1,000 ÷ {} = {} million VND; investment needed = ICOR {} × {}% × {} = {} billion VND.",
+                                r.year, terms.join(" + "), n(r.growth), n(r.real_grdp), n(r.deflator), n(r.nominal_grdp), n(r.nominal_grdp), n(r.population), n(r.per_capita), n(r.icor), n(r.growth), n(r.nominal_grdp), n(r.investment)
+                            )
+                        };
+                        view! { <li>{text}</li> }
+                    })
+                    .collect_view();
+                view! {
+                    <table class="chain-outputs" data-testid="chain-outputs">
+                        <caption>{if vi { "Kết quả kịch bản" } else { "Scenario results" }}</caption>
+                        <thead><tr><th scope="col"></th>{years_head(&rows.iter().map(|r| r.year).collect::<Vec<_>>())}</tr></thead>
+                        <tbody>{table}</tbody>
+                    </table>
+                    <ul class="explanation" data-testid="chain-explanation">{explanations}</ul>
+                }
+                .into_any()
+            }
+            Err(_) => view! {
+                <p class="banner banner-error" role="alert" data-testid="chain-error">
+                    {if vi { "Giả định làm một giá trị không xác định (ví dụ tăng từ −100% trở xuống); hãy sửa lại." } else { "An assumption makes a value undefined (e.g. growth of −100% or below); please correct it." }}
+                </p>
+            }
+            .into_any(),
+        }
+    };
+    view! {
+        <section class="chain" data-testid="growth-chain" aria-labelledby="chain-title">
+            <h3 id="chain-title">{if vi { "Kịch bản tăng trưởng liên kết (ngành → GRDP → bình quân đầu người → vốn đầu tư)" } else { "Linked growth scenario (sectors → GRDP → per capita → investment)" }}</h3>
+            <ul class="explanation">{base_lines}</ul>
+            <div class="table-wrap">
+                <table class="chain-inputs">
+                    <caption>{if vi { "Giả định theo năm (để trống: dùng mặc định)" } else { "Yearly assumptions (blank: default)" }}</caption>
+                    <thead><tr><th scope="col"></th>{head}</tr></thead>
+                    <tbody>{input_rows}</tbody>
+                </table>
+            </div>
+            <button type="button" data-testid="chain-reset" on:click=move |_| ctx.dispatch(Action::ResetChain)>
+                {if vi { "Đặt lại tất cả giả định" } else { "Reset all assumptions" }}
+            </button>
+            <details>
+                <summary>{if vi { "Nguồn của các giá trị mặc định" } else { "Where the defaults come from" }}</summary>
+                <ul class="explanation">{defaults_list}</ul>
+            </details>
+            <div class="table-wrap">{outputs}</div>
+        </section>
+    }
+}
+
+fn years_head(years: &[i32]) -> impl IntoView {
+    years
+        .iter()
+        .map(|y| view! { <th scope="col">{y.to_string()}</th> })
+        .collect_view()
+}
