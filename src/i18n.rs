@@ -10,6 +10,7 @@ use crate::core::model::{
 };
 use crate::core::numfmt::format_number;
 pub use crate::core::numfmt::Locale;
+use crate::core::numparse::{Ambiguity, NumberParseError};
 use crate::core::summary::PlanStatus;
 
 /// Decimals shown for figures from documents: enough to show every number as written.
@@ -386,6 +387,42 @@ pub fn data_error_text(error: &DataError, locale: Locale) -> String {
     match locale {
         Locale::Vi => format!("Lỗi dữ liệu: {error}"),
         Locale::En => format!("Data error: {error}"),
+    }
+}
+
+/// A warning that typed text could mean another number.
+pub fn ambiguity_text(a: Ambiguity, locale: Locale) -> String {
+    match (a, locale) {
+        (Ambiguity::CouldBe(other), Locale::Vi) => {
+            format!("lưu ý: cũng có thể là {}", format_number(other, locale, 4))
+        }
+        (Ambiguity::CouldBe(other), Locale::En) => {
+            format!("note: could also be {}", format_number(other, locale, 4))
+        }
+        (Ambiguity::OtherLocaleFormat, Locale::Vi) => {
+            "lưu ý: đọc theo kiểu số tiếng Anh".to_string()
+        }
+        (Ambiguity::OtherLocaleFormat, Locale::En) => {
+            "note: read in Vietnamese number format".to_string()
+        }
+        (Ambiguity::DecimalMarkSwapped, Locale::Vi) => {
+            "lưu ý: dấu chấm được hiểu là dấu thập phân".to_string()
+        }
+        (Ambiguity::DecimalMarkSwapped, Locale::En) => {
+            "note: the comma was read as a decimal mark".to_string()
+        }
+    }
+}
+
+/// Why typed text is not a number.
+pub fn parse_error_text(e: NumberParseError, locale: Locale) -> &'static str {
+    match (e, locale) {
+        (NumberParseError::TooLong, Locale::Vi) => "quá dài",
+        (NumberParseError::TooLong, Locale::En) => "too long",
+        (NumberParseError::Malformed, Locale::Vi) => "không đọc được số",
+        (NumberParseError::Malformed, Locale::En) => "not a number",
+        (NumberParseError::OutOfRange, Locale::Vi) => "số quá lớn",
+        (NumberParseError::OutOfRange, Locale::En) => "number too large",
     }
 }
 

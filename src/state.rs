@@ -220,6 +220,11 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
         selected: selected.clone(),
         ..ViewState::default()
     };
+    for (input, year, text) in &link.chain {
+        state
+            .chain_inputs
+            .insert((input.clone(), *year), text.clone());
+    }
     if let Some(id) = selected {
         if let Some(y) = link.start_year {
             state.start_years.insert(id.clone(), y);
@@ -256,6 +261,11 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
             })
             .unwrap_or_default(),
         indicator: selected,
+        chain: state
+            .chain_inputs
+            .iter()
+            .map(|((id, y), t)| (id.clone(), *y, t.clone()))
+            .collect(),
         lang: (state.locale != Locale::default()).then(|| state.locale.code().to_string()),
     }
 }
@@ -396,9 +406,12 @@ mod tests {
             },
             1,
         );
+        let a = assumptions_for(&s, "grdp", Locale::Vi);
+        assert!(a.per_year.is_empty());
         assert_eq!(
-            assumptions_for(&s, "grdp", Locale::Vi),
-            Assumptions::default()
+            a.start_year,
+            Some(2023),
+            "resetting inputs keeps the start year"
         );
         let s = set(s, 2024, "  ");
         assert!(s.scenario_inputs.is_empty());
@@ -412,6 +425,7 @@ mod tests {
             indicator: Some("grdp_constant".into()),
             start_year: Some(2023),
             inputs: vec![(2024, "10".into())],
+            chain: vec![("icor".into(), 2025, "8".into())],
             lang: Some("en".into()),
         };
         let state = state_from_link(&link, &models);

@@ -6,9 +6,10 @@
 use leptos::prelude::*;
 
 use crate::core::chain::{run, setup, ChainInput, ChainSetup, Derivation, Sector};
+use crate::core::chain::{seek, ChainOutput};
 use crate::core::numfmt::format_number;
 use crate::core::numparse::parse_number;
-use crate::i18n::Locale;
+use crate::i18n::{ambiguity_text, parse_error_text, Locale};
 use crate::state::{chain_overrides, Action, AppContext};
 
 fn sector_name(s: Sector, locale: Locale) -> &'static str {
@@ -40,6 +41,23 @@ fn input_label(i: ChainInput, locale: Locale) -> String {
         (ChainInput::Icor, Locale::En) => "ICOR".to_string(),
         (ChainInput::BudgetGrowth, Locale::Vi) => "Tăng thu ngân sách (%)".to_string(),
         (ChainInput::BudgetGrowth, Locale::En) => "Budget revenue growth (%)".to_string(),
+    }
+}
+
+fn output_label(o: ChainOutput, locale: Locale) -> &'static str {
+    match (o, locale) {
+        (ChainOutput::PerCapita, Locale::Vi) => "GRDP bình quân đầu người (triệu đồng)",
+        (ChainOutput::PerCapita, Locale::En) => "GRDP per capita (mn VND)",
+        (ChainOutput::RealGrdp, Locale::Vi) => "GRDP giá so sánh 2010 (tỷ đồng)",
+        (ChainOutput::RealGrdp, Locale::En) => "GRDP at constant 2010 prices (bn VND)",
+        (ChainOutput::NominalGrdp, Locale::Vi) => "GRDP giá hiện hành (tỷ đồng)",
+        (ChainOutput::NominalGrdp, Locale::En) => "GRDP at current prices (bn VND)",
+        (ChainOutput::Growth, Locale::Vi) => "Tăng trưởng GRDP (%)",
+        (ChainOutput::Growth, Locale::En) => "GRDP growth (%)",
+        (ChainOutput::Investment, Locale::Vi) => "Vốn đầu tư cần (tỷ đồng)",
+        (ChainOutput::Investment, Locale::En) => "Investment needed (bn VND)",
+        (ChainOutput::BudgetRevenue, Locale::Vi) => "Thu ngân sách (tỷ đồng)",
+        (ChainOutput::BudgetRevenue, Locale::En) => "Budget revenue (bn VND)",
     }
 }
 
@@ -188,9 +206,17 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                     let text = Memo::new(move |_| ctx.state.with(|s| s.chain_inputs.get(&key2).cloned().unwrap_or_default()));
                     let echo = move || match parse_number(&text.get(), locale) {
                         Ok(None) => String::new(),
-                        Ok(Some(p)) => format!("= {}", format_number(p.value, locale, 4)),
-                        Err(_) => if vi { "không đọc được số".to_string() } else { "not a number".to_string() },
+                        Ok(Some(p)) => {
+                            let mut out = format!("= {}", format_number(p.value, locale, 4));
+                            if let Some(a) = p.ambiguity {
+                                out.push_str(" · ");
+                                out.push_str(&ambiguity_text(a, locale));
+                            }
+                            out
+                        }
+                        Err(e) => parse_error_text(e, locale).to_string(),
                     };
+                    let reset_key = key.clone();
                     view! {
                         <td class:changed=move || !text.get().is_empty()>
                             <input
@@ -207,6 +233,20 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                                     move |ev| ctx.dispatch(Action::SetChainInput { input: key.0.clone(), year: key.1, text: event_target_value(&ev) })
                                 }
                             />
+                            <Show when=move || !text.get().is_empty()>
+                                <button
+                                    type="button"
+                                    class="reset-one"
+                                    data-testid="chain-reset-one"
+                                    aria-label=if vi { "Đặt lại về mặc định" } else { "Reset to the default" }
+                                    on:click={
+                                        let reset_key = reset_key.clone();
+                                        move |_| ctx.dispatch(Action::SetChainInput { input: reset_key.0.clone(), year: reset_key.1, text: String::new() })
+                                    }
+                                >
+                                    "×"
+                                </button>
+                            </Show>
                             <span class="echo">{echo}</span>
                         </td>
                     }
@@ -246,6 +286,122 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
     .into_iter()
     .map(|l| view! { <li>{l}</li> })
     .collect_view();
+
+    let (seek_input, set_seek_input) = signal(ChainInput::SectorGrowth(Sector::Services));
+    let (seek_output, set_seek_output) = signal(ChainOutput::PerCapita);
+    let last_year = years.last().copied().unwrap_or(setup.base.year);
+    let (seek_in_year, set_seek_in_year) = signal(last_year);
+    let (seek_target, set_seek_target) = signal(String::new());
+    let (seek_answer, set_seek_answer) = signal(String::new());
+    let input_options = ChainInput::ALL
+        .iter()
+        .map(|i| view! { <option value=i.id() selected=*i == ChainInput::SectorGrowth(Sector::Services)>{input_label(*i, locale)}</option> })
+        .collect_view();
+    let output_options = ChainOutput::ALL
+        .iter()
+        .map(|o| view! { <option value=o.id()>{output_label(*o, locale)}</option> })
+        .collect_view();
+    let year_options = years
+        .iter()
+        .rev()
+        .map(|y| view! { <option value=y.to_string()>{y.to_string()}</option> })
+        .collect_view();
+    let setup_for_seek = setup.clone();
+    let run_seek = move |_| {
+        let overrides = ctx.state.with_untracked(|s| chain_overrides(s, locale));
+        let target = match parse_number(&seek_target.get_untracked(), locale) {
+            Ok(Some(p)) => p.value,
+            _ => {
+                set_seek_answer.set(if vi {
+                    "Nhập giá trị mục tiêu.".to_string()
+                } else {
+                    "Enter a target value.".to_string()
+                });
+                return;
+            }
+        };
+        let input = (seek_input.get_untracked(), seek_in_year.get_untracked());
+        let output = (seek_output.get_untracked(), last_year);
+        let text = match seek(&setup_for_seek, &overrides, input, output, target) {
+            Ok(a) => {
+                if vi {
+                    format!(
+                        "{} năm {} cần {} để {} năm {} đạt {} (kiểm tra lại: {}).",
+                        input_label(input.0, locale),
+                        input.1,
+                        n(a.input),
+                        output_label(output.0, locale).to_lowercase(),
+                        output.1,
+                        n(target),
+                        n(a.output)
+                    )
+                } else {
+                    format!(
+                        "{} in {} needs {} for {} in {} to reach {} (checked: {}).",
+                        input_label(input.0, locale),
+                        input.1,
+                        n(a.input),
+                        output_label(output.0, locale).to_lowercase(),
+                        output.1,
+                        n(target),
+                        n(a.output)
+                    )
+                }
+            }
+            Err(crate::core::goal_seek::GoalSeekError::NoSolutionInRange { .. }) => {
+                if vi {
+                    "Không có giá trị nào trong khoảng hợp lý đạt mục tiêu này.".to_string()
+                } else {
+                    "No value in a sensible range reaches this target.".to_string()
+                }
+            }
+            Err(crate::core::goal_seek::GoalSeekError::MultipleSolutions(xs)) => {
+                if vi {
+                    format!("Có {} giá trị cùng đạt mục tiêu.", xs.len())
+                } else {
+                    format!("{} values reach the target.", xs.len())
+                }
+            }
+            Err(_) => {
+                if vi {
+                    "Không tính được với các giả định hiện tại.".to_string()
+                } else {
+                    "Cannot compute with the current assumptions.".to_string()
+                }
+            }
+        };
+        set_seek_answer.set(text);
+    };
+    let goal_seek_block = view! {
+        <div class="goal-seek chain-goal-seek">
+            <p><strong>{if vi { "Tìm giá trị đầu vào (Goal Seek)" } else { "Goal seek" }}</strong></p>
+            <label class="inline">
+                <span>{if vi { "Kết quả cần đạt" } else { "Output" }}</span>
+                <select data-testid="chain-seek-output" on:change=move |ev| { if let Some(o) = ChainOutput::from_id(&event_target_value(&ev)) { set_seek_output.set(o) } }>
+                    {output_options}
+                </select>
+            </label>
+            <label class="inline">
+                <span>{format!("{} {last_year} =", if vi { "năm" } else { "in" })}</span>
+                <input type="text" inputmode="decimal" data-testid="chain-seek-target" prop:value=move || seek_target.get()
+                    on:input=move |ev| set_seek_target.set(event_target_value(&ev)) />
+            </label>
+            <label class="inline">
+                <span>{if vi { "bằng cách thay đổi" } else { "by changing" }}</span>
+                <select data-testid="chain-seek-input" on:change=move |ev| { if let Some(i) = ChainInput::from_id(&event_target_value(&ev)) { set_seek_input.set(i) } }>
+                    {input_options}
+                </select>
+            </label>
+            <label class="inline">
+                <span>{if vi { "năm" } else { "year" }}</span>
+                <select data-testid="chain-seek-year" on:change=move |ev| { if let Ok(y) = event_target_value(&ev).parse::<i32>() { set_seek_in_year.set(y) } }>
+                    {year_options}
+                </select>
+            </label>
+            <button type="button" data-testid="chain-seek-run" on:click=run_seek>{if vi { "Tìm" } else { "Seek" }}</button>
+            <p data-testid="chain-goal-seek-result" role="status">{move || seek_answer.get()}</p>
+        </div>
+    };
 
     let setup_for_outputs = setup.clone();
     let outputs = move || {
@@ -327,6 +483,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
             <button type="button" data-testid="chain-reset" on:click=move |_| ctx.dispatch(Action::ResetChain)>
                 {if vi { "Đặt lại tất cả giả định" } else { "Reset all assumptions" }}
             </button>
+            {goal_seek_block}
             <details>
                 <summary>{if vi { "Nguồn của các giá trị mặc định" } else { "Where the defaults come from" }}</summary>
                 <ul class="explanation">{defaults_list}</ul>

@@ -12,9 +12,9 @@ use crate::chart::chart_data;
 use crate::core::assessment::{assess, seek_year, PaceKind};
 use crate::core::goal_seek::GoalSeekError;
 use crate::core::numfmt::format_number;
-use crate::core::numparse::{parse_number, Ambiguity, NumberParseError};
+use crate::core::numparse::parse_number;
 use crate::explain::{assess_error_text, explain, pace_text, term_status_code, term_status_label};
-use crate::i18n::{t, unit_name, Locale, Msg};
+use crate::i18n::{ambiguity_text, parse_error_text, t, unit_name, Locale, Msg};
 use crate::state::{assumptions_for, Action, AppContext};
 
 /// The panel; `indicator` is the open indicator's id.
@@ -422,39 +422,5 @@ fn AssumptionInput(indicator: String, year: i32, kind: PaceKind) -> impl IntoVie
             </td>
             <td class="echo" data-testid="input-echo" aria-live="polite">{echo}</td>
         </tr>
-    }
-}
-
-fn ambiguity_text(a: Ambiguity, locale: Locale) -> String {
-    match (a, locale) {
-        (Ambiguity::CouldBe(other), Locale::Vi) => {
-            format!("lưu ý: cũng có thể là {}", format_number(other, locale, 4))
-        }
-        (Ambiguity::CouldBe(other), Locale::En) => {
-            format!("note: could also be {}", format_number(other, locale, 4))
-        }
-        (Ambiguity::OtherLocaleFormat, Locale::Vi) => {
-            "lưu ý: đọc theo kiểu số tiếng Anh".to_string()
-        }
-        (Ambiguity::OtherLocaleFormat, Locale::En) => {
-            "note: read in Vietnamese number format".to_string()
-        }
-        (Ambiguity::DecimalMarkSwapped, Locale::Vi) => {
-            "lưu ý: dấu chấm được hiểu là dấu thập phân".to_string()
-        }
-        (Ambiguity::DecimalMarkSwapped, Locale::En) => {
-            "note: the comma was read as a decimal mark".to_string()
-        }
-    }
-}
-
-fn parse_error_text(e: NumberParseError, locale: Locale) -> &'static str {
-    match (e, locale) {
-        (NumberParseError::TooLong, Locale::Vi) => "quá dài",
-        (NumberParseError::TooLong, Locale::En) => "too long",
-        (NumberParseError::Malformed, Locale::Vi) => "không đọc được số",
-        (NumberParseError::Malformed, Locale::En) => "not a number",
-        (NumberParseError::OutOfRange, Locale::Vi) => "số quá lớn",
-        (NumberParseError::OutOfRange, Locale::En) => "number too large",
     }
 }

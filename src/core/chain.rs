@@ -11,6 +11,7 @@
 use std::collections::BTreeMap;
 use std::fmt;
 
+use super::goal_seek::{goal_seek, GoalSeekAnswer, GoalSeekError};
 use super::model::{Amount, FigureKind, Measure, Model, Period};
 use super::summary::compare_vintages;
 
@@ -592,6 +593,100 @@ pub fn run(
     Ok(out)
 }
 
+/// An output of the chain that goal seek can aim at.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum ChainOutput {
+    /// Real GRDP growth, percent.
+    Growth,
+    /// Real GRDP, billion VND.
+    RealGrdp,
+    /// Nominal GRDP, billion VND.
+    NominalGrdp,
+    /// GRDP per capita, million VND.
+    PerCapita,
+    /// Investment needed, billion VND.
+    Investment,
+    /// Budget revenue, billion VND.
+    BudgetRevenue,
+}
+
+impl ChainOutput {
+    /// Every output, in display order.
+    pub const ALL: [ChainOutput; 6] = [
+        ChainOutput::PerCapita,
+        ChainOutput::RealGrdp,
+        ChainOutput::NominalGrdp,
+        ChainOutput::Growth,
+        ChainOutput::Investment,
+        ChainOutput::BudgetRevenue,
+    ];
+
+    /// Stable id.
+    pub fn id(self) -> &'static str {
+        match self {
+            ChainOutput::Growth => "growth",
+            ChainOutput::RealGrdp => "real_grdp",
+            ChainOutput::NominalGrdp => "nominal_grdp",
+            ChainOutput::PerCapita => "per_capita",
+            ChainOutput::Investment => "investment",
+            ChainOutput::BudgetRevenue => "budget_revenue",
+        }
+    }
+
+    /// The output with this id.
+    pub fn from_id(id: &str) -> Option<ChainOutput> {
+        ChainOutput::ALL.into_iter().find(|o| o.id() == id)
+    }
+
+    /// Its value in a computed year.
+    pub fn of(self, y: &ChainYear) -> f64 {
+        match self {
+            ChainOutput::Growth => y.growth,
+            ChainOutput::RealGrdp => y.real_grdp,
+            ChainOutput::NominalGrdp => y.nominal_grdp,
+            ChainOutput::PerCapita => y.per_capita,
+            ChainOutput::Investment => y.investment,
+            ChainOutput::BudgetRevenue => y.budget_revenue,
+        }
+    }
+}
+
+/// The sensible search range of an input.
+fn input_range(input: ChainInput) -> (f64, f64) {
+    match input {
+        ChainInput::SectorGrowth(_) | ChainInput::BudgetGrowth => (-50.0, 100.0),
+        ChainInput::DeflatorGrowth => (-20.0, 50.0),
+        ChainInput::PopulationGrowth => (-10.0, 20.0),
+        ChainInput::Icor => (0.0, 50.0),
+    }
+}
+
+/// Goal seek on the chain: the value of one input in one year that makes an output in
+/// a year equal `target`, the other inputs as they are. Checked by running the chain again.
+pub fn seek(
+    setup: &ChainSetup,
+    overrides: &BTreeMap<(ChainInput, i32), f64>,
+    input: (ChainInput, i32),
+    output: (ChainOutput, i32),
+    target: f64,
+) -> Result<GoalSeekAnswer, GoalSeekError> {
+    if !setup.years.contains(&input.1) || !setup.years.contains(&output.1) {
+        return Err(GoalSeekError::BadRange);
+    }
+    let evaluate = |x: f64| -> Result<f64, ChainError> {
+        let mut trial = overrides.clone();
+        trial.insert(input, x);
+        let years = run(setup, &trial)?;
+        years
+            .iter()
+            .find(|y| y.year == output.1)
+            .map(|y| output.0.of(y))
+            .ok_or(ChainError::BadInput)
+    };
+    let (low, high) = input_range(input.0);
+    goal_seek(evaluate, target, low, high, (target.abs() * 1e-9).max(1e-9))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -620,6 +715,30 @@ mod tests {
         assert!(first.growth < 10.0);
         let sum: f64 = first.contributions.iter().sum();
         assert!((sum - first.growth).abs() < 1e-9);
+    }
+
+    #[test]
+    fn goal_seek_finds_the_growth_for_per_capita_70_million() {
+        let model = load_shipped().0.into_iter().next().expect("model");
+        let s = setup(&model).expect("setup");
+        let input = (ChainInput::SectorGrowth(Sector::Services), 2025);
+        let answer = seek(
+            &s,
+            &BTreeMap::new(),
+            input,
+            (ChainOutput::PerCapita, 2025),
+            70.0,
+        )
+        .expect("answer");
+        let mut check = BTreeMap::new();
+        check.insert(input, answer.input);
+        let years = run(&s, &check).expect("run");
+        let y2025 = years.iter().find(|y| y.year == 2025).expect("2025");
+        assert!(
+            (y2025.per_capita - 70.0).abs() < 1e-6,
+            "{}",
+            y2025.per_capita
+        );
     }
 
     #[test]

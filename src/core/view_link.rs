@@ -16,6 +16,8 @@ pub struct ViewLink {
     pub start_year: Option<i32>,
     /// Assumptions of the open indicator: (year, text as typed).
     pub inputs: Vec<(i32, String)>,
+    /// Growth-chain inputs: (input id, year, text as typed).
+    pub chain: Vec<(String, i32, String)>,
     /// Language code (`vi`, `en`).
     pub lang: Option<String>,
 }
@@ -79,6 +81,14 @@ pub fn encode(link: &ViewLink) -> String {
             .collect();
         parts.push(format!("gd={}", escape(&list.join(";"))));
     }
+    if !link.chain.is_empty() {
+        let list: Vec<String> = link
+            .chain
+            .iter()
+            .map(|(id, y, t)| format!("{id}:{y}:{}", t.replace(';', "")))
+            .collect();
+        parts.push(format!("kb={}", escape(&list.join(";"))));
+    }
     if let Some(l) = &link.lang {
         parts.push(format!("lang={}", escape(l)));
     }
@@ -121,6 +131,27 @@ pub fn decode(query: &str) -> ViewLink {
                     .take(20)
                     .collect();
             }
+            "kb" => {
+                link.chain = value
+                    .split(';')
+                    .filter_map(|item| {
+                        let mut parts = item.splitn(3, ':');
+                        let id = parts.next()?;
+                        let y: i32 = parts
+                            .next()?
+                            .parse()
+                            .ok()
+                            .filter(|y| (1900..=2200).contains(y))?;
+                        let t = parts.next()?;
+                        let id_ok = !id.is_empty()
+                            && id.len() <= 40
+                            && id.chars().all(|c| c.is_ascii_alphanumeric() || c == '_');
+                        (id_ok && !t.trim().is_empty() && t.len() <= 64)
+                            .then(|| (id.to_string(), y, t.to_string()))
+                    })
+                    .take(80)
+                    .collect();
+            }
             "lang" if value == "vi" || value == "en" => link.lang = Some(value),
             _ => {}
         }
@@ -139,12 +170,13 @@ mod tests {
             indicator: Some("grdp_constant".into()),
             start_year: Some(2023),
             inputs: vec![(2024, "10".into()), (2025, "13,5 %".into())],
+            chain: vec![("g_services".into(), 2024, "5".into())],
             lang: Some("en".into()),
         };
         let query = encode(&link);
         assert_eq!(
             query,
-            "?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&gd=2024%3A10%3B2025%3A13,5%20%25&lang=en"
+            "?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&gd=2024%3A10%3B2025%3A13,5%20%25&kb=g_services%3A2024%3A5&lang=en"
         );
         assert_eq!(decode(&query), link);
         assert_eq!(encode(&ViewLink::default()), "");

@@ -151,6 +151,7 @@ test('linked growth scenario: sector growth moves GRDP growth, per capita and in
   const sum = contributions.map((t) => rate(t)).reduce((a, b) => a + b, 0);
   assert.ok(Math.abs(sum - growth2024) < 0.03, `contributions ${sum} vs growth ${growth2024}`);
   assert.notEqual(await chain.locator('[data-testid="chain-per-capita"] td').first().innerText(), perCapitaBefore);
+  assert.match(page.url(), /kb=g_services%3A2024%3A5/);
   assert.match(await chain.getByTestId('chain-explanation').innerText(), /ICOR/);
   await chain.locator('[data-input-id="chain:population:2024"]').fill('-100');
   await chain.getByTestId('chain-error').waitFor();
@@ -158,6 +159,16 @@ test('linked growth scenario: sector growth moves GRDP growth, per capita and in
   await page.waitForFunction(
     () => document.querySelector('[data-testid="chain-growth"] td')?.textContent === '10%',
   );
+
+  // Goal seek across the chain: the 2025 services growth that gives 70 million per capita.
+  await chain.getByTestId('chain-seek-output').selectOption('per_capita');
+  await chain.getByTestId('chain-seek-target').fill('70');
+  await chain.getByTestId('chain-seek-input').selectOption('g_services');
+  await chain.getByTestId('chain-seek-year').selectOption('2025');
+  await chain.getByTestId('chain-seek-run').click();
+  const answer = chain.getByTestId('chain-goal-seek-result');
+  await page.waitForFunction(() => document.querySelector('[data-testid="chain-goal-seek-result"]')?.textContent);
+  assert.match(await answer.innerText(), /năm 2025 cần -?[\d.,]+ .*kiểm tra lại: 70\)/);
   assert.deepEqual(errors, []);
   await context.close();
 });
