@@ -223,6 +223,21 @@ fn meets(value: f64, target: f64, comparator: Option<Comparator>, better: Better
     }
 }
 
+/// Splits the remaining years into those with a (finite) assumption and those solved for.
+fn split_years(remaining: &[i32], assumptions: &Assumptions) -> (Vec<(i32, f64)>, Vec<i32>) {
+    let assumed: Vec<(i32, f64)> = remaining
+        .iter()
+        .filter_map(|y| assumptions.per_year.get(y).map(|v| (*y, *v)))
+        .filter(|(_, v)| v.is_finite())
+        .collect();
+    let free = remaining
+        .iter()
+        .copied()
+        .filter(|y| !assumed.iter().any(|(ay, _)| ay == y))
+        .collect();
+    (assumed, free)
+}
+
 fn unassessed(indicator: &str, error: AssessError) -> Assessment {
     Assessment {
         indicator: indicator.to_string(),
@@ -293,16 +308,7 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
             };
             let start_value = value_of(start);
             let remaining_years: Vec<i32> = (start_year + 1..=target_year).collect();
-            let assumed: Vec<(i32, f64)> = remaining_years
-                .iter()
-                .filter_map(|y| assumptions.per_year.get(y).map(|v| (*y, *v)))
-                .filter(|(_, v)| v.is_finite())
-                .collect();
-            let free_years: Vec<i32> = remaining_years
-                .iter()
-                .copied()
-                .filter(|y| !assumed.iter().any(|(ay, _)| ay == y))
-                .collect();
+            let (assumed, free_years) = split_years(&remaining_years, assumptions);
             let free = i32::try_from(free_years.len()).unwrap_or(i32::MAX);
             let assumed_values: Vec<f64> = assumed.iter().map(|(_, v)| *v).collect();
             let required = match pace_kind {
@@ -477,16 +483,7 @@ fn assess_cumulative(
     let unfilled_gap = remaining_years
         .iter()
         .any(|y| *y < start_year && !assumptions.per_year.contains_key(y));
-    let assumed: Vec<(i32, f64)> = remaining_years
-        .iter()
-        .filter_map(|y| assumptions.per_year.get(y).map(|v| (*y, *v)))
-        .filter(|(_, v)| v.is_finite())
-        .collect();
-    let free_years: Vec<i32> = remaining_years
-        .iter()
-        .copied()
-        .filter(|y| !assumed.iter().any(|(ay, _)| ay == y))
-        .collect();
+    let (assumed, free_years) = split_years(&remaining_years, assumptions);
     let assumed_values: Vec<f64> = assumed.iter().map(|(_, v)| *v).collect();
     let required = if unfilled_gap {
         Err(AssessError::MissingResults)

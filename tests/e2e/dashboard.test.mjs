@@ -1,23 +1,14 @@
 // The dashboard lists the shipped indicators, grouped, with Vietnamese number formats,
 // plan status and term targets; search narrows it; the page logs no errors. Served from
 // a sub-path to show the build works away from "/".
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, openApp, row } from './support.mjs';
+import { useApp, openApp, row } from './support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist('/quy-hoach/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('/quy-hoach/');
 
 test('lists every indicator, grouped, from a sub-path, with no errors', async () => {
-  const { page, errors, context } = await openApp(browser, server.url);
+  const { page, errors, context } = await openApp(app.browser, app.url);
   const rows = await page.locator('[data-testid="indicator-row"]').count();
   assert.ok(rows > 300, `only ${rows} rows`);
   const groups = await page.locator('[data-testid="group"]').count();
@@ -29,7 +20,7 @@ test('lists every indicator, grouped, from a sub-path, with no errors', async ()
 });
 
 test('shows results, plans, status and term targets in Vietnamese format', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(app.browser, app.url);
   const perCapita = row(page, 'grdp_per_capita');
   assert.match(await perCapita.getByTestId('latest').innerText(), /khoảng 58,42 triệu đồng/);
   assert.match(await perCapita.getByTestId('latest').innerText(), /2023 · ước thực hiện/);
@@ -42,7 +33,7 @@ test('shows results, plans, status and term targets in Vietnamese format', async
 });
 
 test('search finds indicators without accents and in English', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(app.browser, app.url);
   const search = page.getByTestId('search');
   await search.fill('sam ngoc linh');
   await page.waitForFunction(
@@ -58,7 +49,7 @@ test('search finds indicators without accents and in English', async () => {
 });
 
 test('a second province model is available', async () => {
-  const { page, context, errors } = await openApp(browser, server.url);
+  const { page, context, errors } = await openApp(app.browser, app.url);
   const picker = page.getByTestId('model-picker');
   await picker.selectOption({ index: 1 });
   await page.waitForFunction(

@@ -1,21 +1,12 @@
 // The language switch turns every word and number format to English and back.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, openApp, row } from './support.mjs';
+import { useApp, openApp, row } from './support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('/');
 
 test('switches to English and back', async () => {
-  const { page, errors, context } = await openApp(browser, server.url);
+  const { page, errors, context } = await openApp(app.browser, app.url);
   const perCapita = row(page, 'grdp_per_capita');
   await page.getByTestId('lang-switch').click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');

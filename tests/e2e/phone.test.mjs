@@ -1,22 +1,13 @@
 // On a 360 px phone screen the dashboard fits the width (rows become labelled cards)
 // and an indicator's sources still open.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, openApp, row } from './support.mjs';
+import { useApp, openApp, row } from './support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist('/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('/');
 
 test('fits a 360 px screen', async () => {
-  const { page, errors, context } = await openApp(browser, server.url, {
+  const { page, errors, context } = await openApp(app.browser, app.url, {
     viewport: { width: 360, height: 740 },
   });
   const width = await page.evaluate(() => document.documentElement.scrollWidth);

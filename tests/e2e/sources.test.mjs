@@ -1,22 +1,13 @@
 // Opening an indicator (by keyboard) shows every figure with its source quote, document
 // title and date; closing it returns focus to the row.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, openApp, row } from './support.mjs';
+import { useApp, openApp, row } from './support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist('/quy-hoach/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('/quy-hoach/');
 
 test('opens an indicator with the keyboard and shows its sources', async () => {
-  const { page, errors, context } = await openApp(browser, server.url);
+  const { page, errors, context } = await openApp(app.browser, app.url);
   const open = row(page, 'grdp_per_capita').getByRole('button');
   await open.focus();
   await page.keyboard.press('Enter');
@@ -45,7 +36,7 @@ test('opens an indicator with the keyboard and shows its sources', async () => {
 });
 
 test('public-report figures name their site and date', async () => {
-  const { page, context } = await openApp(browser, server.url);
+  const { page, context } = await openApp(app.browser, app.url);
   await row(page, 'grdp_constant').getByRole('button').click();
   const detail = page.getByTestId('indicator-detail');
   const base = detail.locator('[data-figure-key="grdp_constant/2020/actual/level"]');

@@ -1,6 +1,7 @@
 // Shared set-up for the end-to-end tests: Debian's Chromium driven by playwright-core,
 // the release build in dist/ served by scripts/static-server.mjs, and a record of every
 // console error and page error so each test can assert the page logged none.
+import { before, after } from 'node:test';
 import { chromium } from 'playwright-core';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -61,4 +62,23 @@ export async function openApp(browser, url, { viewport, waitForRows = true } = {
 /** The row of one indicator. */
 export function row(page, id) {
   return page.locator(`[data-testid="indicator-row"][data-indicator-id="${id}"]`);
+}
+
+/**
+ * Registers before/after hooks that start Chromium and serve dist/ under `prefix` for
+ * the tests of one file. Returns an object whose `browser` and `url` are set once the
+ * hooks have run.
+ */
+export function useApp(prefix = '/') {
+  const app = { browser: null, server: null, url: '' };
+  before(async () => {
+    app.browser = await launchBrowser();
+    app.server = await serveDist(prefix);
+    app.url = app.server.url;
+  });
+  after(async () => {
+    await app.browser?.close();
+    await app.server?.close();
+  });
+  return app;
 }

@@ -2,20 +2,11 @@
 // browser (about 13.2 % a year for 2024-2025 from the 2023 estimate; about 16.5 % for
 // 2025 if 2024 grows 10 %), assumptions typed in the person's number format, goal seek,
 // English explanation, and the view kept in the URL across a reload.
-import { test, before, after } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, serveDist, openApp } from './support.mjs';
+import { useApp, openApp } from './support.mjs';
 
-let browser;
-let server;
-before(async () => {
-  browser = await launchBrowser();
-  server = await serveDist('/quy-hoach/');
-});
-after(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const app = useApp('/quy-hoach/');
 
 /** Reads "13,23%/năm" or "13.23%/year" as a number. */
 function rate(text, vietnamese = true) {
@@ -26,7 +17,7 @@ function rate(text, vietnamese = true) {
 }
 
 test('GRDP: required growth moves with the 2024 assumption; goal seek agrees', async () => {
-  const { page, errors, context } = await openApp(browser, `${server.url}?ct=grdp_constant&nam=2023`);
+  const { page, errors, context } = await openApp(app.browser, `${app.url}?ct=grdp_constant&nam=2023`);
   const panel = page.getByTestId('needs-panel');
   await panel.waitFor();
   const required = panel.getByTestId('required-rate');
@@ -62,7 +53,7 @@ test('GRDP: required growth moves with the 2024 assumption; goal seek agrees', a
 });
 
 test('the explanation switches to English with English numbers', async () => {
-  const { page, context } = await openApp(browser, `${server.url}?ct=grdp_constant&nam=2023&gd=2024:10`);
+  const { page, context } = await openApp(app.browser, `${app.url}?ct=grdp_constant&nam=2023&gd=2024:10`);
   await page.getByTestId('lang-switch').click();
   const explanation = page.getByTestId('explanation');
   await page.waitForFunction(() => document.documentElement.lang === 'en');
@@ -75,7 +66,7 @@ test('the explanation switches to English with English numbers', async () => {
 });
 
 test('bad and ambiguous input is flagged, never NaN, and can be reset', async () => {
-  const { page, errors, context } = await openApp(browser, `${server.url}?ct=grdp_constant&nam=2023`);
+  const { page, errors, context } = await openApp(app.browser, `${app.url}?ct=grdp_constant&nam=2023`);
   const panel = page.getByTestId('needs-panel');
   await panel.waitFor();
   const input = panel.locator('[data-input-id="grdp_constant:2024"]');
@@ -98,7 +89,7 @@ test('bad and ambiguous input is flagged, never NaN, and can be reset', async ()
 });
 
 test('the chart draws the scenario to the target and has a table view', async () => {
-  const { page, context, errors } = await openApp(browser, `${server.url}?ct=grdp_constant&nam=2023&gd=2024:10`);
+  const { page, context, errors } = await openApp(app.browser, `${app.url}?ct=grdp_constant&nam=2023&gd=2024:10`);
   const chart = page.getByTestId('trend-chart');
   await chart.waitFor();
   assert.equal(await chart.locator('svg[role="img"]').count(), 1);
@@ -115,7 +106,7 @@ test('the chart draws the scenario to the target and has a table view', async ()
 });
 
 test('sensitivity tables show the target-year value over one and two assumptions', async () => {
-  const { page, context, errors } = await openApp(browser, `${server.url}?ct=grdp_constant&nam=2023`);
+  const { page, context, errors } = await openApp(app.browser, `${app.url}?ct=grdp_constant&nam=2023`);
   await page.getByTestId('sensitivity-toggle').click();
   const oneWay = page.getByTestId('sensitivity-one-way');
   await oneWay.waitFor();
@@ -133,7 +124,7 @@ test('sensitivity tables show the target-year value over one and two assumptions
 });
 
 test('linked growth scenario: sector growth moves GRDP growth, per capita and investment', async () => {
-  const { page, context, errors } = await openApp(browser, `${server.url}?ct=grdp_per_capita`);
+  const { page, context, errors } = await openApp(app.browser, `${app.url}?ct=grdp_per_capita`);
   const chain = page.getByTestId('growth-chain');
   await chain.waitFor();
   const growthCells = () => chain.locator('[data-testid="chain-growth"] td').allInnerTexts();
@@ -174,7 +165,7 @@ test('linked growth scenario: sector growth moves GRDP growth, per capita and in
 });
 
 test('ginseng: yearly additions needed against the planned pace', async () => {
-  const { page, context } = await openApp(browser, `${server.url}?ct=ginseng_area`);
+  const { page, context } = await openApp(app.browser, `${app.url}?ct=ginseng_area`);
   const panel = page.getByTestId('needs-panel');
   await panel.waitFor();
   assert.match(await panel.getByTestId('required-rate').innerText(), /ha\/năm/);
