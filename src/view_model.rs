@@ -172,16 +172,25 @@ pub fn row_view(model: &Model, summary: &IndicatorSummary<'_>, locale: Locale) -
             }
             (text, String::new())
         }
-        Some(PlanValue::FromAttainment { value, .. }) => {
+        Some(PlanValue::FromAttainment { value, attainment }) => {
             let unit = summary
                 .latest
                 .map_or(ind.unit.as_str(), |f| f.unit.as_str());
+            // The working, with its numbers: result ÷ attainment × 100.
+            let working = match (summary.latest.map(|f| f.amount), attainment.amount) {
+                (Some(Amount::Point(r)), Amount::Point(pct)) => format!(
+                    ": {} ÷ {}% × 100",
+                    format_number(r, locale, SOURCE_DECIMALS),
+                    format_number(pct, locale, SOURCE_DECIMALS)
+                ),
+                _ => String::new(),
+            };
             (
                 with_unit(
                     &format_number(value, locale, COMPUTED_DECIMALS),
                     unit_name(model, unit, locale),
                 ),
-                t(Msg::PlanFromAttainment, locale).to_string(),
+                format!("{}{working}", t(Msg::PlanFromAttainment, locale)),
             )
         }
         None => (String::new(), String::new()),
@@ -191,10 +200,29 @@ pub fn row_view(model: &Model, summary: &IndicatorSummary<'_>, locale: Locale) -
             Amount::Point(v) => (percent_text(v, locale, SOURCE_DECIMALS), String::new()),
             Amount::Range(..) => (figure_value_text(model, f, locale), String::new()),
         },
-        Some(Attainment::Computed(v)) => (
-            percent_text(v, locale, COMPUTED_DECIMALS),
-            t(Msg::ComputedByApp, locale).to_string(),
-        ),
+        Some(Attainment::Computed(v)) => {
+            let working = match (summary.latest.map(|f| f.amount), summary.plan) {
+                (Some(Amount::Point(r)), Some(PlanValue::Stated(p))) => model
+                    .convert(
+                        p.amount,
+                        &p.unit,
+                        summary.latest.map_or("", |f| f.unit.as_str()),
+                    )
+                    .map(|a| {
+                        format!(
+                            ": {} ÷ {} × 100",
+                            format_number(r, locale, SOURCE_DECIMALS),
+                            format_number(a.central(), locale, SOURCE_DECIMALS)
+                        )
+                    })
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            (
+                percent_text(v, locale, COMPUTED_DECIMALS),
+                format!("{}{working}", t(Msg::ComputedByApp, locale)),
+            )
+        }
         None => (String::new(), String::new()),
     };
     let (term_target, term_target_when) = match summary.term_target {
@@ -316,6 +344,20 @@ mod tests {
         let grdp = row(&groups, "grdp_constant");
         assert!(grdp.latest.contains("tỷ đồng"), "{grdp:?}");
         assert!(!grdp.term_target.is_empty(), "{grdp:?}");
+    }
+
+    #[test]
+    fn derived_plans_and_attainments_show_their_working() {
+        let model = kon_tum();
+        let groups = dashboard(&model, "", Locale::Vi);
+        let grdp = row(&groups, "grdp_constant");
+        assert!(grdp.plan_note.contains("÷ 97,19% × 100"), "{grdp:?}");
+        let computed = groups
+            .iter()
+            .flat_map(|g| g.rows.iter())
+            .find(|r| r.attainment_note.starts_with("tính từ"))
+            .expect("a computed attainment");
+        assert!(computed.attainment_note.contains("× 100"), "{computed:?}");
     }
 
     #[test]

@@ -404,8 +404,10 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
     };
 
     let setup_for_outputs = setup.clone();
+    // Only the chain's own inputs re-run it; typing elsewhere does not.
+    let overrides = Memo::new(move |_| ctx.state.with(|s| chain_overrides(s, locale)));
     let outputs = move || {
-        let overrides = ctx.state.with(|s| chain_overrides(s, locale));
+        let overrides = overrides.get();
         match run(&setup_for_outputs, &overrides) {
             Ok(rows) => {
                 let line = |label: String, values: Vec<String>, testid: &'static str| {

@@ -24,11 +24,16 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
     let (seek_year_sel, set_seek_year) = signal(None::<i32>);
     let (seek_answer, set_seek_answer) = signal(None::<String>);
     let id = indicator.clone();
+    // The assumptions of this indicator only: typing in the growth chain or the search
+    // box does not re-run the assessment.
+    let assumptions = Memo::new(move |_| {
+        let locale = ctx.locale();
+        ctx.state.with(|s| assumptions_for(s, &id, locale))
+    });
+    let id = indicator.clone();
     let assessment = Memo::new(move |_| {
         let model = ctx.model()?;
-        let locale = ctx.locale();
-        let assumptions = ctx.state.with(|s| assumptions_for(s, &id, locale));
-        Some(assess(model, &id, &assumptions))
+        Some(assess(model, &id, &assumptions.get()))
     });
     // A new assumption makes an old goal-seek answer stale.
     Effect::new(move |_| {

@@ -1,0 +1,52 @@
+//! Writes the Kon Tum dashboard as one plain static HTML page (same rows, same text, same
+//! stylesheet rules), the floor no app can beat, for the load benchmark in
+//! `scripts/bench/bench.mjs`. Usage: `cargo run --example static_dashboard > page.html`.
+
+use provincial_planner::core::catalog::load_shipped;
+use provincial_planner::i18n::{t, Locale, Msg};
+use provincial_planner::view_model::dashboard;
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+}
+
+fn main() {
+    let (models, _) = load_shipped();
+    let Some(model) = models.first() else { return };
+    let locale = Locale::Vi;
+    let mut html = String::from(
+        "<!DOCTYPE html><html lang=\"vi\"><head><meta charset=\"utf-8\"><meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>Static dashboard</title><link rel=\"stylesheet\" href=\"main.css\"></head><body><main>",
+    );
+    for group in dashboard(model, "", locale) {
+        html.push_str(&format!(
+            "<div class=\"table-wrap\"><table class=\"targets\"><caption>{}</caption><thead><tr><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th><th>{}</th></tr></thead><tbody>",
+            escape(&group.name),
+            t(Msg::ColIndicator, locale),
+            t(Msg::ColUnit, locale),
+            t(Msg::ColLatest, locale),
+            t(Msg::ColPlan, locale),
+            t(Msg::ColAttainment, locale),
+            t(Msg::ColTermTarget, locale),
+        ));
+        for r in group.rows {
+            html.push_str(&format!(
+                "<tr data-testid=\"indicator-row\"><th scope=\"row\">{}</th><td>{}</td><td>{}<br>{}</td><td>{}</td><td>{} {}</td><td>{}<br>{}</td></tr>",
+                escape(&r.name),
+                escape(&r.unit),
+                escape(&r.latest),
+                escape(&r.latest_when),
+                escape(&r.plan),
+                escape(&r.attainment),
+                escape(&r.status_text),
+                escape(&r.term_target),
+                escape(&r.term_target_when),
+            ));
+        }
+        html.push_str("</tbody></table></div>");
+    }
+    html.push_str("</main></body></html>");
+    println!("{html}");
+}

@@ -1,0 +1,200 @@
+// Browser and size benchmark: prints a table and writes bench-results/latest.json.
+// Measures, never asserts: size of the first load (raw, gzip, brotli), cold loads in
+// headless Chromium with and without 4x CPU slow-down (first contentful paint, dashboard
+// rows on screen) against a plain static page of the same table, recompute latency from
+// an input event to the updated numbers (200 edits), and memory after load.
+// Usage: node scripts/bench/bench.mjs <engine.json> <static-page.html>
+import { readFileSync, readdirSync, writeFileSync, mkdirSync, copyFileSync, statSync } from 'node:fs';
+import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { join } from 'node:path';
+import { tmpdir, cpus, totalmem } from 'node:os';
+import { chromium } from 'playwright-core';
+import { startServer } from '../static-server.mjs';
+
+const ROOT = new URL('../..', import.meta.url).pathname;
+const DIST = join(ROOT, 'dist');
+const LOADS = 10;
+const EDITS = 200;
+const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+  '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
+
+const [engineFile, staticPage] = process.argv.slice(2);
+const engine = engineFile ? JSON.parse(readFileSync(engineFile, 'utf8')) : null;
+
+function stats(samples) {
+  const s = [...samples].sort((a, b) => a - b);
+  const at = (q) => s[Math.min(s.length - 1, Math.round((s.length - 1) * q))];
+  return { median: at(0.5), p95: at(0.95), min: s[0], max: s[s.length - 1], n: s.length };
+}
+
+// ---- size
+const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
+const size = {};
+for (const f of files) {
+  const body = readFileSync(join(DIST, f));
+  const kind = f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css' : f.endsWith('.html') ? 'html' : 'other';
+  const entry = (size[kind] ??= { raw: 0, gzip: 0, brotli: 0 });
+  entry.raw += body.length;
+  entry.gzip += gzipSync(body, { level: 9 }).length;
+  entry.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
+}
+const firstLoad = ['html', 'js', 'wasm', 'css'].reduce(
+  (t, k) => ({ raw: t.raw + (size[k]?.raw ?? 0), gzip: t.gzip + (size[k]?.gzip ?? 0), brotli: t.brotli + (size[k]?.brotli ?? 0) }),
+  { raw: 0, gzip: 0, brotli: 0 },
+);
+
+// ---- load
+const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
+const app = await startServer({ root: DIST });
+let floor = null;
+if (staticPage) {
+  const dir = join(tmpdir(), `planner-static-${process.pid}`);
+  mkdirSync(dir, { recursive: true });
+  copyFileSync(staticPage, join(dir, 'index.html'));
+  copyFileSync(join(ROOT, 'style/main.css'), join(dir, 'main.css'));
+  floor = await startServer({ root: dir });
+}
+
+const ROWS_PROBE = `
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-testid="indicator-row"]')) {
+      obs.disconnect();
+      // On screen = the first frame painted after the rows are in the document.
+      requestAnimationFrame(() => setTimeout(() => { window.__rowsAt = performance.now(); }, 0));
+    }
+  }).observe(document, { childList: true, subtree: true });
+  addEventListener('TrunkApplicationStarted', (e) => { window.__wasm = e.detail?.wasm; });
+`;
+
+async function coldLoad(url, throttle) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
+  if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
+  await page.addInitScript(ROWS_PROBE);
+  await page.goto(url);
+  await page.waitForFunction(() => window.__rowsAt !== undefined, null, { timeout: 120_000 });
+  const result = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null,
+    rows: window.__rowsAt,
+  }));
+  await context.close();
+  return result;
+}
+
+const load = {};
+for (const [name, url] of [['app', app.url], ['static', floor?.url]]) {
+  if (!url) continue;
+  for (const throttle of [0, 4]) {
+    const fcp = [];
+    const rows = [];
+    for (let i = 0; i < LOADS; i++) {
+      const r = await coldLoad(url, throttle);
+      if (r.fcp !== null) fcp.push(r.fcp);
+      rows.push(r.rows);
+    }
+    load[`${name}${throttle ? '_cpu4x' : ''}`] = { fcp: stats(fcp), rows: stats(rows) };
+  }
+}
+
+// ---- recompute and memory
+async function recompute() {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.addInitScript(ROWS_PROBE);
+  await page.goto(`${app.url}?ct=grdp_constant&nam=2023`);
+  await page.locator('[data-testid="needs-panel"]').waitFor();
+  const cdp = await context.newCDPSession(page);
+  const heapAfterLoad = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const wasmAfterLoad = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
+  const samples = await page.evaluate(async (edits) => {
+    const panel = document.querySelector('[data-testid="needs-panel"]');
+    const out = [];
+    for (let i = 0; i < edits; i++) {
+      const input = document.querySelector('[data-input-id="grdp_constant:2024"]');
+      const value = `${5 + (i % 2)},${i % 10}`;
+      const changed = new Promise((resolve) => {
+        const mo = new MutationObserver(() => { mo.disconnect(); resolve(); });
+        mo.observe(panel.querySelector('.pace'), { childList: true, characterData: true, subtree: true });
+      });
+      const t0 = performance.now();
+      input.value = value;
+      input.dispatchEvent(new Event('input', { bubbles: true }));
+      await changed;
+      out.push(performance.now() - t0);
+    }
+    return out;
+  }, EDITS);
+  const heapAfterEdits = (await cdp.send('Runtime.getHeapUsage')).usedSize;
+  const wasmAfterEdits = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
+  await context.close();
+  return { latency: stats(samples), memory: { js_heap_after_load: heapAfterLoad, wasm_after_load: wasmAfterLoad, js_heap_after_edits: heapAfterEdits, wasm_after_edits: wasmAfterEdits } };
+}
+const { latency, memory } = await recompute();
+await browser.close();
+await app.close();
+await floor?.close();
+
+const chromiumVersion = browser.version();
+const results = {
+  date: new Date().toISOString(),
+  machine: `${cpus().length} cores (${cpus()[0]?.model ?? 'cpu'}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, Chromium ${chromiumVersion}`,
+  size,
+  first_load: firstLoad,
+  load,
+  recompute_kon_tum_ms: latency,
+  memory,
+  engine,
+  targets: {
+    first_load_compressed_max_kb: 250,
+    dashboard_vs_static_max_ratio: 2,
+    recompute_p95_kon_tum_ms: 16,
+    recompute_p95_synthetic_ms: 50,
+  },
+};
+mkdirSync(join(ROOT, 'bench-results'), { recursive: true });
+writeFileSync(join(ROOT, 'bench-results/latest.json'), JSON.stringify(results, null, 2));
+
+const kb = (b) => (b / 1024).toFixed(1);
+const ms = (v) => (v === null || v === undefined ? '—' : v.toFixed(1));
+const lines = [];
+lines.push(`Benchmark ${results.date} on ${results.machine}`);
+lines.push('');
+lines.push('| size (KB) | raw | gzip | brotli |');
+lines.push('|---|---:|---:|---:|');
+for (const k of ['wasm', 'js', 'css', 'html']) {
+  if (size[k]) lines.push(`| ${k} | ${kb(size[k].raw)} | ${kb(size[k].gzip)} | ${kb(size[k].brotli)} |`);
+}
+lines.push(`| **first load** | ${kb(firstLoad.raw)} | ${kb(firstLoad.gzip)} | ${kb(firstLoad.brotli)} |`);
+lines.push('');
+lines.push(`| load (ms, ${LOADS} cold loads) | first paint median | p95 | rows on screen median | p95 |`);
+lines.push('|---|---:|---:|---:|---:|');
+for (const [k, v] of Object.entries(load)) {
+  lines.push(`| ${k} | ${ms(v.fcp.median)} | ${ms(v.fcp.p95)} | ${ms(v.rows.median)} | ${ms(v.rows.p95)} |`);
+}
+for (const t of ['', '_cpu4x']) {
+  if (load[`app${t}`] && load[`static${t}`]) {
+    lines.push(`| ratio app/static${t} (rows median) | | | ${(load[`app${t}`].rows.median / load[`static${t}`].rows.median).toFixed(2)}× | |`);
+  }
+}
+lines.push('');
+lines.push(`| recompute, input → updated page (${EDITS} edits, Kon Tum) | median ${ms(latency.median)} ms | p95 ${ms(latency.p95)} ms |`);
+lines.push('|---|---:|---:|');
+lines.push('');
+lines.push(`| memory | after load | after ${EDITS} edits |`);
+lines.push('|---|---:|---:|');
+lines.push(`| JS heap (KB) | ${kb(memory.js_heap_after_load)} | ${kb(memory.js_heap_after_edits)} |`);
+lines.push(`| wasm memory (KB) | ${memory.wasm_after_load ? kb(memory.wasm_after_load) : '—'} | ${memory.wasm_after_edits ? kb(memory.wasm_after_edits) : '—'} |`);
+if (engine) {
+  lines.push('');
+  lines.push('| engine (host, release) | median | p95 |');
+  lines.push('|---|---:|---:|');
+  lines.push(`| load + validate shipped models (µs) | ${engine.shipped_load_us.median} | ${engine.shipped_load_us.p95} |`);
+  lines.push(`| full evaluation, Kon Tum ${engine.kon_tum.indicators} indicators (µs) | ${engine.kon_tum.full_evaluation_us.median} | ${engine.kon_tum.full_evaluation_us.p95} |`);
+  lines.push(`| full evaluation, synthetic ${engine.synthetic.indicators} indicators (µs) | ${engine.synthetic.full_evaluation_us.median} | ${engine.synthetic.full_evaluation_us.p95} |`);
+}
+lines.push('');
+lines.push(`Targets (reported, not asserted): first load ≤ 250 KB compressed → ${kb(firstLoad.brotli)} KB brotli / ${kb(firstLoad.gzip)} KB gzip; dashboard ≤ 2× static; recompute p95 < 16 ms (Kon Tum).`);
+console.log(lines.join('\n'));
+writeFileSync(join(ROOT, 'bench-results/latest.md'), lines.join('\n') + '\n');
