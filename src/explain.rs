@@ -257,6 +257,20 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
             "Not enough results to measure the pace achieved.".to_string()
         }),
     }
+    if let (Some((year, planned, key)), Ok(r)) = (&assessment.planned, assessment.required) {
+        let pace = pace_text(model, unit, *pace_kind, *planned, locale);
+        let verdict = match (planned >= &r, vi) {
+            (true, true) => "đủ để đạt mục tiêu",
+            (false, true) => "không đủ để đạt mục tiêu",
+            (true, false) => "enough to meet the target",
+            (false, false) => "not enough to meet the target",
+        };
+        lines.push(if vi {
+            format!("Tốc độ theo kế hoạch: {pace} (kế hoạch năm {year}, {key}): {verdict}.")
+        } else {
+            format!("Planned pace: {pace} (the {year} plan, {key}): {verdict}.")
+        });
+    }
     let share = format_number(AT_RISK_SHARE * 100.0, locale, 0);
     lines.push(if vi {
         format!("Quy tắc: đúng tiến độ khi tốc độ đã đạt không thấp hơn tốc độ cần; có nguy cơ khi đạt từ {share}% tốc độ cần; chậm tiến độ khi thấp hơn; đã đạt khi kết quả đã chạm mục tiêu.")

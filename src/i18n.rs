@@ -115,6 +115,8 @@ pub enum Msg {
     PaceNeeded,
     /// Label of the pace achieved.
     PaceAchieved,
+    /// Label of the planned pace.
+    PacePlanned,
     /// Label of the start-year picker.
     StartFrom,
     /// Caption of the assumptions table.
@@ -205,6 +207,7 @@ pub fn t(msg: Msg, locale: Locale) -> &'static str {
         ),
         Msg::PaceNeeded => ("Tốc độ cần đạt", "Pace needed"),
         Msg::PaceAchieved => ("Tốc độ đã đạt", "Pace achieved"),
+        Msg::PacePlanned => ("Tốc độ theo kế hoạch", "Planned pace"),
         Msg::StartFrom => ("Tính từ kết quả năm", "Start from the result of"),
         Msg::Assumptions => (
             "Giả định cho các năm còn lại (để trống: app tính)",

@@ -102,12 +102,23 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             ),
             _ => t(Msg::NoData, locale).to_string(),
         };
+        let planned = match (&a.planned, &a.working) {
+            (Some((year, v, _)), Some(w)) => Some(format!(
+                "{} ({year})",
+                pace_text(model, &unit, w.pace_kind, *v, locale)
+            )),
+            _ => None,
+        };
         Some(view! {
             <dl class="pace">
                 <dt>{t(Msg::PaceNeeded, locale)} " " {free}</dt>
                 <dd data-testid="required-rate">{required}</dd>
                 <dt>{t(Msg::PaceAchieved, locale)}</dt>
                 <dd data-testid="achieved-rate">{achieved}</dd>
+                {planned.map(|p| view! {
+                    <dt>{t(Msg::PacePlanned, locale)}</dt>
+                    <dd data-testid="planned-rate">{p}</dd>
+                })}
             </dl>
         })
     };

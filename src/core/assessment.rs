@@ -132,6 +132,9 @@ pub struct Assessment {
     /// Projected value in the target year with the assumptions, and the achieved pace
     /// for the other years.
     pub projection: Option<f64>,
+    /// The planned pace, for a stock whose yearly additions have plans: (plan year,
+    /// planned addition, key of the plan figure).
+    pub planned: Option<(i32, f64, String)>,
 }
 
 fn best<'a>(model: &Model, figures: impl Iterator<Item = &'a Figure>) -> Option<&'a Figure> {
@@ -246,7 +249,38 @@ fn unassessed(indicator: &str, error: AssessError) -> Assessment {
         achieved: None,
         status: TermStatus::CannotAssess,
         projection: None,
+        planned: None,
     }
+}
+
+/// The latest yearly plan of a stock's additions indicator, up to the target year.
+fn planned_additions(
+    model: &Model,
+    indicator_id: &str,
+    target_year: i32,
+) -> Option<(i32, f64, String)> {
+    let additions = model.indicator(indicator_id)?.additions.as_deref()?;
+    model
+        .figures_of(additions)
+        .filter(|f| {
+            f.kind == FigureKind::Plan
+                && f.measure == Measure::Level
+                && f.variant.is_none()
+                && matches!(f.period, Period::Year(y) if y <= target_year)
+        })
+        .max_by(|a, b| {
+            a.period
+                .end_year()
+                .cmp(&b.period.end_year())
+                .then_with(|| compare_vintages(model, a, b))
+        })
+        .map(|f| {
+            (
+                f.period.end_year(),
+                f.amount.central(),
+                super::load::figure_key(f),
+            )
+        })
 }
 
 /// Assesses one indicator against its term target under `assumptions`.
@@ -391,6 +425,7 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                 achieved,
                 status,
                 projection,
+                planned: planned_additions(model, indicator_id, target_year),
             }
         }
         Measure::Cumulative => {
@@ -536,6 +571,7 @@ fn assess_cumulative(
         achieved,
         status,
         projection: projection.filter(|v| v.is_finite()),
+        planned: None,
     }
 }
 
@@ -577,6 +613,9 @@ mod tests {
         assert_eq!(w.target_value, 4500.0);
         let r = a.required.expect("required");
         assert!((r - (4500.0 - w.start_value) / f64::from(2025 - w.start_year)).abs() < 1e-9);
+        // The 2024 plan of 500 ha of new ginseng is the planned pace to compare with.
+        let (year, planned, _) = a.planned.expect("planned additions");
+        assert_eq!((year, planned), (2024, 500.0));
     }
 
     #[test]

@@ -459,7 +459,19 @@ fn convert_indicators(
             better,
             target_kind,
             price_basis,
+            additions: i.additions.clone(),
         });
+    }
+    for i in &out {
+        if let Some(a) = &i.additions {
+            if !out.iter().any(|o| &o.id == a) {
+                errors.push(DataError::UnknownReference {
+                    owner: i.id.clone(),
+                    what: "additions indicator",
+                    id: a.clone(),
+                });
+            }
+        }
     }
     out
 }

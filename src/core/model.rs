@@ -149,6 +149,9 @@ pub struct Indicator {
     pub target_kind: TargetKind,
     /// Default price basis of its figures, for money values.
     pub price_basis: Option<PriceBasis>,
+    /// For a stock: the indicator of its yearly additions (ginseng area → ginseng
+    /// newly planted), whose plans give the planned pace.
+    pub additions: Option<String>,
 }
 
 /// The status of a figure (loại số liệu).

@@ -136,6 +136,9 @@ pub struct RawIndicator {
     /// Default price basis.
     #[serde(default)]
     pub price_basis: Option<String>,
+    /// Indicator of the yearly additions to this stock.
+    #[serde(default)]
+    pub additions: Option<String>,
 }
 
 /// A figure.

@@ -170,5 +170,8 @@ test('ginseng: yearly additions needed against the planned pace', async () => {
   await panel.waitFor();
   assert.match(await panel.getByTestId('required-rate').innerText(), /ha\/năm/);
   assert.equal(await panel.getByTestId('status-badge').getAttribute('data-status'), 'off-track');
+  // The question officials ask: is 500 ha of new ginseng a year enough for 4,500 ha?
+  assert.equal(await panel.getByTestId('planned-rate').innerText(), '500 ha/năm (2024)');
+  assert.match(await panel.getByTestId('explanation').innerText(), /Tốc độ theo kế hoạch: 500 ha\/năm .*không đủ để đạt mục tiêu/);
   await context.close();
 });
