@@ -181,10 +181,19 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
                 n(*base), n(*avg), target_year - base_year, n(*avg)
             )
         }),
-        None => lines.push(if vi {
-            format!("Mục tiêu {target_year}: {target}.")
-        } else {
-            format!("Target for {target_year}: {target}.")
+        None => lines.push(match (w.target_range, vi) {
+            (Some((lo, hi)), true) => format!(
+                "Mục tiêu {target_year}: trong khoảng {}–{}; đầu gần điểm xuất phát nhất là {target}.",
+                n(lo),
+                n(hi)
+            ),
+            (Some((lo, hi)), false) => format!(
+                "Target for {target_year}: between {} and {}; the end nearest the start is {target}.",
+                n(lo),
+                n(hi)
+            ),
+            (None, true) => format!("Mục tiêu {target_year}: {target}."),
+            (None, false) => format!("Target for {target_year}: {target}."),
         }),
     }
     let start = level_text(model, unit, *start_value, locale);

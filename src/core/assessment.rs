@@ -113,6 +113,8 @@ pub struct Working {
     pub start_choices: Vec<i32>,
     /// True for a cumulative target: the start value is the total so far.
     pub cumulative: bool,
+    /// The range of a range target; `target_value` is its end nearest the start.
+    pub target_range: Option<(f64, f64)>,
 }
 
 /// The outcome for one indicator.
@@ -341,6 +343,11 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                 return unassessed(indicator_id, AssessError::NoStartingResult);
             };
             let start_value = value_of(start);
+            // A range target (19-20 %) is reached at its end nearest the start.
+            let target_value = match (target.measure, target.amount) {
+                (Measure::Level, Amount::Range(lo, hi)) => start_value.clamp(lo, hi),
+                _ => target_value,
+            };
             let remaining_years: Vec<i32> = (start_year + 1..=target_year).collect();
             let (assumed, free_years) = split_years(&remaining_years, assumptions);
             let free = i32::try_from(free_years.len()).unwrap_or(i32::MAX);
@@ -375,12 +382,20 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                 };
                 pace.is_finite().then_some((fy, pace))
             });
-            let already_met = meets(
-                start_value,
-                target_value,
-                target.comparator,
-                indicator.better,
-            );
+            let already_met = match target.amount {
+                Amount::Range(lo, hi) if target.measure == Measure::Level => {
+                    (lo..=hi).contains(&start_value)
+                }
+                _ => meets(
+                    start_value,
+                    target_value,
+                    target.comparator,
+                    indicator.better,
+                ),
+            };
+            // Moving down to a range's upper end counts as a fall.
+            let falling =
+                falling || (target_value < start_value && indicator.better == Better::Neutral);
             let status = status_from(already_met, &required, achieved.map(|a| a.1), falling);
             let projection = achieved.and_then(|(_, a)| {
                 let path: Vec<f64> = remaining_years
@@ -420,6 +435,10 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                     free_years,
                     start_choices,
                     cumulative: false,
+                    target_range: match target.amount {
+                        Amount::Range(lo, hi) => Some((lo, hi)),
+                        Amount::Point(_) => None,
+                    },
                 }),
                 required,
                 achieved,
@@ -566,6 +585,7 @@ fn assess_cumulative(
             free_years,
             start_choices,
             cumulative: true,
+            target_range: None,
         }),
         required,
         achieved,
@@ -656,6 +676,61 @@ mod tests {
             "{answer:?} vs {required}"
         );
         assert!((answer.output - 24280.0).abs() < 1.0);
+    }
+
+    /// A small model with a falling rate, a count and a range target, for kinds the
+    /// shipped data do not exercise.
+    fn small_model() -> Model {
+        use crate::core::catalog::UNITS_JSON;
+        use crate::core::load::{load_model, ModelFiles};
+        let model = r#"{"schema_version":1,"id":"t","province":{"vi":"T","en":"T"},
+            "term":{"first_year":2021,"last_year":2025,"base_year":2020},"data_version":"x",
+            "groups":[{"id":"g","name":{"vi":"g","en":"g"}}],
+            "documents":[{"id":"d","kind":"seed","file":"f","title":{"vi":"t","en":"t"},"issuer":"x","date":"2024"}]}"#;
+        let src = r#""source":{"doc":"d","quote":"q"}"#;
+        let fragment = format!(
+            r#"{{"indicators":[
+              {{"id":"poor","name":{{"vi":"p","en":"p"}},"group":"g","unit":"percent","better":"lower","target_kind":"share"}},
+              {{"id":"communes","name":{{"vi":"c","en":"c"}},"group":"g","unit":"communes","better":"higher","target_kind":"count"}},
+              {{"id":"share","name":{{"vi":"s","en":"s"}},"group":"g","unit":"percent","better":"neutral","target_kind":"share"}}],
+             "figures":[
+              {{"indicator":"poor","kind":"actual","period":"2021","value":12.0,{src}}},
+              {{"indicator":"poor","kind":"actual","period":"2023","value":6.0,{src}}},
+              {{"indicator":"poor","kind":"term_target","period":"2025","value":3.0,"comparator":"lt",{src}}},
+              {{"indicator":"communes","kind":"actual","period":"2022","value":40,{src}}},
+              {{"indicator":"communes","kind":"actual","period":"2024","value":44,{src}}},
+              {{"indicator":"communes","kind":"term_target","period":"2025","value":50,{src}}},
+              {{"indicator":"share","kind":"actual","period":"2023","value":22.0,{src}}},
+              {{"indicator":"share","kind":"term_target","period":"2025","range":[19,20],{src}}}]}}"#
+        );
+        load_model(
+            UNITS_JSON,
+            ModelFiles {
+                model,
+                fragments: &[("f", &fragment)],
+            },
+        )
+        .expect("small model")
+    }
+
+    #[test]
+    fn falling_count_and_range_targets() {
+        let model = small_model();
+        // Poverty: 6 % in 2023 to below 3 % in 2025 needs −1.5 points a year; it fell
+        // 3 points a year before, so it is on track.
+        let poor = assess(&model, "poor", &Assumptions::default());
+        assert_eq!(poor.required, Ok(-1.5));
+        assert_eq!(poor.achieved, Some((2021, -3.0)));
+        assert_eq!(poor.status, TermStatus::OnTrack);
+        // Communes: 44 in 2024 to 50 in 2025 needs 6; 2 a year before: off track.
+        let communes = assess(&model, "communes", &Assumptions::default());
+        assert_eq!(communes.required, Ok(6.0));
+        assert_eq!(communes.status, TermStatus::OffTrack);
+        // A 19-20 % share reached from 22 %: the near end (20) is the target.
+        let share = assess(&model, "share", &Assumptions::default());
+        assert_eq!(share.working.as_ref().map(|w| w.target_value), Some(20.0));
+        assert_eq!(share.required, Ok(-1.0));
+        assert_eq!(share.status, TermStatus::CannotAssess, "one result only");
     }
 
     #[test]
