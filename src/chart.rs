@@ -3,7 +3,7 @@
 //! and the target (a band when the target is a range). Pure and host-tested; the
 //! component only draws what this returns, and shows the same numbers as a table.
 
-use crate::core::assessment::{Assessment, PaceKind};
+use crate::core::assessment::{yearly_levels, Assessment};
 use crate::core::model::{Amount, FigureKind, Measure, Model, Period};
 use crate::core::summary::compare_vintages;
 
@@ -45,48 +45,31 @@ pub fn chart_data(model: &Model, indicator: &str, assessment: &Assessment) -> Op
     if w.cumulative {
         return None;
     }
-    let mut results: Vec<(i32, f64)> = Vec::new();
-    let mut plans: Vec<(i32, f64)> = Vec::new();
     let first_year = model.term.base_year;
-    for year in first_year..=w.target_year {
-        let pick = |want: &dyn Fn(FigureKind) -> bool| {
+    let results: Vec<(i32, f64)> = yearly_levels(model, indicator)
+        .range(first_year..=w.target_year)
+        .map(|(y, f)| (*y, f.amount.central()))
+        .collect();
+    let plans: Vec<(i32, f64)> = (first_year..=w.target_year)
+        .filter_map(|year| {
             model
                 .figures_of(indicator)
                 .filter(|f| {
-                    want(f.kind)
+                    f.kind == FigureKind::Plan
                         && f.measure == Measure::Level
                         && f.period == Period::Year(year)
                         && f.comparator.is_none()
                         && f.variant.is_none()
                 })
                 .max_by(|a, b| compare_vintages(model, a, b))
-                .map(|f| f.amount)
-        };
-        if let Some(Amount::Point(v)) = pick(&|k: FigureKind| k.is_result()) {
-            results.push((year, v));
-        }
-        if let Some(a) = pick(&|k: FigureKind| k == FigureKind::Plan) {
-            plans.push((year, a.central()));
-        }
-    }
-    let mut scenario = vec![(w.start_year, w.start_value)];
-    let mut level = w.start_value;
-    for &year in &w.remaining_years {
-        let pace = w
-            .assumed
-            .iter()
-            .find(|(y, _)| *y == year)
-            .map(|(_, v)| *v)
-            .or_else(|| assessment.required.ok())?;
-        level = match w.pace_kind {
-            PaceKind::Growth => level * (1.0 + pace / 100.0),
-            PaceKind::Increment => level + pace,
-        };
-        if !level.is_finite() {
-            return None;
-        }
-        scenario.push((year, level));
-    }
+                .map(|f| (year, f.amount.central()))
+        })
+        .collect();
+    // The scenario: assumptions where given, the pace needed in the other years.
+    let levels = w.levels_along(&w.path(assessment.required.ok())?)?;
+    let scenario: Vec<(i32, f64)> = std::iter::once((w.start_year, w.start_value))
+        .chain(w.remaining_years.iter().copied().zip(levels))
+        .collect();
     let target = Some((w.target_year, w.target_value, w.target_value));
     let target = match model
         .figures_of(indicator)

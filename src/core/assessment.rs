@@ -117,6 +117,48 @@ pub struct Working {
     pub target_range: Option<(f64, f64)>,
 }
 
+impl Working {
+    /// The pace of each remaining year: its assumption, or `fallback` for the years
+    /// without one; `None` when a year needs the fallback and there is none.
+    pub fn path(&self, fallback: Option<f64>) -> Option<Vec<f64>> {
+        self.remaining_years
+            .iter()
+            .map(|y| {
+                self.assumed
+                    .iter()
+                    .find(|(ay, _)| ay == y)
+                    .map(|(_, v)| *v)
+                    .or(fallback)
+            })
+            .collect()
+    }
+
+    /// The value at the end of each remaining year when the years move at `path` (growth
+    /// in percent, or amounts added); `None` when a step is undefined or overflows.
+    pub fn levels_along(&self, path: &[f64]) -> Option<Vec<f64>> {
+        let mut level = self.start_value;
+        let mut out = Vec::with_capacity(path.len());
+        for &pace in path {
+            level = match self.pace_kind {
+                PaceKind::Growth => pace::compound(level, &[pace / 100.0]).ok()?,
+                PaceKind::Increment => level + pace,
+            };
+            if !level.is_finite() {
+                return None;
+            }
+            out.push(level);
+        }
+        Some(out)
+    }
+
+    /// Projected value in the target year with the assumptions and `fallback` for the
+    /// other years.
+    fn project(&self, fallback: f64) -> Option<f64> {
+        let levels = self.levels_along(&self.path(Some(fallback))?)?;
+        Some(levels.last().copied().unwrap_or(self.start_value))
+    }
+}
+
 /// The outcome for one indicator.
 #[derive(Clone, Debug, PartialEq)]
 pub struct Assessment {
@@ -143,8 +185,8 @@ fn best<'a>(model: &Model, figures: impl Iterator<Item = &'a Figure>) -> Option<
     figures.max_by(|a, b| compare_vintages(model, a, b))
 }
 
-/// Level results by year (the best vintage of each), no variants.
-fn yearly_levels<'a>(model: &'a Model, indicator: &str) -> BTreeMap<i32, &'a Figure> {
+/// Level results by year (the best vintage of each), no variants, no bounds.
+pub fn yearly_levels<'a>(model: &'a Model, indicator: &str) -> BTreeMap<i32, &'a Figure> {
     let mut by_year: BTreeMap<i32, Vec<&Figure>> = BTreeMap::new();
     for f in model.figures_of(indicator) {
         // A bound ("trên 45 triệu") is not a level to compute from.
@@ -397,53 +439,32 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
             let falling =
                 falling || (target_value < start_value && indicator.better == Better::Neutral);
             let status = status_from(already_met, &required, achieved.map(|a| a.1), falling);
-            let projection = achieved.and_then(|(_, a)| {
-                let path: Vec<f64> = remaining_years
-                    .iter()
-                    .map(|y| {
-                        assumptions
-                            .per_year
-                            .get(y)
-                            .copied()
-                            .filter(|v| v.is_finite())
-                            .unwrap_or(a)
-                    })
-                    .collect();
-                match pace_kind {
-                    PaceKind::Growth => {
-                        let rates: Vec<f64> = path.iter().map(|v| v / 100.0).collect();
-                        pace::compound(start_value, &rates).ok()
-                    }
-                    PaceKind::Increment => {
-                        Some(start_value + path.iter().sum::<f64>()).filter(|v| v.is_finite())
-                    }
-                }
-            });
+            let working = Working {
+                pace_kind,
+                target_year,
+                target_value,
+                comparator: target.comparator,
+                implied_from,
+                start_year,
+                start_value,
+                start_key: super::load::figure_key(start),
+                remaining_years,
+                assumed,
+                free_years,
+                start_choices,
+                cumulative: false,
+                target_range: match target.amount {
+                    Amount::Range(lo, hi) => Some((lo, hi)),
+                    Amount::Point(_) => None,
+                },
+            };
             Assessment {
                 indicator: indicator_id.to_string(),
-                working: Some(Working {
-                    pace_kind,
-                    target_year,
-                    target_value,
-                    comparator: target.comparator,
-                    implied_from,
-                    start_year,
-                    start_value,
-                    start_key: super::load::figure_key(start),
-                    remaining_years,
-                    assumed,
-                    free_years,
-                    start_choices,
-                    cumulative: false,
-                    target_range: match target.amount {
-                        Amount::Range(lo, hi) => Some((lo, hi)),
-                        Amount::Point(_) => None,
-                    },
-                }),
+                projection: achieved.and_then(|(_, a)| working.project(a)),
+                working: Some(working),
                 required,
                 achieved,
                 status,
-                projection,
                 planned: planned_additions(model, indicator_id, target_year),
             }
         }
@@ -556,41 +577,29 @@ fn assess_cumulative(
         .map(|a| (counted.first().map_or(first, |(y, _)| *y), a));
     let already_met = meets(done, target_value, target.comparator, better);
     let status = status_from(already_met, &required, achieved.map(|a| a.1), falling);
-    let projection = achieved.map(|(_, a)| {
-        done + remaining_years
-            .iter()
-            .map(|y| {
-                assumptions
-                    .per_year
-                    .get(y)
-                    .copied()
-                    .filter(|v| v.is_finite())
-                    .unwrap_or(a)
-            })
-            .sum::<f64>()
-    });
+    let working = Working {
+        pace_kind: PaceKind::Increment,
+        target_year: last,
+        target_value,
+        comparator: target.comparator,
+        implied_from: None,
+        start_year,
+        start_value: done,
+        start_key: super::load::figure_key(start_fig),
+        remaining_years,
+        assumed,
+        free_years,
+        start_choices,
+        cumulative: true,
+        target_range: None,
+    };
     Assessment {
         indicator: indicator_id.to_string(),
-        working: Some(Working {
-            pace_kind: PaceKind::Increment,
-            target_year: last,
-            target_value,
-            comparator: target.comparator,
-            implied_from: None,
-            start_year,
-            start_value: done,
-            start_key: super::load::figure_key(start_fig),
-            remaining_years,
-            assumed,
-            free_years,
-            start_choices,
-            cumulative: true,
-            target_range: None,
-        }),
+        projection: achieved.and_then(|(_, a)| working.project(a)),
+        working: Some(working),
         required,
         achieved,
         status,
-        projection: projection.filter(|v| v.is_finite()),
         planned: None,
     }
 }
