@@ -17,8 +17,10 @@
 )]
 
 pub mod chart;
+pub mod clock;
 pub mod components;
 pub mod core;
+pub mod download;
 pub mod explain;
 pub mod i18n;
 pub mod state;

@@ -4,6 +4,7 @@
 //! `tests/core_is_pure.rs` checks the imports.
 
 pub mod assessment;
+pub mod calendar;
 pub mod catalog;
 pub mod chain;
 pub mod goal_seek;
