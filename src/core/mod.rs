@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod catalog;
 pub mod chain;
+pub mod draft;
 pub mod goal_seek;
 pub mod load;
 pub mod model;
