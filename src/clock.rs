@@ -7,6 +7,8 @@ use leptos::wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_namespace = Date, js_name = now)]
     fn date_now() -> f64;
+    #[wasm_bindgen(js_namespace = Math, js_name = random)]
+    fn math_random() -> f64;
     type JsDate;
     #[wasm_bindgen(constructor, js_class = "Date")]
     fn new() -> JsDate;
@@ -24,6 +26,26 @@ pub fn now_ms() -> i64 {
 #[cfg(target_arch = "wasm32")]
 pub fn timezone_offset_minutes() -> i64 {
     crate::core::calendar::ms_from_f64(JsDate::new().timezone_offset())
+}
+
+/// A fresh id for a draft: the time in base 36 and a random suffix, so two tabs
+/// creating drafts in the same millisecond still differ.
+#[cfg(target_arch = "wasm32")]
+pub fn new_id() -> String {
+    let random = crate::core::calendar::ms_from_f64(math_random() * 2_176_782_336.0);
+    format!(
+        "{}-{}",
+        crate::core::calendar::base36(now_ms()),
+        crate::core::calendar::base36(random)
+    )
+}
+
+/// Host builds: a counter.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn new_id() -> String {
+    use std::sync::atomic::{AtomicU64, Ordering};
+    static NEXT: AtomicU64 = AtomicU64::new(1);
+    format!("host-{}", NEXT.fetch_add(1, Ordering::Relaxed))
 }
 
 /// Host builds (tests, benchmarks) have no browser clock: the epoch.

@@ -1,5 +1,6 @@
-//! Saving a file to the person's computer: wraps text in a `Blob`, points a temporary
-//! link at it and clicks it. The only place that creates object URLs.
+//! Files in and out: saving text to the person's computer (a `Blob`, a temporary link,
+//! a click; the only place that creates object URLs) and reading the bytes of a file
+//! they chose.
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::{JsCast, JsValue};
@@ -49,5 +50,25 @@ fn click_link(file_name: &str, url: &str) -> Result<(), DownloadError> {
     body.append_child(&anchor).map_err(js_error)?;
     anchor.click();
     anchor.remove();
+    Ok(())
+}
+
+/// Reads the bytes of a chosen file and calls `on_bytes` with them when they arrive.
+pub fn read_file_bytes(
+    file: &web_sys::File,
+    on_bytes: impl FnOnce(Vec<u8>) + 'static,
+) -> Result<(), DownloadError> {
+    use leptos::wasm_bindgen::closure::Closure;
+    let blob: &web_sys::Blob = file;
+    let promise: JsValue = blob.array_buffer().into();
+    let then = web_sys::js_sys::Reflect::get(&promise, &JsValue::from_str("then"))
+        .map_err(js_error)?
+        .dyn_into::<web_sys::js_sys::Function>()
+        .map_err(|_| DownloadError("no then".into()))?;
+    let done = Closure::once_into_js(move |buffer: JsValue| {
+        let bytes = web_sys::js_sys::Uint8Array::new(&buffer).to_vec();
+        on_bytes(bytes);
+    });
+    then.call1(&promise, &done).map_err(js_error)?;
     Ok(())
 }

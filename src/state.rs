@@ -34,6 +34,35 @@ pub struct ViewState {
     pub start_years: BTreeMap<String, i32>,
     /// Text typed in the growth chain's inputs, by (input id, year).
     pub chain_inputs: BTreeMap<(String, i32), String>,
+    /// Id of the open draft, when one is open.
+    pub draft: Option<String>,
+}
+
+/// The part of the view state a draft keeps: every text typed in the workbench.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct ScenarioTexts {
+    /// Scenario inputs by (indicator, year).
+    pub scenario: BTreeMap<(String, i32), String>,
+    /// Start years by indicator.
+    pub start_years: BTreeMap<String, i32>,
+    /// Growth-chain inputs by (input id, year).
+    pub chain: BTreeMap<(String, i32), String>,
+}
+
+impl ScenarioTexts {
+    /// The texts of a view state.
+    pub fn of(state: &ViewState) -> Self {
+        ScenarioTexts {
+            scenario: state.scenario_inputs.clone(),
+            start_years: state.start_years.clone(),
+            chain: state.chain_inputs.clone(),
+        }
+    }
+
+    /// Whether nothing is typed.
+    pub fn is_empty(&self) -> bool {
+        self.scenario.is_empty() && self.start_years.is_empty() && self.chain.is_empty()
+    }
 }
 
 /// Everything that can change the view state.
@@ -81,6 +110,13 @@ pub enum Action {
     },
     /// Clear every growth-chain input.
     ResetChain,
+    /// Open a draft (or none): its texts replace every text typed in the workbench.
+    LoadDraft {
+        /// The draft's id (`None`: no draft is open).
+        id: Option<String>,
+        /// Its texts.
+        texts: ScenarioTexts,
+    },
     /// Choose the start year of an indicator (`None`: the latest result).
     SetStartYear {
         /// Indicator id.
@@ -151,6 +187,13 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             chain_inputs: BTreeMap::new(),
             ..state
         },
+        Action::LoadDraft { id, texts } => ViewState {
+            draft: id,
+            scenario_inputs: texts.scenario,
+            start_years: texts.start_years,
+            chain_inputs: texts.chain,
+            ..state
+        },
         Action::SetStartYear { indicator, year } => {
             let mut state = state;
             match year {
@@ -218,6 +261,7 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
             .unwrap_or_default(),
         model_index,
         selected: selected.clone(),
+        draft: link.draft.clone(),
         ..ViewState::default()
     };
     for (input, year, text) in &link.chain {
@@ -267,6 +311,7 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
             .map(|((id, y), t)| (id.clone(), *y, t.clone()))
             .collect(),
         lang: (state.locale != Locale::default()).then(|| state.locale.code().to_string()),
+        draft: state.draft.clone(),
     }
 }
 
@@ -427,6 +472,7 @@ mod tests {
             inputs: vec![(2024, "10".into())],
             chain: vec![("icor".into(), 2025, "8".into())],
             lang: Some("en".into()),
+            draft: Some("d1".into()),
         };
         let state = state_from_link(&link, &models);
         assert_eq!(state.locale, Locale::En);
@@ -448,5 +494,39 @@ mod tests {
         ctx.dispatch(Action::ToggleLocale);
         assert_eq!(ctx.locale(), Locale::En);
         assert!(ctx.model().is_none());
+    }
+
+    #[test]
+    fn loading_a_draft_replaces_every_typed_text() {
+        let s = reduce(
+            ViewState::default(),
+            Action::SetChainInput {
+                input: "icor".into(),
+                year: 2025,
+                text: "8".into(),
+            },
+            1,
+        );
+        let mut texts = ScenarioTexts::default();
+        texts.scenario.insert(("grdp".into(), 2025), "9".into());
+        let s = reduce(
+            s,
+            Action::LoadDraft {
+                id: Some("d1".into()),
+                texts: texts.clone(),
+            },
+            1,
+        );
+        assert_eq!(s.draft.as_deref(), Some("d1"));
+        assert_eq!(ScenarioTexts::of(&s), texts);
+        let s = reduce(
+            s,
+            Action::LoadDraft {
+                id: None,
+                texts: ScenarioTexts::default(),
+            },
+            1,
+        );
+        assert!(ScenarioTexts::of(&s).is_empty() && s.draft.is_none());
     }
 }

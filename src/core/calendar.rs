@@ -55,6 +55,23 @@ pub fn days_between(earlier: i64, later: i64) -> i64 {
     later.saturating_sub(earlier).div_euclid(MS_PER_DAY)
 }
 
+/// A non-negative number in base 36 (lowercase), for short ids; negatives read as 0.
+pub fn base36(value: i64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut n = u64::try_from(value).unwrap_or(0);
+    let mut out = Vec::new();
+    loop {
+        let digit = usize::try_from(n % 36).unwrap_or(0);
+        out.push(DIGITS.get(digit).copied().unwrap_or(b'0'));
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}
+
 /// Howard Hinnant's `civil_from_days`: days since 1970-01-01 to (year, month, day).
 fn civil_from_days(days: i64) -> (i64, u32, u32) {
     let z = days.saturating_add(719_468);
@@ -101,5 +118,9 @@ mod tests {
         assert_eq!(ms_from_f64(f64::NAN), 0);
         assert_eq!(ms_from_f64(1e300), 0);
         assert_eq!(ms_from_f64(1234.6), 1235);
+        assert_eq!(base36(0), "0");
+        assert_eq!(base36(35), "z");
+        assert_eq!(base36(36 * 36), "100");
+        assert_eq!(base36(-5), "0");
     }
 }

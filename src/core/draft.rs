@@ -287,14 +287,18 @@ pub fn draft_body(draft: &Draft) -> Result<Value, EncodeError> {
     }))
 }
 
-/// The stored record of one draft: `{"app", "schema_version", "draft"}` as JSON text.
-pub fn draft_to_json(draft: &Draft) -> Result<String, EncodeError> {
-    let record = json!({
+/// The stored record of one draft: `{"app", "schema_version", "draft"}`.
+pub fn draft_record(draft: &Draft) -> Result<Value, EncodeError> {
+    Ok(json!({
         "app": APP_ID,
         "schema_version": SCHEMA_VERSION,
         "draft": draft_body(draft)?,
-    });
-    Ok(record.to_string())
+    }))
+}
+
+/// The stored record of one draft as JSON text (what storage holds).
+pub fn draft_to_json(draft: &Draft) -> Result<String, EncodeError> {
+    Ok(draft_record(draft)?.to_string())
 }
 
 /// What reading a record gave.

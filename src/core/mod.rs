@@ -16,6 +16,7 @@ pub mod numparse;
 pub mod pace;
 pub mod raw;
 pub mod sensitivity;
+pub mod storage_policy;
 pub mod summary;
 pub mod textsearch;
 pub mod view_link;

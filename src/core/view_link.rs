@@ -20,6 +20,8 @@ pub struct ViewLink {
     pub chain: Vec<(String, i32, String)>,
     /// Language code (`vi`, `en`).
     pub lang: Option<String>,
+    /// Id of the open draft (kept in this browser; another browser ignores it).
+    pub draft: Option<String>,
 }
 
 /// Longest query accepted, in bytes; longer ones are ignored whole.
@@ -92,6 +94,9 @@ pub fn encode(link: &ViewLink) -> String {
     if let Some(l) = &link.lang {
         parts.push(format!("lang={}", escape(l)));
     }
+    if let Some(d) = &link.draft {
+        parts.push(format!("nhap={}", escape(d)));
+    }
     if parts.is_empty() {
         String::new()
     } else {
@@ -153,6 +158,7 @@ pub fn decode(query: &str) -> ViewLink {
                     .collect();
             }
             "lang" if value == "vi" || value == "en" => link.lang = Some(value),
+            "nhap" if id_like(&value) => link.draft = Some(value),
             _ => {}
         }
     }
@@ -172,6 +178,7 @@ mod tests {
             inputs: vec![(2024, "10".into()), (2025, "13,5 %".into())],
             chain: vec![("g_services".into(), 2024, "5".into())],
             lang: Some("en".into()),
+            draft: None,
         };
         let query = encode(&link);
         assert_eq!(
@@ -180,6 +187,12 @@ mod tests {
         );
         assert_eq!(decode(&query), link);
         assert_eq!(encode(&ViewLink::default()), "");
+        let with_draft = ViewLink {
+            draft: Some("m5k2a-1f3c".into()),
+            ..ViewLink::default()
+        };
+        assert_eq!(encode(&with_draft), "?nhap=m5k2a-1f3c");
+        assert_eq!(decode("?nhap=m5k2a-1f3c"), with_draft);
     }
 
     #[test]
