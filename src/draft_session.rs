@@ -224,7 +224,7 @@ impl DraftSession {
                         || o.note != o.saved.note
                         || texts != saved_texts(&o.saved.overrides)
                 }
-                None => !texts.is_empty(),
+                None => texts.has_assumptions(),
             })
         });
         let session = DraftSession {
@@ -301,9 +301,16 @@ impl DraftSession {
         let typed = self.ctx.state.with_untracked(ScenarioTexts::of);
         let chosen = match by_id {
             Some(d) => Some(d),
-            // A link that carries typed inputs opens as typed: the first edit makes it
-            // a new draft, and no stored draft is touched.
-            None if !typed.is_empty() => None,
+            // A link that carries typed inputs opens the stored draft that says the
+            // same (a reload that outran the URL update), or opens as typed: the first
+            // edit then makes it a new draft, and no stored draft is touched.
+            None if typed.has_assumptions() => self.drafts.with_untracked(|all| {
+                all.iter()
+                    .find(|d| {
+                        Some(&d.model.id) == model_id.as_ref() && saved_texts(&d.overrides) == typed
+                    })
+                    .cloned()
+            }),
             None => self.drafts.with_untracked(|all| {
                 all.iter()
                     .find(|d| Some(&d.model.id) == model_id.as_ref())
@@ -345,7 +352,7 @@ impl DraftSession {
         } else if stored {
             SaveStatus::Saved(draft.changed_ms)
         } else {
-            SaveStatus::Pending
+            SaveStatus::Idle
         });
         self.ctx.dispatch(Action::LoadDraft {
             id: stored.then(|| draft.id.clone()),
@@ -358,7 +365,9 @@ impl DraftSession {
         // Every change of the typed texts, name or note (re)schedules a save.
         let texts = Memo::new(move |_| this.ctx.state.with(ScenarioTexts::of));
         Effect::new(move |_| {
-            texts.track();
+            // Reading (not just tracking) makes the lazy memo compute, and so subscribe
+            // to the state it depends on.
+            texts.with(|_| ());
             this.open
                 .with(|o| o.as_ref().map(|o| (o.name.len(), o.note.len())));
             if this.dirty.get_untracked() {
@@ -467,7 +476,7 @@ impl DraftSession {
         let open = match self.open.get_untracked() {
             Some(o) => o,
             None => {
-                if texts.is_empty() {
+                if !texts.has_assumptions() {
                     return;
                 }
                 let Some(model) = self.current_model_ref() else {

@@ -5,9 +5,9 @@
 use crate::core::draft::{DraftError, Repair};
 use crate::core::draft_file::ImportError;
 use crate::core::numfmt::Locale;
+use crate::core::storage_policy::WriteFailure;
 use crate::draft_session::SaveStatus;
 use crate::storage::{Protection, StoreError, Unavailable};
-use crate::core::storage_policy::WriteFailure;
 
 /// A text of the drafts feature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -266,7 +266,13 @@ pub fn import_error_text(e: &ImportError, locale: Locale) -> String {
                 "The file is too large (5 MB at most)."
             }
         }
-        ImportError::Empty => if vi { "Tệp rỗng." } else { "The file is empty." },
+        ImportError::Empty => {
+            if vi {
+                "Tệp rỗng."
+            } else {
+                "The file is empty."
+            }
+        }
         ImportError::Utf16 => {
             if vi {
                 "Tệp được lưu dạng UTF-16; hãy lưu lại dạng UTF-8."
@@ -339,7 +345,12 @@ pub fn status_text(status: &SaveStatus, locale: Locale, time: &str) -> String {
     let vi = matches!(locale, Locale::Vi);
     match status {
         SaveStatus::Idle => String::new(),
-        SaveStatus::Pending => if vi { "Đang chờ lưu…" } else { "Saving…" }.into(),
+        SaveStatus::Pending => if vi {
+            "Đang chờ lưu…"
+        } else {
+            "Saving…"
+        }
+        .into(),
         SaveStatus::Saved(_) => {
             if vi {
                 format!("Đã lưu lúc {time}")
@@ -353,7 +364,12 @@ pub fn status_text(status: &SaveStatus, locale: Locale, time: &str) -> String {
             "In memory only"
         }
         .into(),
-        SaveStatus::Failed(_) => if vi { "Chưa lưu được" } else { "Not saved" }.into(),
+        SaveStatus::Failed(_) => if vi {
+            "Chưa lưu được"
+        } else {
+            "Not saved"
+        }
+        .into(),
         SaveStatus::Conflict(_) => if vi {
             "Đã sửa ở thẻ khác"
         } else {

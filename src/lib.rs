@@ -24,6 +24,7 @@ pub mod download;
 pub mod draft_session;
 pub mod explain;
 pub mod i18n;
+pub mod i18n_drafts;
 pub mod state;
 pub mod storage;
 pub mod view_model;

@@ -63,6 +63,12 @@ impl ScenarioTexts {
     pub fn is_empty(&self) -> bool {
         self.scenario.is_empty() && self.start_years.is_empty() && self.chain.is_empty()
     }
+
+    /// Whether any assumption is typed (a start year alone, which a plain link to an
+    /// indicator carries, is not work worth a draft of its own).
+    pub fn has_assumptions(&self) -> bool {
+        !self.scenario.is_empty() || !self.chain.is_empty()
+    }
 }
 
 /// Everything that can change the view state.

@@ -139,3 +139,121 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
         .get_attribute("lang");
     assert_eq!(lang.as_deref(), Some("en"));
 }
+
+// ---- Drafts in real localStorage (reliability cases A1, A2, A5, A8, A9, A17, A19, B8) ----
+
+mod drafts_storage {
+    use super::*;
+    use provincial_planner::core::draft::{draft_from_json, draft_record, Draft, ModelRef};
+    use provincial_planner::core::storage_policy::{draft_key, WriteFailure, DRAFT_PREFIX};
+    use provincial_planner::storage::{request_persistence, LocalStore, Protection, StoreError};
+
+    fn raw() -> web_sys::Storage {
+        web_sys::window()
+            .expect("window")
+            .local_storage()
+            .expect("getter")
+            .expect("storage")
+    }
+
+    fn clear_ours() {
+        let storage = raw();
+        let keys: Vec<String> = (0..storage.length().expect("length"))
+            .filter_map(|i| storage.key(i).expect("key"))
+            .filter(|k| k.starts_with("provincial-planner/") || k.starts_with("padding-"))
+            .collect();
+        for k in keys {
+            storage.remove_item(&k).expect("remove");
+        }
+    }
+
+    fn draft(id: &str, note: &str) -> Draft {
+        Draft {
+            id: id.into(),
+            name: "Kịch bản thử".into(),
+            note: note.into(),
+            model: ModelRef {
+                id: "kon-tum-2021-2025".into(),
+                ..ModelRef::default()
+            },
+            revision: 1,
+            ..Draft::default()
+        }
+    }
+
+    /// Counts calls to `removeItem` and `clear` from now on (A19).
+    fn count_removals() {
+        let script = "window.__removals = 0;\
+            const r = Storage.prototype.removeItem, c = Storage.prototype.clear;\
+            if (!window.__wrapped) { window.__wrapped = true;\
+            Storage.prototype.removeItem = function (k) { if (!String(k).startsWith('provincial-planner/probe')) window.__removals++; return r.call(this, k); };\
+            Storage.prototype.clear = function () { window.__removals++; return c.call(this); }; }";
+        Function::new_no_args(script).call0(&JsValue::NULL).expect("wrap");
+    }
+
+    fn removals() -> f64 {
+        Reflect::get(&web_sys::window().expect("window"), &"__removals".into())
+            .expect("get")
+            .as_f64()
+            .unwrap_or(-1.0)
+    }
+
+    #[wasm_bindgen_test]
+    fn a8_absent_and_present_keys_read_differently() {
+        clear_ours();
+        let store = LocalStore::open().expect("storage available");
+        assert_eq!(store.read(&draft_key("none")), Ok(None));
+        raw().set_item(&draft_key("broken"), "{\"app\":").expect("seed");
+        let text = store.read(&draft_key("broken")).expect("read").expect("present");
+        assert!(draft_from_json(&text).is_err());
+        clear_ours();
+    }
+
+    #[wasm_bindgen_test]
+    fn a1_a9_a19_full_storage_refuses_the_write_and_keeps_the_previous_version() {
+        clear_ours();
+        let store = LocalStore::open().expect("storage available");
+        let key = draft_key("a1");
+        let first = draft_record(&draft("a1", "trước")).expect("record");
+        store.write(&key, &first).expect("first save");
+        // Fill the origin to its quota with padding keys.
+        let storage = raw();
+        let chunk = "x".repeat(256 * 1024);
+        let mut i = 0;
+        while storage.set_item(&format!("padding-{i}"), &chunk).is_ok() {
+            i += 1;
+        }
+        let small = "x".repeat(512);
+        while storage.set_item(&format!("padding-{i}"), &small).is_ok() {
+            i += 1;
+        }
+        assert!(i > 4, "storage filled after {i} keys");
+        count_removals();
+        let bigger = draft_record(&draft("a1", &"Ghi chú ".repeat(400))).expect("record");
+        let result = store.write(&key, &bigger);
+        assert_eq!(result, Err(StoreError::Write(WriteFailure::Quota)));
+        // The previous version is still there, whole (A1); no key is left half-written
+        // (A9: one record per draft, no separate index); nothing was removed (A19).
+        let back = store.read(&key).expect("read").expect("present");
+        assert_eq!(back, first.to_string());
+        assert_eq!(store.keys_with_prefix(DRAFT_PREFIX), vec![key.clone()]);
+        assert_eq!(removals(), 0.0);
+        clear_ours();
+        store.write(&key, &bigger).expect("saves once space is free");
+        clear_ours();
+    }
+
+    #[wasm_bindgen_test]
+    async fn a17_no_storage_manager_reads_as_not_protected() {
+        let navigator = web_sys::window().expect("window").navigator();
+        let descriptor = Object::new();
+        Reflect::set(&descriptor, &"value".into(), &JsValue::UNDEFINED).expect("set");
+        Reflect::set(&descriptor, &"configurable".into(), &JsValue::TRUE).expect("set");
+        Object::define_property(&navigator, &"storage".into(), &descriptor);
+        let answer = std::rc::Rc::new(std::cell::Cell::new(Protection::Unknown));
+        let seen = answer.clone();
+        request_persistence(move |p| seen.set(p));
+        assert_eq!(answer.get(), Protection::NotProtected);
+        Reflect::delete_property(&navigator, &"storage".into()).expect("restore");
+    }
+}

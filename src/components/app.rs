@@ -4,14 +4,21 @@
 use leptos::prelude::*;
 
 use super::data_problems::DataProblems;
+use super::draft_files::{export_all, SHARE_FRAGMENT_KEY};
+use super::drafts_panel::DraftsPanel;
 use super::indicator_detail::IndicatorDetail;
 use super::language_switch::LanguageSwitch;
 use super::model_picker::ModelPicker;
 use super::search_box::SearchBox;
+use super::storage_alerts::StorageAlerts;
 use super::target_table::TargetTables;
+use crate::clock;
 use crate::core::catalog::load_shipped;
+use crate::core::share_link::decode_share;
 use crate::core::view_link::{decode, encode};
+use crate::draft_session::DraftSession;
 use crate::i18n::{pick, t, Msg};
+use crate::i18n_drafts::{dt, DraftMsg};
 use crate::state::{link_from_state, state_from_link, AppContext};
 
 /// The whole app.
@@ -26,6 +33,14 @@ pub fn App() -> impl IntoView {
     let initial = state_from_link(&decode(&search), models);
     let ctx = AppContext::with_state(models, rejected.leak(), initial);
     provide_context(ctx);
+    let session = DraftSession::start(ctx);
+    provide_context(session);
+    let link_notice = open_shared_draft(ctx, session);
+    let on_export = Callback::new(move |()| {
+        // A failed export is reported by the drafts panel's own button; here the
+        // person is already looking at a storage warning.
+        let _ = export_all(ctx, session);
+    });
 
     // Keep the URL in step with the view, without adding history entries per keystroke.
     Effect::new(move |_| {
@@ -83,7 +98,12 @@ pub fn App() -> impl IntoView {
         </header>
         <main id="main" tabindex="-1">
             <DataProblems />
+            <StorageAlerts on_export=on_export />
+            {move || link_notice.get().map(|(kind, text)| view! {
+                <p class="notice" role="status" data-testid="share-link-notice" data-kind=kind>{text}</p>
+            })}
             <SearchBox />
+            <DraftsPanel />
             <div class="layout">
                 <TargetTables />
                 <IndicatorDetail />
@@ -93,4 +113,47 @@ pub fn App() -> impl IntoView {
             <p>{move || t(Msg::DataFooter, ctx.locale())}</p>
         </footer>
     }
+}
+
+/// Opens the draft carried by a share link (`#nhap=…`) as a new unsaved draft, leaving
+/// stored drafts untouched. Returns the notice to show (kind, text), tracked by locale.
+fn open_shared_draft(
+    ctx: AppContext,
+    session: DraftSession,
+) -> Signal<Option<(&'static str, String)>> {
+    let hash = window().location().hash().unwrap_or_default();
+    let Some(value) = hash
+        .strip_prefix('#')
+        .and_then(|h| h.strip_prefix(SHARE_FRAGMENT_KEY))
+    else {
+        return Signal::stored(None);
+    };
+    let outcome = match decode_share(value, &clock::new_id(), clock::now_ms()) {
+        Ok(read) => {
+            let model = ctx.models.iter().position(|m| m.id == read.draft.model.id);
+            match model {
+                Some(index) => {
+                    ctx.dispatch(crate::state::Action::SelectModel(index));
+                    session.open_unsaved(read.draft);
+                    Ok(())
+                }
+                None => Err(None),
+            }
+        }
+        Err(e) => Err(Some(e.to_string())),
+    };
+    Signal::derive(move || {
+        let locale = ctx.locale();
+        Some(match &outcome {
+            Ok(()) => ("opened", dt(DraftMsg::LinkOpened, locale).to_string()),
+            Err(None) => (
+                "model-missing",
+                dt(DraftMsg::LinkModelMissing, locale).to_string(),
+            ),
+            Err(Some(reason)) => (
+                "unreadable",
+                format!("{} {reason}", dt(DraftMsg::LinkUnreadable, locale)),
+            ),
+        })
+    })
 }

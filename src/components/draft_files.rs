@@ -72,14 +72,20 @@ pub fn DraftFiles() -> impl IntoView {
         let name = draft.name.clone();
         match export_drafts(session, &[draft], &name) {
             Ok(()) => set_outcome.set(Outcome::None),
-            Err(e) => set_outcome.set(Outcome::Error(format!("{} {e}", dt(DraftMsg::ExportFailed, locale)))),
+            Err(e) => set_outcome.set(Outcome::Error(format!(
+                "{} {e}",
+                dt(DraftMsg::ExportFailed, locale)
+            ))),
         }
     };
     let export_every = move |_| {
         let locale = locale();
         match export_all(ctx, session) {
             Ok(()) => set_outcome.set(Outcome::None),
-            Err(e) => set_outcome.set(Outcome::Error(format!("{} {e}", dt(DraftMsg::ExportFailed, locale)))),
+            Err(e) => set_outcome.set(Outcome::Error(format!(
+                "{} {e}",
+                dt(DraftMsg::ExportFailed, locale)
+            ))),
         }
     };
 
@@ -104,7 +110,12 @@ pub fn DraftFiles() -> impl IntoView {
         let incoming: Vec<Draft> = report.drafts.into_iter().map(|e| e.read.draft).collect();
         let existing = session.drafts.get_untracked();
         let mut new_id = clock::new_id;
-        let actions = plan_import(&existing, incoming, dt(DraftMsg::ImportedSuffix, locale), &mut new_id);
+        let actions = plan_import(
+            &existing,
+            incoming,
+            dt(DraftMsg::ImportedSuffix, locale),
+            &mut new_id,
+        );
         let adds = actions
             .iter()
             .filter(|a| !matches!(a, ImportAction::Skip { .. }))
@@ -123,7 +134,11 @@ pub fn DraftFiles() -> impl IntoView {
                     session.add_imported(d);
                 }
                 ImportAction::AddCopy { draft, .. } => {
-                    lines.push(format!("{}: {}", dt(DraftMsg::ImportedCopy, locale), draft.name));
+                    lines.push(format!(
+                        "{}: {}",
+                        dt(DraftMsg::ImportedCopy, locale),
+                        draft.name
+                    ));
                     session.add_imported(draft);
                 }
                 ImportAction::Skip { name, .. } => {
@@ -169,12 +184,21 @@ pub fn DraftFiles() -> impl IntoView {
         match encode_share(&draft) {
             Ok(value) => {
                 let location = window().location();
-                let base = format!(
-                    "{}{}",
+                // The link opens the same province and indicator; the draft itself
+                // travels in the fragment, which browsers never send to a server.
+                let view = ctx
+                    .state
+                    .with_untracked(|s| crate::core::view_link::ViewLink {
+                        model: ctx.models.get(s.model_index).map(|m| m.id.clone()),
+                        indicator: s.selected.clone(),
+                        ..Default::default()
+                    });
+                set_outcome.set(Outcome::Link(format!(
+                    "{}{}{}#{SHARE_FRAGMENT_KEY}{value}",
                     location.origin().unwrap_or_default(),
-                    location.pathname().unwrap_or_default()
-                );
-                set_outcome.set(Outcome::Link(format!("{base}#{SHARE_FRAGMENT_KEY}{value}")));
+                    location.pathname().unwrap_or_default(),
+                    crate::core::view_link::encode(&view),
+                )));
             }
             Err(ShareError::TooLong { .. }) => set_outcome.set(Outcome::LinkTooLong),
             Err(e) => set_outcome.set(Outcome::Error(e.to_string())),

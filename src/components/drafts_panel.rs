@@ -131,7 +131,9 @@ pub fn DraftsPanel() -> impl IntoView {
             Some(ms) => format!("{}: {}", dt(DraftMsg::LastExported, locale), time_text(ms)),
             None => dt(DraftMsg::NeverExported, locale).to_string(),
         };
-        let oldest_change = session.drafts.with(|all| all.iter().map(|d| d.changed_ms).min());
+        let oldest_change = session
+            .drafts
+            .with(|all| all.iter().map(|d| d.changed_ms).min());
         let unexported = match meta.last_export_ms {
             Some(last) => session.drafts.with(|all| {
                 all.iter()

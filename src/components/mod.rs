@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod data_problems;
+pub mod draft_files;
+pub mod drafts_panel;
 pub mod growth_chain;
 pub mod indicator_detail;
 pub mod language_switch;
@@ -10,5 +12,6 @@ pub mod model_picker;
 pub mod needs_panel;
 pub mod search_box;
 pub mod sensitivity_tables;
+pub mod storage_alerts;
 pub mod target_table;
 pub mod trend_chart;
