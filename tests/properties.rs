@@ -208,3 +208,198 @@ mod chain {
         }
     }
 }
+
+/// Drafts and their codecs: round trips for arbitrary drafts (reliability case D1), and
+/// no panic on any text, bytes or link (H11, E3).
+mod drafts {
+    use proptest::prelude::*;
+    use provincial_planner::core::compress::{
+        base64url_decode, base64url_encode, compress, decompress,
+    };
+    use provincial_planner::core::draft::{
+        checksum, draft_from_json, draft_to_json, Draft, Entry, ModelRef, Overrides,
+    };
+    use provincial_planner::core::draft_file::{export_file, import_file, plan_import};
+    use provincial_planner::core::share_link::{decode_share, encode_share, ShareError};
+
+    const VI_LETTERS: &str =
+        "[a-zA-Z0-9 àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐƠƯ,.()/-]";
+
+    fn text(max: usize) -> impl Strategy<Value = String> {
+        let regex = |r: String| proptest::string::string_regex(&r).expect("regex");
+        prop_oneof![
+            regex(format!("{VI_LETTERS}{{0,{max}}}")),
+            regex(format!("\\PC{{0,{max}}}")),
+            proptest::collection::vec(any::<char>(), 0..max).prop_map(String::from_iter),
+        ]
+    }
+
+    fn finite() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            any::<f64>().prop_filter("finite", |v| v.is_finite()),
+            Just(f64::MAX),
+            Just(f64::MIN),
+            Just(f64::MIN_POSITIVE),
+            Just(5e-324),
+            Just(0.0),
+            -1e6f64..1e6,
+        ]
+    }
+
+    fn year() -> impl Strategy<Value = i32> {
+        1900i32..=2200
+    }
+
+    fn entry() -> impl Strategy<Value = Entry> {
+        (text(12), proptest::option::of(finite())).prop_map(|(text, value)| Entry { text, value })
+    }
+
+    prop_compose! {
+        fn any_draft()(
+            id in "[a-z0-9-]{1,24}",
+            name in text(40).prop_filter("not blank", |n| !n.trim().is_empty()),
+            note in text(80),
+            model_id in "[a-z0-9-]{1,30}",
+            province in text(20),
+            years in (year(), year()),
+            data_version in "[0-9-]{0,10}",
+            created_ms in -1_000_000_000_000_000i64..1_000_000_000_000_000,
+            later in 0i64..1_000_000_000_000,
+            revision in any::<u64>(),
+            scenario in proptest::collection::btree_map(("[a-z_]{1,12}", year()), entry(), 0..15),
+            start_years in proptest::collection::btree_map("[a-z_]{1,12}", year(), 0..5),
+            chain in proptest::collection::btree_map(("[a-z_]{1,12}", year()), entry(), 0..10),
+        ) -> Draft {
+            Draft {
+                id,
+                name,
+                note,
+                model: ModelRef { id: model_id, province, first_year: years.0, last_year: years.1, data_version },
+                created_ms,
+                changed_ms: created_ms + later,
+                revision,
+                overrides: Overrides { scenario, start_years, chain },
+            }
+        }
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(256))]
+
+        #[test]
+        fn d1_draft_record_round_trips(d in any_draft()) {
+            let text = draft_to_json(&d).expect("finite values write");
+            let read = draft_from_json(&text).expect("reads back");
+            prop_assert_eq!(read.draft, d);
+        }
+
+        #[test]
+        fn d1_export_file_round_trips(a in any_draft(), b in any_draft(), at in any::<i64>()) {
+            let drafts = vec![a, b];
+            let file = export_file(&drafts, at).expect("writes");
+            let report = import_file(file.as_bytes()).expect("imports");
+            prop_assert!(report.rejected.is_empty());
+            prop_assert_eq!(report.into_drafts(), drafts);
+        }
+
+        #[test]
+        fn d8_importing_twice_never_adds_twice(a in any_draft(), b in any_draft()) {
+            let mut n = 0;
+            let mut ids = move || { n += 1; format!("copy-{n}") };
+            let first: Vec<Draft> = plan_import(&[], vec![a.clone(), b.clone()], " (copy)", &mut ids)
+                .into_iter()
+                .filter_map(|action| match action {
+                    provincial_planner::core::draft_file::ImportAction::Add(d)
+                    | provincial_planner::core::draft_file::ImportAction::AddCopy { draft: d, .. } => Some(d),
+                    provincial_planner::core::draft_file::ImportAction::Skip { .. } => None,
+                })
+                .collect();
+            let again = plan_import(&first, vec![a, b], " (copy)", &mut ids);
+            for action in again {
+                let is_skip = matches!(action, provincial_planner::core::draft_file::ImportAction::Skip { .. });
+                prop_assert!(is_skip, "{action:?}");
+            }
+        }
+
+        #[test]
+        fn share_link_round_trips(d in any_draft()) {
+            match encode_share(&d) {
+                Ok(fragment) => {
+                    let read = decode_share(&fragment, "new", 7).expect("opens");
+                    let expected = Draft { id: "new".into(), created_ms: 7, changed_ms: 7, revision: 0, ..d };
+                    prop_assert_eq!(read.draft, expected);
+                }
+                Err(ShareError::TooLong { chars }) => prop_assert!(chars > 1800),
+                Err(e) => prop_assert!(false, "{e}"),
+            }
+        }
+
+        #[test]
+        fn compress_round_trips_any_bytes(bytes in proptest::collection::vec(any::<u8>(), 0..3000)) {
+            let packed = compress(&bytes);
+            prop_assert_eq!(decompress(&packed, bytes.len()).expect("decompresses"), bytes);
+        }
+
+        #[test]
+        fn compress_round_trips_repetitive_bytes(
+            parts in proptest::collection::vec(proptest::collection::vec(0u8..4, 1..20), 1..40),
+            order in proptest::collection::vec(0usize..40, 0..200),
+        ) {
+            let bytes: Vec<u8> = order.iter().flat_map(|&i| parts[i % parts.len()].clone()).collect();
+            let packed = compress(&bytes);
+            prop_assert_eq!(decompress(&packed, bytes.len()).expect("decompresses"), bytes);
+        }
+
+        #[test]
+        fn e3_decompressing_any_bytes_stays_under_the_cap(
+            bytes in proptest::collection::vec(any::<u8>(), 0..600),
+            cap in 0usize..5000,
+        ) {
+            if let Ok(out) = decompress(&bytes, cap) {
+                prop_assert!(out.len() <= cap);
+            }
+        }
+
+        #[test]
+        fn base64url_round_trips(bytes in proptest::collection::vec(any::<u8>(), 0..300)) {
+            let text = base64url_encode(&bytes);
+            prop_assert!(text.bytes().all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_'));
+            prop_assert_eq!(base64url_decode(&text), Some(bytes));
+        }
+
+        #[test]
+        fn h11_draft_from_json_never_panics(text in "\\PC{0,300}", json in "[\\[\\]{}\":,0-9a-z._ -]{0,300}") {
+            let _ = draft_from_json(&text);
+            let _ = draft_from_json(&json);
+            let wrapped = format!(r#"{{"app":"provincial-planner","schema_version":1,"draft":{json}}}"#);
+            let _ = draft_from_json(&wrapped);
+        }
+
+        #[test]
+        fn h11_import_file_never_panics(
+            bytes in proptest::collection::vec(any::<u8>(), 0..2000),
+            json in "[\\[\\]{}\":,0-9a-z._ -]{0,300}",
+        ) {
+            let _ = import_file(&bytes);
+            let _ = import_file(json.as_bytes());
+            let file = format!(r#"{{"app":"provincial-planner","schema_version":1,"drafts":[{json}]}}"#);
+            let _ = import_file(file.as_bytes());
+        }
+
+        #[test]
+        fn h11_decode_share_never_panics(
+            text in "\\PC{0,400}",
+            sum in "[0-9a-f]{8}",
+            payload in "[A-Za-z0-9_-]{0,600}",
+            bytes in proptest::collection::vec(any::<u8>(), 0..400),
+            json in "[\\[\\]{}\":,0-9a-z._ -]{0,300}",
+        ) {
+            let _ = decode_share(&text, "x", 0);
+            let _ = decode_share(&format!("1.{sum}.{payload}"), "x", 0);
+            let _ = decode_share(&format!("1.{sum}.{}", base64url_encode(&bytes)), "x", 0);
+            // Past the checksum, into the JSON and draft readers.
+            let packed = base64url_encode(&compress(json.as_bytes()));
+            let _ = decode_share(&format!("1.{:08x}.{packed}", checksum(&json)), "x", 0);
+        }
+    }
+}

@@ -12,7 +12,8 @@
 //!
 //! Policies (reliability case D10, also in `docs/data-format.md`):
 //! - **Unknown fields** are ignored and listed: at file level in
-//!   [`ImportReport::unknown_fields`], in a draft as [`Repair::UnknownFields`]. They are
+//!   [`ImportReport::unknown_fields`], in a draft as
+//!   [`Repair::UnknownFields`](super::draft::Repair::UnknownFields). They are
 //!   not kept (a later export leaves them out). A format change that matters bumps
 //!   `schema_version`, and a newer version is refused whole ([`ImportError::NewerVersion`]).
 //! - **Duplicate keys** anywhere in the file reject the whole file
@@ -34,8 +35,8 @@ use std::fmt;
 use serde_json::{json, Map, Value};
 
 use super::draft::{
-    draft_body, draft_from_body, open_envelope, Draft, DraftError, EncodeError, ReadDraft, Repair,
-    APP_ID, MAX_NAME_CHARS, SCHEMA_VERSION,
+    draft_body, draft_from_body, open_envelope, Draft, DraftError, EncodeError, ReadDraft, APP_ID,
+    MAX_NAME_CHARS, SCHEMA_VERSION,
 };
 use super::strict_json::{self, JsonError, MAX_DEPTH};
 
@@ -483,7 +484,7 @@ pub fn plan_import(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::draft::{Entry, ModelRef, Overrides};
+    use crate::core::draft::{Entry, ModelRef, Overrides, Repair};
     use crate::core::numfmt::Locale;
 
     fn draft(id: &str, name: &str) -> Draft {

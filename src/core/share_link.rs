@@ -140,7 +140,12 @@ pub fn decode_share(fragment: &str, id: &str, now_ms: i64) -> Result<ReadDraft, 
     if chars > MAX_FRAGMENT_CHARS {
         return Err(ShareError::InputTooLong { chars });
     }
-    let mut parts = fragment.trim().splitn(3, '.');
+    // A link at the end of a sentence often picks up the sentence's punctuation; none
+    // of these characters can end a payload, and the checksum still guards the rest.
+    let fragment = fragment
+        .trim()
+        .trim_end_matches(['.', ',', ';', ':', '!', '?', ')', ']', '"', '\'', '>']);
+    let mut parts = fragment.splitn(3, '.');
     let (Some(version), Some(sum), Some(payload)) = (parts.next(), parts.next(), parts.next())
     else {
         return Err(ShareError::Malformed);
@@ -336,7 +341,7 @@ mod tests {
             ShareError::UnknownVersion
         );
         assert_eq!(
-            decode_err(&format!("{head}.{payload}!")),
+            decode_err(&format!("{head}.!{payload}")),
             ShareError::BadBase64
         );
         assert_eq!(
@@ -402,6 +407,16 @@ mod tests {
             decode_err(&fragment_of(r#"{"name":"a"}"#)),
             ShareError::Draft(DraftError::BadField("model"))
         );
+    }
+
+    #[test]
+    fn trailing_punctuation_from_a_sentence_is_ignored() {
+        let d = sample(3);
+        let fragment = encode_share(&d).unwrap();
+        for tail in ["", ".", ").", " \n", "\","] {
+            let read = decode_share(&format!("{fragment}{tail}"), "n", 0).unwrap();
+            assert_eq!(read.draft.name, d.name, "{tail:?}");
+        }
     }
 
     #[test]
