@@ -27,7 +27,7 @@ async function saved(page) {
 function flushByHiding(page) {
   return page.evaluate(() => {
     Object.defineProperty(document, 'hidden', { configurable: true, get: () => true });
-    document.dispatchEvent(new Event('visibilitychange'));
+    document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
   });
 }
 
@@ -133,7 +133,9 @@ test('B1 B3 a second tab follows saves; with unsaved edits it stops writing and 
     () => document.querySelector('[data-input-id="grdp_constant:2024"]')?.value === '11',
   );
 
-  // B types; before B's autosave, A saves again (flushed by hiding A's page).
+  // B2: B goes to the background with an unsaved edit (hidden tabs do not autosave);
+  // meanwhile A saves again.
+  await b.evaluate(() => Object.defineProperty(document, 'hidden', { configurable: true, get: () => true }));
   await input(b, 2025).fill('20');
   await input(a, 2024).fill('12');
   await flushByHiding(a);
@@ -177,7 +179,7 @@ test('A5 A8 a truncated record is set aside, never overwritten; the other drafts
   await input(page, 2025).fill('16');
   await saved(page);
   await page.getByTestId('draft-new').click();
-  await input(page, 2024).fill('9');
+  await input(page, 2025).fill('9');
   await saved(page);
   const stored = await storedDrafts(page);
   assert.equal(stored[`${PREFIX}bad`], bad, 'the unreadable record is untouched');
