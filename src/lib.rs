@@ -23,5 +23,6 @@ pub mod core;
 pub mod download;
 pub mod explain;
 pub mod i18n;
+pub mod report;
 pub mod state;
 pub mod view_model;
