@@ -7,6 +7,7 @@ use super::data_problems::DataProblems;
 use super::indicator_detail::IndicatorDetail;
 use super::language_switch::LanguageSwitch;
 use super::model_picker::ModelPicker;
+use super::print_report::{PrintButton, PrintReport, PrintRequest}; // Reports
 use super::search_box::SearchBox;
 use super::target_table::TargetTables;
 use crate::core::catalog::load_shipped;
@@ -26,6 +27,7 @@ pub fn App() -> impl IntoView {
     let initial = state_from_link(&decode(&search), models);
     let ctx = AppContext::with_state(models, rejected.leak(), initial);
     provide_context(ctx);
+    provide_context(PrintRequest::default()); // Reports: what the print buttons ask for
 
     // Keep the URL in step with the view, without adding history entries per keystroke.
     Effect::new(move |_| {
@@ -79,6 +81,7 @@ pub fn App() -> impl IntoView {
             <div class="header-tools">
                 <ModelPicker />
                 <LanguageSwitch />
+                <PrintButton /> // Reports
             </div>
         </header>
         <main id="main" tabindex="-1">
@@ -92,5 +95,6 @@ pub fn App() -> impl IntoView {
         <footer class="app-footer">
             <p>{move || t(Msg::DataFooter, ctx.locale())}</p>
         </footer>
+        <PrintReport /> // Reports: mounted only while printing
     }
 }

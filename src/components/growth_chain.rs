@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::csv_button::CsvButton;
 use crate::core::chain::{run, setup, ChainInput, ChainSetup, Derivation, Sector};
 use crate::core::chain::{seek, ChainOutput};
 use crate::core::numfmt::format_number;
@@ -410,26 +411,42 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
         let overrides = overrides.get();
         match run(&setup_for_outputs, &overrides) {
             Ok(rows) => {
-                let line = |label: String, values: Vec<String>, testid: &'static str| {
-                    let cells = values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view();
-                    view! { <tr data-testid=testid><th scope="row">{label}</th>{cells}</tr> }
-                };
                 let pct = |v: f64| format!("{}%", n(v));
-                let mut table = Vec::new();
-                table.push(line(if vi { "Tăng trưởng GRDP".into() } else { "GRDP growth".into() }, rows.iter().map(|r| pct(r.growth)).collect(), "chain-growth"));
+                // One list of lines feeds both the table and its CSV.
+                let mut data: Vec<(String, Vec<String>, &'static str)> = Vec::new();
+                data.push((if vi { "Tăng trưởng GRDP".into() } else { "GRDP growth".into() }, rows.iter().map(|r| pct(r.growth)).collect(), "chain-growth"));
                 for (i, s) in crate::core::chain::SECTORS.iter().enumerate() {
                     let label = if vi { format!("Đóng góp: {} (điểm %)", sector_name(*s, locale)) } else { format!("Contribution: {} (points)", sector_name(*s, locale)) };
-                    table.push(line(label, rows.iter().map(|r| n(r.contributions.get(i).copied().unwrap_or(0.0))).collect(), "chain-contribution"));
+                    data.push((label, rows.iter().map(|r| n(r.contributions.get(i).copied().unwrap_or(0.0))).collect(), "chain-contribution"));
                 }
-                table.push(line(if vi { "GRDP giá so sánh 2010 (tỷ đồng)".into() } else { "GRDP, constant 2010 prices (bn VND)".into() }, rows.iter().map(|r| n(r.real_grdp)).collect(), "chain-real"));
-                table.push(line(if vi { "GRDP giá hiện hành (tỷ đồng)".into() } else { "GRDP, current prices (bn VND)".into() }, rows.iter().map(|r| n(r.nominal_grdp)).collect(), "chain-nominal"));
-                table.push(line(if vi { "GRDP bình quân đầu người (triệu đồng)".into() } else { "GRDP per capita (mn VND)".into() }, rows.iter().map(|r| n(r.per_capita)).collect(), "chain-per-capita"));
+                data.push((if vi { "GRDP giá so sánh 2010 (tỷ đồng)".into() } else { "GRDP, constant 2010 prices (bn VND)".into() }, rows.iter().map(|r| n(r.real_grdp)).collect(), "chain-real"));
+                data.push((if vi { "GRDP giá hiện hành (tỷ đồng)".into() } else { "GRDP, current prices (bn VND)".into() }, rows.iter().map(|r| n(r.nominal_grdp)).collect(), "chain-nominal"));
+                data.push((if vi { "GRDP bình quân đầu người (triệu đồng)".into() } else { "GRDP per capita (mn VND)".into() }, rows.iter().map(|r| n(r.per_capita)).collect(), "chain-per-capita"));
                 for (i, s) in crate::core::chain::SECTORS.iter().enumerate() {
                     let label = if vi { format!("Cơ cấu: {} (%)", sector_name(*s, locale)) } else { format!("Structure: {} (%)", sector_name(*s, locale)) };
-                    table.push(line(label, rows.iter().map(|r| n(r.shares.get(i).copied().unwrap_or(0.0))).collect(), "chain-share"));
+                    data.push((label, rows.iter().map(|r| n(r.shares.get(i).copied().unwrap_or(0.0))).collect(), "chain-share"));
                 }
-                table.push(line(if vi { "Vốn đầu tư cần (tỷ đồng)".into() } else { "Investment needed (bn VND)".into() }, rows.iter().map(|r| n(r.investment)).collect(), "chain-investment"));
-                table.push(line(if vi { "Thu ngân sách (tỷ đồng)".into() } else { "Budget revenue (bn VND)".into() }, rows.iter().map(|r| n(r.budget_revenue)).collect(), "chain-budget"));
+                data.push((if vi { "Vốn đầu tư cần (tỷ đồng)".into() } else { "Investment needed (bn VND)".into() }, rows.iter().map(|r| n(r.investment)).collect(), "chain-investment"));
+                data.push((if vi { "Thu ngân sách (tỷ đồng)".into() } else { "Budget revenue (bn VND)".into() }, rows.iter().map(|r| n(r.budget_revenue)).collect(), "chain-budget"));
+                let caption = if vi { "Kết quả kịch bản" } else { "Scenario results" };
+                let mut header = vec![String::new()];
+                header.extend(rows.iter().map(|r| r.year.to_string()));
+                let csv_table = crate::core::csv::Table {
+                    header,
+                    rows: data.iter().map(|(label, values, _)| {
+                        let mut row = vec![label.clone()];
+                        row.extend(values.iter().cloned());
+                        row
+                    }).collect(),
+                };
+                let csv = (caption.to_string(), csv_table);
+                let table = data
+                    .into_iter()
+                    .map(|(label, values, testid)| {
+                        let cells = values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view();
+                        view! { <tr data-testid=testid><th scope="row">{label}</th>{cells}</tr> }
+                    })
+                    .collect_view();
                 let explanations = rows
                     .iter()
                     .map(|r| {
@@ -454,8 +471,15 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                     })
                     .collect_view();
                 view! {
+                    <div class="table-tools">
+                        <CsvButton
+                            table="chain-outputs"
+                            caption=caption
+                            contents=Callback::new(move |_| csv.clone())
+                        />
+                    </div>
                     <table class="chain-outputs" data-testid="chain-outputs">
-                        <caption>{if vi { "Kết quả kịch bản" } else { "Scenario results" }}</caption>
+                        <caption>{caption}</caption>
                         <thead><tr><th scope="col"></th>{years_head(&rows.iter().map(|r| r.year).collect::<Vec<_>>())}</tr></thead>
                         <tbody>{table}</tbody>
                     </table>
