@@ -250,7 +250,7 @@ mod csv_props {
             let name = csv::file_name(&title, "csv");
             prop_assert!(name.ends_with(".csv"));
             prop_assert!(!name.starts_with('.') && !name.starts_with(' '));
-            prop_assert!(name.chars().count() <= 84);
+            prop_assert!(name.chars().count() <= 125);
             prop_assert!(!name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|']));
             prop_assert!(!name.chars().any(char::is_control));
         }

@@ -235,13 +235,14 @@ const RESERVED: [&str; 22] = [
     "COM9", "LPT1", "LPT2", "LPT3", "LPT4", "LPT5", "LPT6", "LPT7", "LPT8", "LPT9",
 ];
 
-/// Longest file-name stem kept, in characters.
-const MAX_STEM: usize = 80;
+/// Longest file-name stem kept, in characters (far inside Windows' 255 and its 260-long
+/// paths, even in a deep Downloads folder).
+const MAX_STEM: usize = 120;
 
 /// A file name for a table called `title`: letters (Vietnamese ones included) and digits
 /// kept, characters that file systems or shells refuse (`/ \ : * ? " < > |`, control
 /// characters, other symbols) turned into spaces, runs of spaces collapsed, no leading or
-/// trailing dot or space, at most 80 characters, then `.{extension}`. An empty result
+/// trailing dot or space, at most 120 characters (cut between words), then `.{extension}`. An empty result
 /// becomes `bang` ("table").
 pub fn file_name(title: &str, extension: &str) -> String {
     let cleaned: String = title
@@ -256,7 +257,16 @@ pub fn file_name(title: &str, extension: &str) -> String {
         })
         .collect();
     let collapsed = cleaned.split_whitespace().collect::<Vec<_>>().join(" ");
-    let short: String = collapsed.chars().take(MAX_STEM).collect();
+    let short: String = if collapsed.chars().count() > MAX_STEM {
+        // Cut at a word boundary, so the name does not end in half a word.
+        let cut: String = collapsed.chars().take(MAX_STEM).collect();
+        match cut.rfind(' ').and_then(|i| cut.get(..i)) {
+            Some(head) if head.chars().count() > MAX_STEM / 2 => head.to_string(),
+            _ => cut,
+        }
+    } else {
+        collapsed
+    };
     let trimmed = short.trim_matches(|c: char| c == '.' || c == ' ');
     let stem = if trimmed.is_empty() { "bang" } else { trimmed };
     let reserved = RESERVED.iter().any(|r| {
@@ -396,6 +406,8 @@ mod tests {
         let long = "Độ nhạy hai chiều ".repeat(10);
         let name = file_name(&long, "csv");
         assert!(name.chars().count() <= MAX_STEM + 4, "{name}");
-        assert!(name.ends_with("chiều.csv") || name.ends_with(".csv"));
+        assert!(name.ends_with(" hai.csv"), "{name}");
+        let word = "x".repeat(200);
+        assert_eq!(file_name(&word, "csv").chars().count(), MAX_STEM + 4);
     }
 }

@@ -79,7 +79,8 @@ async function shownTable(table) {
       if (input) return input.value;
       return cell.innerText;
     };
-    const header = [...t.querySelectorAll('thead tr th')].map(cellText);
+    // Headings are styled in capitals on screen; their text is what the file holds.
+    const header = [...t.querySelectorAll('thead tr th')].map((th) => th.textContent);
     const rows = [...t.querySelectorAll('tbody tr')].map((tr) => [...tr.children].map(cellText));
     return { header, rows };
   });
