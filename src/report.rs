@@ -495,8 +495,9 @@ pub fn dashboard_report(
                     let (comparison, docs) = match model.indicator(&row.id) {
                         Some(ind) => {
                             let summary = summarize(model, ind);
-                            let comparison =
-                                summary.latest.and_then(|l| same_period_comparison(model, l));
+                            let comparison = summary
+                                .latest
+                                .and_then(|l| same_period_comparison(model, l));
                             (
                                 comparison
                                     .map(|f| crate::i18n::figure_value_text(model, f, locale)),
@@ -639,10 +640,17 @@ pub fn scenario_report(
         rows: inputs
             .iter()
             .filter(|(_, text)| !text.trim().is_empty())
-            .map(|(year, text)| vec![year.to_string(), text.clone(), echo_text(text, kind, locale)])
+            .map(|(year, text)| {
+                vec![
+                    year.to_string(),
+                    text.clone(),
+                    echo_text(text, kind, locale),
+                ]
+            })
             .collect(),
     };
-    let path = crate::chart::chart_data(model, indicator, assessment).map(|d| chart_table(&d, locale));
+    let path =
+        crate::chart::chart_data(model, indicator, assessment).map(|d| chart_table(&d, locale));
     let mut sources = SourceList::default();
     for f in model.figures_of(indicator) {
         if let Some(d) = f.doc_id() {
@@ -733,7 +741,10 @@ mod tests {
         assert_eq!(rows.len(), model.indicators.len());
         for r in rows {
             for c in &r.cells {
-                assert!(!c.is_empty() && !c.contains("NaN") && !c.contains("inf"), "{r:?}");
+                assert!(
+                    !c.is_empty() && !c.contains("NaN") && !c.contains("inf"),
+                    "{r:?}"
+                );
             }
         }
         assert_eq!(report.groups.first().map(|g| g.number.as_str()), Some("I"));
@@ -764,7 +775,10 @@ mod tests {
         let inputs = vec![(2024, "10".to_string()), (2025, String::new())];
         let r = scenario_report(&model, "grdp_constant", &a, &inputs, Locale::Vi, 0, -420)
             .expect("a report");
-        assert_eq!(r.assumptions.rows, vec![vec!["2024".to_string(), "10".into(), "= 10%".into()]]);
+        assert_eq!(
+            r.assumptions.rows,
+            vec![vec!["2024".to_string(), "10".into(), "= 10%".into()]]
+        );
         assert!(
             r.facts
                 .iter()
@@ -773,7 +787,10 @@ mod tests {
             r.facts
         );
         let path = r.path.expect("a chart table");
-        assert!(path.rows.iter().any(|row| row[0] == "2025" && !row[3].is_empty()));
+        assert!(path
+            .rows
+            .iter()
+            .any(|row| row[0] == "2025" && !row[3].is_empty()));
         assert!(!r.explanation.is_empty() && !r.sources.is_empty());
     }
 

@@ -193,6 +193,45 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
         .iter()
         .map(|y| view! { <th scope="col">{y.to_string()}</th> })
         .collect_view();
+    // The inputs' CSV: each cell as the box shows it, the typed text or else the default
+    // the box displays as its placeholder, read at the moment of the click.
+    let inputs_caption = if vi {
+        "Giả định theo năm (để trống: dùng mặc định)"
+    } else {
+        "Yearly assumptions (blank: default)"
+    };
+    let csv_setup = setup.clone();
+    let inputs_csv = Callback::new(move |_| {
+        let mut header = vec![String::new()];
+        header.extend(csv_setup.years.iter().map(|y| y.to_string()));
+        let rows = ctx.state.with_untracked(|s| {
+            ChainInput::ALL
+                .iter()
+                .map(|&input| {
+                    let mut row = vec![input_label(input, locale)];
+                    row.extend(csv_setup.years.iter().map(|&year| {
+                        s.chain_inputs
+                            .get(&(input.id().to_string(), year))
+                            .filter(|t| !t.is_empty())
+                            .cloned()
+                            .unwrap_or_else(|| {
+                                let d = csv_setup
+                                    .defaults
+                                    .get(&(input, year))
+                                    .map(|d| d.value)
+                                    .unwrap_or(f64::NAN);
+                                format_number(d, locale, 2)
+                            })
+                    }));
+                    row
+                })
+                .collect()
+        });
+        (
+            inputs_caption.to_string(),
+            crate::core::csv::Table { header, rows },
+        )
+    });
     // Inputs are laid out once, so typing keeps focus.
     let input_rows = ChainInput::ALL
         .iter()
@@ -500,8 +539,11 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
             <h3 id="chain-title">{if vi { "Kịch bản tăng trưởng liên kết (ngành → GRDP → bình quân đầu người → vốn đầu tư)" } else { "Linked growth scenario (sectors → GRDP → per capita → investment)" }}</h3>
             <ul class="explanation">{base_lines}</ul>
             <div class="table-wrap">
-                <table class="chain-inputs">
-                    <caption>{if vi { "Giả định theo năm (để trống: dùng mặc định)" } else { "Yearly assumptions (blank: default)" }}</caption>
+                <div class="table-tools">
+                    <CsvButton table="chain-inputs" caption=inputs_caption contents=inputs_csv />
+                </div>
+                <table class="chain-inputs" data-testid="chain-inputs">
+                    <caption>{inputs_caption}</caption>
                     <thead><tr><th scope="col"></th>{head}</tr></thead>
                     <tbody>{input_rows}</tbody>
                 </table>

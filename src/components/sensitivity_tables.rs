@@ -186,7 +186,10 @@ pub fn SensitivityTables(
         .indicator(&indicator)
         .map(|i| crate::i18n::pick(&i.name, locale).to_string())
         .unwrap_or_default();
-    let one_csv = (format!("{indicator_name} - {}", v.caption_one), v.one_way.clone());
+    let one_csv = (
+        format!("{indicator_name} - {}", v.caption_one),
+        v.one_way.clone(),
+    );
     let one_caption = v.caption_one.clone();
     let head_one = v
         .one_way

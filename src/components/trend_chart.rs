@@ -4,9 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::csv_button::CsvButton;
 use crate::chart::{polyline, ChartData, Scale, SeriesKind, HEIGHT, WIDTH};
 use crate::core::numfmt::format_number;
-use super::csv_button::CsvButton;
 use crate::i18n::{t, Locale, Msg};
 use crate::report::{chart_table, series_label};
 

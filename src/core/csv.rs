@@ -248,8 +248,7 @@ pub fn file_name(title: &str, extension: &str) -> String {
     let cleaned: String = title
         .chars()
         .map(|c| {
-            if c.is_alphanumeric() || matches!(c, '-' | '_' | '(' | ')' | ',' | '.' | '%' | '+')
-            {
+            if c.is_alphanumeric() || matches!(c, '-' | '_' | '(' | ')' | ',' | '.' | '%' | '+') {
                 c
             } else {
                 ' '

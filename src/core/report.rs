@@ -3,7 +3,6 @@
 //! report's figures come from. Only figures the documents state are picked; nothing is
 //! computed here, so a report never shows a number no document gave.
 
-
 use super::model::{Figure, Measure, Model};
 use super::summary::{compare_vintages, Attainment, IndicatorSummary, PlanValue};
 

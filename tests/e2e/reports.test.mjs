@@ -75,8 +75,9 @@ const normalise = (text) =>
 async function shownTable(table) {
   return table.evaluate((t) => {
     const cellText = (cell) => {
+      // An input shows its value, or else the default it displays as a placeholder.
       const input = cell.querySelector('input');
-      if (input) return input.value;
+      if (input) return input.value || input.placeholder;
       return cell.innerText;
     };
     // Headings are styled in capitals on screen; their text is what the file holds.
@@ -170,6 +171,11 @@ test('figures, chart, sensitivity and scenario tables parse back; minus signs su
 
   await assertParsesBackTo(await download(page, 'assumptions'), page.locator('table.assumptions'), ';');
   await assertParsesBackTo(await download(page, 'chain-outputs'), page.getByTestId('chain-outputs'), ';');
+  const chainInput = page.locator('[data-input-id^="chain:"]').first();
+  await chainInput.fill('-2,5');
+  const chainFile = await download(page, 'chain-inputs');
+  const chainRecords = await assertParsesBackTo(chainFile, page.getByTestId('chain-inputs'), ';');
+  assert.ok(chainRecords.some((r) => r.includes('-2,5')), 'the typed negative is in the file');
   assert.deepEqual(errors, []);
   await context.close();
 });
