@@ -137,6 +137,45 @@ pub enum Msg {
     GoalSeekYear,
     /// Button: run goal seek.
     GoalSeekRun,
+    // --- Reports (print layout and CSV export) ---
+    /// Button: download a table as CSV.
+    CsvExport,
+    /// Tooltip of the CSV button.
+    CsvExportHint,
+    /// The CSV file could not be saved.
+    CsvFailed,
+    /// Button: print the report.
+    PrintReport,
+    /// Button: print the open indicator's scenario.
+    PrintScenario,
+    /// Title of the printed dashboard report.
+    ReportTitle,
+    /// Title of the printed scenario report.
+    ScenarioReportTitle,
+    /// Label before the province.
+    ReportProvince,
+    /// Label before the date printed.
+    PrintedOn,
+    /// Label before the search filter of a printed report.
+    FilteredBy,
+    /// Heading of the list of source documents.
+    ReportSources,
+    /// Note under a report table: what an empty cell means.
+    ReportNote,
+    /// Report column: row number.
+    RepNumber,
+    /// Report column: unit of measure.
+    RepUnit,
+    /// Report column: plan.
+    RepPlan,
+    /// Report column: result or estimate.
+    RepActual,
+    /// Report column: comparison with the same period of the year before.
+    RepSamePeriod,
+    /// Label before the status against the term target.
+    RepTermStatus,
+    /// Heading of the scenario path table.
+    ScenarioPath,
 }
 
 /// The text of `msg` in `locale`.
@@ -221,6 +260,44 @@ pub fn t(msg: Msg, locale: Locale) -> &'static str {
         Msg::ResetAll => ("Đặt lại tất cả giả định", "Reset all assumptions"),
         Msg::GoalSeekYear => ("Tìm giá trị cần cho năm", "Goal seek the value for"),
         Msg::GoalSeekRun => ("Tìm", "Seek"),
+        // --- Reports (print layout and CSV export) ---
+        Msg::CsvExport => ("Tải CSV", "Download CSV"),
+        Msg::CsvExportHint => (
+            "Tải bảng này dạng CSV (mở bằng Excel)",
+            "Download this table as CSV (opens in Excel)",
+        ),
+        Msg::CsvFailed => (
+            "Không lưu được tệp CSV. Hãy thử lại.",
+            "The CSV file could not be saved. Please try again.",
+        ),
+        Msg::PrintReport => ("In báo cáo", "Print report"),
+        Msg::PrintScenario => ("In kịch bản", "Print scenario"),
+        Msg::ReportTitle => (
+            "BÁO CÁO TÌNH HÌNH THỰC HIỆN CÁC CHỈ TIÊU KẾ HOẠCH PHÁT TRIỂN KINH TẾ - XÃ HỘI",
+            "REPORT ON THE SOCIO-ECONOMIC DEVELOPMENT PLAN TARGETS",
+        ),
+        Msg::ScenarioReportTitle => (
+            "KỊCH BẢN THỰC HIỆN MỤC TIÊU NHIỆM KỲ",
+            "SCENARIO FOR MEETING THE TERM TARGET",
+        ),
+        Msg::ReportProvince => ("Tỉnh", "Province"),
+        Msg::PrintedOn => ("Ngày in", "Printed on"),
+        Msg::FilteredBy => ("Lọc theo", "Filtered by"),
+        Msg::ReportSources => ("Nguồn số liệu", "Sources"),
+        Msg::ReportNote => (
+            "Số liệu theo đúng văn bản nêu ở mục nguồn; ô có dấu — là văn bản không nêu số liệu đó.",
+            "Figures as stated in the documents listed under sources; a cell with — means no document gives that figure.",
+        ),
+        Msg::RepNumber => ("TT", "No."),
+        Msg::RepUnit => ("Đơn vị tính", "Unit"),
+        Msg::RepPlan => ("Kế hoạch", "Plan"),
+        Msg::RepActual => ("Thực hiện / Ước thực hiện", "Result / estimate"),
+        Msg::RepSamePeriod => ("So cùng kỳ", "Vs same period last year"),
+        Msg::RepTermStatus => ("Đánh giá khả năng hoàn thành", "Assessment"),
+        Msg::ScenarioPath => (
+            "Diễn biến theo năm: thực hiện, kế hoạch và kịch bản",
+            "Year by year: results, plans and the scenario",
+        ),
     };
     match locale {
         Locale::Vi => vi,

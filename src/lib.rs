@@ -25,6 +25,7 @@ pub mod draft_session;
 pub mod explain;
 pub mod i18n;
 pub mod i18n_drafts;
+pub mod report;
 pub mod state;
 pub mod storage;
 pub mod view_model;

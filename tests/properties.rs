@@ -403,3 +403,63 @@ mod drafts {
         }
     }
 }
+
+/// The CSV codec: round trips, formula neutralisation, safe file names.
+mod csv_props {
+    use proptest::prelude::*;
+    use provincial_planner::core::csv::{self, Delimiter, Table};
+
+    proptest! {
+        #[test]
+        fn csv_reads_back_to_the_table_written(
+            header in prop::collection::vec(csv_cell(), 1..6),
+            rows in prop::collection::vec(prop::collection::vec(csv_cell(), 1..6), 0..8),
+            semicolon in any::<bool>(),
+        ) {
+            let table = Table { header, rows };
+            let delimiter = if semicolon { Delimiter::Semicolon } else { Delimiter::Comma };
+            let text = csv::write(&table, delimiter);
+            prop_assert!(text.starts_with(csv::BOM));
+            prop_assert!(text.ends_with("\r\n"));
+            prop_assert_eq!(csv::parse(&text, delimiter), Ok(table));
+        }
+
+        #[test]
+        fn csv_never_writes_a_cell_that_starts_a_formula(cell in csv_cell()) {
+            let table = Table { header: vec![cell.clone()], rows: vec![] };
+            let records = csv::parse_records(&csv::write(&table, Delimiter::Comma), Delimiter::Comma)
+                .expect("own output parses");
+            let written = records.first().and_then(|r| r.first()).cloned().unwrap_or_default();
+            let plain_negative = written.starts_with('-')
+                && written.len() > 1
+                && written[1..].trim_end_matches('%').chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+                && written[1..].starts_with(|c: char| c.is_ascii_digit());
+            prop_assert!(
+                !written.starts_with(['=', '+', '@', '\t', '\r', '\0']) && (!written.starts_with('-') || plain_negative),
+                "{:?} written as {:?}", cell, written
+            );
+        }
+
+        #[test]
+        fn csv_file_names_are_safe(title in "\\PC{0,120}|[\\x00-\\x7f]{0,40}") {
+            let name = csv::file_name(&title, "csv");
+            prop_assert!(name.ends_with(".csv"));
+            prop_assert!(!name.starts_with('.') && !name.starts_with(' '));
+            prop_assert!(name.chars().count() <= 125);
+            prop_assert!(!name.contains(['/', '\\', ':', '*', '?', '"', '<', '>', '|']));
+            prop_assert!(!name.chars().any(char::is_control));
+        }
+    }
+
+    /// Cells that stress the format: delimiters, quotes, line breaks, formula triggers,
+    /// apostrophes, Vietnamese letters, a byte-order mark, and any other characters.
+    fn csv_cell() -> impl Strategy<Value = String> {
+        prop_oneof![
+            "[=+\\-@'\t\r\n\",; aăâđêôơư0-9.%\u{feff}]{0,12}",
+            "\\PC{0,20}",
+            any::<String>(),
+            Just("=HYPERLINK(\"http://evil.example\",\"Bấm\")".to_string()),
+            Just("-18.938,78".to_string()),
+        ]
+    }
+}

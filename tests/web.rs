@@ -188,7 +188,9 @@ mod drafts_storage {
             if (!window.__wrapped) { window.__wrapped = true;\
             Storage.prototype.removeItem = function (k) { if (!String(k).startsWith('provincial-planner/probe')) window.__removals++; return r.call(this, k); };\
             Storage.prototype.clear = function () { window.__removals++; return c.call(this); }; }";
-        Function::new_no_args(script).call0(&JsValue::NULL).expect("wrap");
+        Function::new_no_args(script)
+            .call0(&JsValue::NULL)
+            .expect("wrap");
     }
 
     fn removals() -> f64 {
@@ -203,8 +205,13 @@ mod drafts_storage {
         clear_ours();
         let store = LocalStore::open().expect("storage available");
         assert_eq!(store.read(&draft_key("none")), Ok(None));
-        raw().set_item(&draft_key("broken"), "{\"app\":").expect("seed");
-        let text = store.read(&draft_key("broken")).expect("read").expect("present");
+        raw()
+            .set_item(&draft_key("broken"), "{\"app\":")
+            .expect("seed");
+        let text = store
+            .read(&draft_key("broken"))
+            .expect("read")
+            .expect("present");
         assert!(draft_from_json(&text).is_err());
         clear_ours();
     }
@@ -239,7 +246,9 @@ mod drafts_storage {
         assert_eq!(store.keys_with_prefix(DRAFT_PREFIX), vec![key.clone()]);
         assert_eq!(removals(), 0.0);
         clear_ours();
-        store.write(&key, &bigger).expect("saves once space is free");
+        store
+            .write(&key, &bigger)
+            .expect("saves once space is free");
         clear_ours();
     }
 

@@ -9,6 +9,7 @@ use super::drafts_panel::DraftsPanel;
 use super::indicator_detail::IndicatorDetail;
 use super::language_switch::LanguageSwitch;
 use super::model_picker::ModelPicker;
+use super::print_report::{PrintButton, PrintReport, PrintRequest}; // Reports
 use super::search_box::SearchBox;
 use super::storage_alerts::StorageAlerts;
 use super::target_table::TargetTables;
@@ -41,6 +42,7 @@ pub fn App() -> impl IntoView {
         // person is already looking at a storage warning.
         let _ = export_all(ctx, session);
     });
+    provide_context(PrintRequest::default()); // Reports: what the print buttons ask for
 
     // Keep the URL in step with the view, without adding history entries per keystroke.
     Effect::new(move |_| {
@@ -94,6 +96,7 @@ pub fn App() -> impl IntoView {
             <div class="header-tools">
                 <ModelPicker />
                 <LanguageSwitch />
+                <PrintButton /> // Reports
             </div>
         </header>
         <main id="main" tabindex="-1">
@@ -112,6 +115,7 @@ pub fn App() -> impl IntoView {
         <footer class="app-footer">
             <p>{move || t(Msg::DataFooter, ctx.locale())}</p>
         </footer>
+        <PrintReport /> // Reports: mounted only while printing
     }
 }
 

@@ -162,7 +162,8 @@ pub fn DraftFiles() -> impl IntoView {
         input.set_value("");
         let size = file.size();
         // Reliability case D3: refused before reading.
-        if !(size <= MAX_FILE_BYTES as f64) {
+        let within_cap = size.is_finite() && size <= MAX_FILE_BYTES as f64;
+        if !within_cap {
             let bytes = crate::core::calendar::ms_from_f64(size);
             set_outcome.set(Outcome::Error(import_error_text(
                 &ImportError::TooLarge {

@@ -5,6 +5,7 @@
 
 use leptos::prelude::*;
 
+use super::csv_button::CsvButton;
 use crate::core::chain::{run, setup, ChainInput, ChainSetup, Derivation, Sector};
 use crate::core::chain::{seek, ChainOutput};
 use crate::core::numfmt::format_number;
@@ -192,6 +193,45 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
         .iter()
         .map(|y| view! { <th scope="col">{y.to_string()}</th> })
         .collect_view();
+    // The inputs' CSV: each cell as the box shows it, the typed text or else the default
+    // the box displays as its placeholder, read at the moment of the click.
+    let inputs_caption = if vi {
+        "Giả định theo năm (để trống: dùng mặc định)"
+    } else {
+        "Yearly assumptions (blank: default)"
+    };
+    let csv_setup = setup.clone();
+    let inputs_csv = Callback::new(move |_| {
+        let mut header = vec![String::new()];
+        header.extend(csv_setup.years.iter().map(|y| y.to_string()));
+        let rows = ctx.state.with_untracked(|s| {
+            ChainInput::ALL
+                .iter()
+                .map(|&input| {
+                    let mut row = vec![input_label(input, locale)];
+                    row.extend(csv_setup.years.iter().map(|&year| {
+                        s.chain_inputs
+                            .get(&(input.id().to_string(), year))
+                            .filter(|t| !t.is_empty())
+                            .cloned()
+                            .unwrap_or_else(|| {
+                                let d = csv_setup
+                                    .defaults
+                                    .get(&(input, year))
+                                    .map(|d| d.value)
+                                    .unwrap_or(f64::NAN);
+                                format_number(d, locale, 2)
+                            })
+                    }));
+                    row
+                })
+                .collect()
+        });
+        (
+            inputs_caption.to_string(),
+            crate::core::csv::Table { header, rows },
+        )
+    });
     // Inputs are laid out once, so typing keeps focus.
     let input_rows = ChainInput::ALL
         .iter()
@@ -410,26 +450,42 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
         let overrides = overrides.get();
         match run(&setup_for_outputs, &overrides) {
             Ok(rows) => {
-                let line = |label: String, values: Vec<String>, testid: &'static str| {
-                    let cells = values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view();
-                    view! { <tr data-testid=testid><th scope="row">{label}</th>{cells}</tr> }
-                };
                 let pct = |v: f64| format!("{}%", n(v));
-                let mut table = Vec::new();
-                table.push(line(if vi { "Tăng trưởng GRDP".into() } else { "GRDP growth".into() }, rows.iter().map(|r| pct(r.growth)).collect(), "chain-growth"));
+                // One list of lines feeds both the table and its CSV.
+                let mut data: Vec<(String, Vec<String>, &'static str)> = Vec::new();
+                data.push((if vi { "Tăng trưởng GRDP".into() } else { "GRDP growth".into() }, rows.iter().map(|r| pct(r.growth)).collect(), "chain-growth"));
                 for (i, s) in crate::core::chain::SECTORS.iter().enumerate() {
                     let label = if vi { format!("Đóng góp: {} (điểm %)", sector_name(*s, locale)) } else { format!("Contribution: {} (points)", sector_name(*s, locale)) };
-                    table.push(line(label, rows.iter().map(|r| n(r.contributions.get(i).copied().unwrap_or(0.0))).collect(), "chain-contribution"));
+                    data.push((label, rows.iter().map(|r| n(r.contributions.get(i).copied().unwrap_or(0.0))).collect(), "chain-contribution"));
                 }
-                table.push(line(if vi { "GRDP giá so sánh 2010 (tỷ đồng)".into() } else { "GRDP, constant 2010 prices (bn VND)".into() }, rows.iter().map(|r| n(r.real_grdp)).collect(), "chain-real"));
-                table.push(line(if vi { "GRDP giá hiện hành (tỷ đồng)".into() } else { "GRDP, current prices (bn VND)".into() }, rows.iter().map(|r| n(r.nominal_grdp)).collect(), "chain-nominal"));
-                table.push(line(if vi { "GRDP bình quân đầu người (triệu đồng)".into() } else { "GRDP per capita (mn VND)".into() }, rows.iter().map(|r| n(r.per_capita)).collect(), "chain-per-capita"));
+                data.push((if vi { "GRDP giá so sánh 2010 (tỷ đồng)".into() } else { "GRDP, constant 2010 prices (bn VND)".into() }, rows.iter().map(|r| n(r.real_grdp)).collect(), "chain-real"));
+                data.push((if vi { "GRDP giá hiện hành (tỷ đồng)".into() } else { "GRDP, current prices (bn VND)".into() }, rows.iter().map(|r| n(r.nominal_grdp)).collect(), "chain-nominal"));
+                data.push((if vi { "GRDP bình quân đầu người (triệu đồng)".into() } else { "GRDP per capita (mn VND)".into() }, rows.iter().map(|r| n(r.per_capita)).collect(), "chain-per-capita"));
                 for (i, s) in crate::core::chain::SECTORS.iter().enumerate() {
                     let label = if vi { format!("Cơ cấu: {} (%)", sector_name(*s, locale)) } else { format!("Structure: {} (%)", sector_name(*s, locale)) };
-                    table.push(line(label, rows.iter().map(|r| n(r.shares.get(i).copied().unwrap_or(0.0))).collect(), "chain-share"));
+                    data.push((label, rows.iter().map(|r| n(r.shares.get(i).copied().unwrap_or(0.0))).collect(), "chain-share"));
                 }
-                table.push(line(if vi { "Vốn đầu tư cần (tỷ đồng)".into() } else { "Investment needed (bn VND)".into() }, rows.iter().map(|r| n(r.investment)).collect(), "chain-investment"));
-                table.push(line(if vi { "Thu ngân sách (tỷ đồng)".into() } else { "Budget revenue (bn VND)".into() }, rows.iter().map(|r| n(r.budget_revenue)).collect(), "chain-budget"));
+                data.push((if vi { "Vốn đầu tư cần (tỷ đồng)".into() } else { "Investment needed (bn VND)".into() }, rows.iter().map(|r| n(r.investment)).collect(), "chain-investment"));
+                data.push((if vi { "Thu ngân sách (tỷ đồng)".into() } else { "Budget revenue (bn VND)".into() }, rows.iter().map(|r| n(r.budget_revenue)).collect(), "chain-budget"));
+                let caption = if vi { "Kết quả kịch bản" } else { "Scenario results" };
+                let mut header = vec![String::new()];
+                header.extend(rows.iter().map(|r| r.year.to_string()));
+                let csv_table = crate::core::csv::Table {
+                    header,
+                    rows: data.iter().map(|(label, values, _)| {
+                        let mut row = vec![label.clone()];
+                        row.extend(values.iter().cloned());
+                        row
+                    }).collect(),
+                };
+                let csv = (caption.to_string(), csv_table);
+                let table = data
+                    .into_iter()
+                    .map(|(label, values, testid)| {
+                        let cells = values.into_iter().map(|v| view! { <td>{v}</td> }).collect_view();
+                        view! { <tr data-testid=testid><th scope="row">{label}</th>{cells}</tr> }
+                    })
+                    .collect_view();
                 let explanations = rows
                     .iter()
                     .map(|r| {
@@ -454,8 +510,15 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                     })
                     .collect_view();
                 view! {
+                    <div class="table-tools">
+                        <CsvButton
+                            table="chain-outputs"
+                            caption=caption
+                            contents=Callback::new(move |_| csv.clone())
+                        />
+                    </div>
                     <table class="chain-outputs" data-testid="chain-outputs">
-                        <caption>{if vi { "Kết quả kịch bản" } else { "Scenario results" }}</caption>
+                        <caption>{caption}</caption>
                         <thead><tr><th scope="col"></th>{years_head(&rows.iter().map(|r| r.year).collect::<Vec<_>>())}</tr></thead>
                         <tbody>{table}</tbody>
                     </table>
@@ -476,8 +539,11 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
             <h3 id="chain-title">{if vi { "Kịch bản tăng trưởng liên kết (ngành → GRDP → bình quân đầu người → vốn đầu tư)" } else { "Linked growth scenario (sectors → GRDP → per capita → investment)" }}</h3>
             <ul class="explanation">{base_lines}</ul>
             <div class="table-wrap">
-                <table class="chain-inputs">
-                    <caption>{if vi { "Giả định theo năm (để trống: dùng mặc định)" } else { "Yearly assumptions (blank: default)" }}</caption>
+                <div class="table-tools">
+                    <CsvButton table="chain-inputs" caption=inputs_caption contents=inputs_csv />
+                </div>
+                <table class="chain-inputs" data-testid="chain-inputs">
+                    <caption>{inputs_caption}</caption>
                     <thead><tr><th scope="col"></th>{head}</tr></thead>
                     <tbody>{input_rows}</tbody>
                 </table>

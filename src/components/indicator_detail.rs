@@ -5,6 +5,7 @@
 use leptos::html;
 use leptos::prelude::*;
 
+use super::csv_button::CsvButton;
 use super::needs_panel::NeedsPanel;
 use crate::i18n::{pick, t, Msg};
 use crate::state::{Action, AppContext};
@@ -31,6 +32,19 @@ pub fn IndicatorDetail() -> impl IntoView {
         let id = selected.get()?;
         let indicator = model.indicator(&id)?;
         let figures = figure_views(model, &id, locale);
+        // The CSV is built from the same figure views the table renders.
+        let csv_figures = figures.clone();
+        let csv_what = format!(
+            "{} - {}",
+            pick(&indicator.name, locale),
+            t(Msg::FiguresAndSources, locale)
+        );
+        let build_csv = Callback::new(move |_| {
+            (
+                csv_what.clone(),
+                crate::report::figures_table(&csv_figures, locale),
+            )
+        });
         let rows = figures
             .into_iter()
             .map(|f| view! { <FigureRow figure=f /> })
@@ -61,6 +75,13 @@ pub fn IndicatorDetail() -> impl IntoView {
                 </div>
                 <NeedsPanel indicator=id.clone() />
                 <div class="table-wrap">
+                    <div class="table-tools">
+                        <CsvButton
+                            table="figures"
+                            caption=t(Msg::FiguresAndSources, locale)
+                            contents=build_csv
+                        />
+                    </div>
                     <table class="figures">
                         <caption>{t(Msg::FiguresAndSources, locale)}</caption>
                         <thead>

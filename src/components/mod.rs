@@ -2,6 +2,7 @@
 //! sending `state::Action`s. No maths, no storage here.
 
 pub mod app;
+pub mod csv_button;
 pub mod data_problems;
 pub mod draft_files;
 pub mod drafts_panel;
@@ -10,6 +11,7 @@ pub mod indicator_detail;
 pub mod language_switch;
 pub mod model_picker;
 pub mod needs_panel;
+pub mod print_report;
 pub mod search_box;
 pub mod sensitivity_tables;
 pub mod storage_alerts;

@@ -5,16 +5,18 @@
 
 use leptos::prelude::*;
 
+use super::csv_button::CsvButton;
 use super::growth_chain::GrowthChain;
+use super::print_report::PrintScenarioButton;
 use super::sensitivity_tables::SensitivityTables;
 use super::trend_chart::TrendChart;
 use crate::chart::chart_data;
 use crate::core::assessment::{assess, seek_year, PaceKind};
 use crate::core::goal_seek::GoalSeekError;
 use crate::core::numfmt::format_number;
-use crate::core::numparse::parse_number;
-use crate::explain::{assess_error_text, explain, pace_text, term_status_code, term_status_label};
-use crate::i18n::{ambiguity_text, parse_error_text, t, unit_name, Locale, Msg};
+use crate::explain::{explain, pace_text, term_status_code, term_status_label};
+use crate::i18n::{t, unit_name, Locale, Msg};
+use crate::report::{echo_text, pace_lines, PaceLines};
 use crate::state::{assumptions_for, Action, AppContext};
 
 /// The panel; `indicator` is the open indicator's id.
@@ -85,30 +87,12 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         let locale = ctx.locale();
         let model = ctx.model()?;
         let a = assessment.get()?;
-        let unit = unit.get();
-        let (required, free) = match (&a.required, &a.working) {
-            (Ok(r), Some(w)) => (
-                pace_text(model, &unit, w.pace_kind, *r, locale),
-                years_label(&w.free_years),
-            ),
-            (Err(e), _) => (assess_error_text(*e, locale).to_string(), String::new()),
-            _ => (String::new(), String::new()),
-        };
-        let achieved = match (&a.achieved, &a.working) {
-            (Some((from, v)), Some(w)) => format!(
-                "{} ({from}–{})",
-                pace_text(model, &unit, w.pace_kind, *v, locale),
-                w.start_year
-            ),
-            _ => t(Msg::NoData, locale).to_string(),
-        };
-        let planned = match (&a.planned, &a.working) {
-            (Some((year, v, _)), Some(w)) => Some(format!(
-                "{} ({year})",
-                pace_text(model, &unit, w.pace_kind, *v, locale)
-            )),
-            _ => None,
-        };
+        let PaceLines {
+            required,
+            free,
+            achieved,
+            planned,
+        } = pace_lines(model, &unit.get(), &a, locale);
         Some(view! {
             <dl class="pace">
                 <dt>{t(Msg::PaceNeeded, locale)} " " {free}</dt>
@@ -219,6 +203,45 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         let reset_id = id.clone();
         let seek_id = id.clone();
         let default_seek = remaining_years.last().copied();
+        // The assumptions as typed and as read, at the moment of the click.
+        let csv_id = id.clone();
+        let csv_years = remaining_years.clone();
+        let assumptions_csv = Callback::new(move |_| {
+            let locale = ctx.locale_untracked();
+            let rows = ctx.state.with_untracked(|s| {
+                csv_years
+                    .iter()
+                    .map(|&y| {
+                        let text = s
+                            .scenario_inputs
+                            .get(&(csv_id.clone(), y))
+                            .cloned()
+                            .unwrap_or_default();
+                        let echo = echo_text(&text, kind, locale);
+                        vec![y.to_string(), text, echo]
+                    })
+                    .collect()
+            });
+            let header = vec![
+                t(Msg::Year, locale).to_string(),
+                match kind {
+                    PaceKind::Growth => t(Msg::AssumedGrowth, locale),
+                    PaceKind::Increment => t(Msg::AssumedAmount, locale),
+                }
+                .to_string(),
+                t(Msg::Understood, locale).to_string(),
+            ];
+            let name = ctx
+                .models
+                .get(ctx.model_index.get_untracked())
+                .and_then(|m| m.indicator(&csv_id))
+                .map(|i| crate::i18n::pick(&i.name, locale).to_string())
+                .unwrap_or_default();
+            (
+                format!("{name} - {}", t(Msg::Assumptions, locale)),
+                crate::core::csv::Table { header, rows },
+            )
+        });
         Some(view! {
             <div class="scenario">
                 <label class="inline">
@@ -233,6 +256,13 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                         {start_options}
                     </select>
                 </label>
+                <div class="table-tools">
+                    <CsvButton
+                        table="assumptions"
+                        caption=t(Msg::Assumptions, locale)
+                        contents=assumptions_csv
+                    />
+                </div>
                 <table class="assumptions">
                     <caption>{t(Msg::Assumptions, locale)}</caption>
                     <thead>
@@ -302,6 +332,9 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
     view! {
         <section class="needs" data-testid="needs-panel" aria-labelledby="needs-title">
             <h3 id="needs-title">{move || t(Msg::WhatIsNeeded, ctx.locale())}</h3>
+            <div class="table-tools">
+                <PrintScenarioButton />
+            </div>
             {status_view}
             {pace_view}
             {chart_view}
@@ -310,14 +343,6 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             {explanation_view}
         </section>
         {chain_linked.then(|| view! { <GrowthChain /> })}
-    }
-}
-
-fn years_label(years: &[i32]) -> String {
-    match (years.first(), years.last()) {
-        (Some(a), Some(b)) if a != b => format!("({a}–{b})"),
-        (Some(a), _) => format!("({a})"),
-        _ => String::new(),
     }
 }
 
@@ -381,26 +406,7 @@ fn AssumptionInput(indicator: String, year: i32, kind: PaceKind) -> impl IntoVie
     let set_id = indicator.clone();
     let reset_id = indicator.clone();
     let input_id = format!("{indicator}:{year}");
-    let echo = move || {
-        let locale = ctx.locale();
-        match parse_number(&text.get(), locale) {
-            Ok(None) => String::new(),
-            Ok(Some(p)) => {
-                let shown = format_number(p.value, locale, 4);
-                let unit = match kind {
-                    PaceKind::Growth => "%",
-                    PaceKind::Increment => "",
-                };
-                let mut out = format!("= {shown}{unit}");
-                if let Some(a) = p.ambiguity {
-                    out.push_str(" · ");
-                    out.push_str(&ambiguity_text(a, locale));
-                }
-                out
-            }
-            Err(e) => parse_error_text(e, locale).to_string(),
-        }
-    };
+    let echo = move || echo_text(&text.get(), kind, ctx.locale());
     let changed = move || !text.get().trim().is_empty();
     view! {
         <tr class:changed=changed>

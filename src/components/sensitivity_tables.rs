@@ -4,7 +4,9 @@
 
 use leptos::prelude::*;
 
+use super::csv_button::CsvButton;
 use crate::core::assessment::{assess, Assumptions, PaceKind, Working};
+use crate::core::csv::Table;
 use crate::core::model::Model;
 use crate::core::numfmt::format_number;
 use crate::core::sensitivity::{one_way, steps, two_way};
@@ -43,18 +45,31 @@ fn meets(w: &Working, value: f64, falling: bool) -> bool {
     }
 }
 
-/// The two tables (the grid only when two or more years remain).
-#[component]
-pub fn SensitivityTables(
-    model: &'static Model,
-    indicator: String,
-    assumptions: Assumptions,
-    working: Working,
+/// The sensitivity tables as text: what the screen shows and the CSV holds.
+#[derive(Clone, Debug, PartialEq)]
+pub struct SensitivityView {
+    /// Caption of the one-way table.
+    pub caption_one: String,
+    /// One-way table: assumption, projection, gap to target, meets.
+    pub one_way: Table,
+    /// Which one-way rows meet the target.
+    pub one_way_meets: Vec<bool>,
+    /// Two-way grid (caption, table, which cells meet the target), when two or more
+    /// years remain.
+    pub grid: Option<(String, Table, Vec<Vec<bool>>)>,
+}
+
+/// Computes both tables; `None` when no year is left to assume.
+pub fn sensitivity_view(
+    model: &Model,
+    indicator: &str,
+    assumptions: &Assumptions,
+    working: &Working,
     required: Option<f64>,
     locale: Locale,
-) -> impl IntoView {
+) -> Option<SensitivityView> {
     let falling = model
-        .indicator(&indicator)
+        .indicator(indicator)
         .is_some_and(|i| i.better == crate::core::model::Better::Lower);
     let n = |v: f64| format_number(v, locale, 2);
     let center_for = |year: i32| {
@@ -65,27 +80,25 @@ pub fn SensitivityTables(
             .or(required)
             .unwrap_or(0.0)
     };
-    let Some(&first) = working.remaining_years.first() else {
-        return ().into_any();
-    };
-    let xs = input_steps(&working, center_for(first));
+    let &first = working.remaining_years.first()?;
+    let xs = input_steps(working, center_for(first));
+    let mut one_way_meets = Vec::new();
     let rows_one = one_way(
-        |x| projection_with(model, &indicator, &assumptions, &[(first, x)]),
+        |x| projection_with(model, indicator, assumptions, &[(first, x)]),
         &xs,
     )
     .into_iter()
     .map(|(x, y)| {
-        let ok = y.is_some_and(|v| meets(&working, v, falling));
-        view! {
-            <tr class:meets=ok>
-                <th scope="row">{n(x)}</th>
-                <td>{y.map(n).unwrap_or_else(|| "—".to_string())}</td>
-                <td>{y.map(|v| n(v - working.target_value)).unwrap_or_default()}</td>
-                <td>{if ok { "✓" } else { "" }}</td>
-            </tr>
-        }
+        let ok = y.is_some_and(|v| meets(working, v, falling));
+        one_way_meets.push(ok);
+        vec![
+            n(x),
+            y.map(n).unwrap_or_else(|| "—".to_string()),
+            y.map(|v| n(v - working.target_value)).unwrap_or_default(),
+            if ok { "✓" } else { "" }.to_string(),
+        ]
     })
-    .collect_view();
+    .collect();
     let (caption_one, col_in, col_out, col_gap, col_ok) = match locale {
         Locale::Vi => (
             format!(
@@ -109,27 +122,29 @@ pub fn SensitivityTables(
         ),
     };
     let grid = working.remaining_years.get(1).map(|&second| {
-        let ys = input_steps(&working, center_for(second));
+        let ys = input_steps(working, center_for(second));
         let cells = two_way(
-            |a, b| projection_with(model, &indicator, &assumptions, &[(first, a), (second, b)]),
+            |a, b| projection_with(model, indicator, assumptions, &[(first, a), (second, b)]),
             &xs,
             &ys,
         );
-        let head = ys.iter().map(|y| view! { <th scope="col">{n(*y)}</th> }).collect_view();
-        let body = xs
+        let mut header = vec![format!("{first} \\ {second}")];
+        header.extend(ys.iter().map(|y| n(*y)));
+        let mut flags = Vec::new();
+        let rows = xs
             .iter()
             .zip(cells)
             .map(|(x, row)| {
-                let tds = row
-                    .into_iter()
-                    .map(|c| {
-                        let ok = c.is_some_and(|v| meets(&working, v, falling));
-                        view! { <td class:meets=ok>{c.map(n).unwrap_or_else(|| "—".to_string())}</td> }
-                    })
-                    .collect_view();
-                view! { <tr><th scope="row">{n(*x)}</th>{tds}</tr> }
+                let mut out = vec![n(*x)];
+                let mut row_flags = Vec::new();
+                for c in row {
+                    row_flags.push(c.is_some_and(|v| meets(working, v, falling)));
+                    out.push(c.map(n).unwrap_or_else(|| "—".to_string()));
+                }
+                flags.push(row_flags);
+                out
             })
-            .collect_view();
+            .collect();
         let caption = match locale {
             Locale::Vi => format!(
                 "Độ nhạy hai chiều: giá trị năm {} theo giả định năm {first} (hàng) và năm {second} (cột)",
@@ -140,11 +155,94 @@ pub fn SensitivityTables(
                 working.target_year
             ),
         };
+        (caption, Table { header, rows }, flags)
+    });
+    Some(SensitivityView {
+        caption_one,
+        one_way: Table {
+            header: vec![col_in, col_out, col_gap, col_ok],
+            rows: rows_one,
+        },
+        one_way_meets,
+        grid,
+    })
+}
+
+/// The two tables (the grid only when two or more years remain).
+#[component]
+pub fn SensitivityTables(
+    model: &'static Model,
+    indicator: String,
+    assumptions: Assumptions,
+    working: Working,
+    required: Option<f64>,
+    locale: Locale,
+) -> impl IntoView {
+    let Some(v) = sensitivity_view(model, &indicator, &assumptions, &working, required, locale)
+    else {
+        return ().into_any();
+    };
+    let indicator_name = model
+        .indicator(&indicator)
+        .map(|i| crate::i18n::pick(&i.name, locale).to_string())
+        .unwrap_or_default();
+    let one_csv = (
+        format!("{indicator_name} - {}", v.caption_one),
+        v.one_way.clone(),
+    );
+    let one_caption = v.caption_one.clone();
+    let head_one = v
+        .one_way
+        .header
+        .iter()
+        .map(|h| view! { <th scope="col">{h.clone()}</th> })
+        .collect_view();
+    let rows_one = v
+        .one_way
+        .rows
+        .into_iter()
+        .zip(v.one_way_meets)
+        .map(|(cells, ok)| {
+            let mut cells = cells.into_iter();
+            let head = cells.next().unwrap_or_default();
+            let tds = cells.map(|c| view! { <td>{c}</td> }).collect_view();
+            view! { <tr class:meets=ok><th scope="row">{head}</th>{tds}</tr> }
+        })
+        .collect_view();
+    let grid = v.grid.map(|(caption, table, flags)| {
+        let grid_csv = (format!("{indicator_name} - {caption}"), table.clone());
+        let grid_caption = caption.clone();
+        let head = table
+            .header
+            .iter()
+            .map(|h| view! { <th scope="col">{h.clone()}</th> })
+            .collect_view();
+        let body = table
+            .rows
+            .into_iter()
+            .zip(flags)
+            .map(|(cells, row_flags)| {
+                let mut cells = cells.into_iter();
+                let head = cells.next().unwrap_or_default();
+                let tds = cells
+                    .zip(row_flags)
+                    .map(|(c, ok)| view! { <td class:meets=ok>{c}</td> })
+                    .collect_view();
+                view! { <tr><th scope="row">{head}</th>{tds}</tr> }
+            })
+            .collect_view();
         view! {
             <div class="table-wrap">
+                <div class="table-tools">
+                    <CsvButton
+                        table="sensitivity-grid"
+                        caption=grid_caption
+                        contents=Callback::new(move |_| grid_csv.clone())
+                    />
+                </div>
                 <table class="sensitivity" data-testid="sensitivity-grid">
                     <caption>{caption}</caption>
-                    <thead><tr><th scope="col">{format!("{first} \\ {second}")}</th>{head}</tr></thead>
+                    <thead><tr>{head}</tr></thead>
                     <tbody>{body}</tbody>
                 </table>
             </div>
@@ -153,16 +251,16 @@ pub fn SensitivityTables(
     view! {
         <div class="sensitivity-tables">
             <div class="table-wrap">
+                <div class="table-tools">
+                    <CsvButton
+                        table="sensitivity-one-way"
+                        caption=one_caption
+                        contents=Callback::new(move |_| one_csv.clone())
+                    />
+                </div>
                 <table class="sensitivity" data-testid="sensitivity-one-way">
-                    <caption>{caption_one}</caption>
-                    <thead>
-                        <tr>
-                            <th scope="col">{col_in}</th>
-                            <th scope="col">{col_out}</th>
-                            <th scope="col">{col_gap}</th>
-                            <th scope="col">{col_ok}</th>
-                        </tr>
-                    </thead>
+                    <caption>{v.caption_one}</caption>
+                    <thead><tr>{head_one}</tr></thead>
                     <tbody>{rows_one}</tbody>
                 </table>
             </div>

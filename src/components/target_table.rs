@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::csv_button::CsvButton;
 use crate::core::summary::PlanStatus;
 use crate::i18n::{t, Msg};
 use crate::state::{Action, AppContext};
@@ -43,6 +44,16 @@ pub fn TargetTables() -> impl IntoView {
 pub fn TargetTable(group: GroupView) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let locale = ctx.locale_untracked();
+    // The CSV is built from the same rows the table renders.
+    let csv_group = group.clone();
+    let build_csv = Callback::new(move |_| {
+        (
+            csv_group.name.clone(),
+            crate::report::group_table(&csv_group, ctx.locale_untracked()),
+        )
+    });
+    let csv_name = format!("group-{}", group.id);
+    let caption = group.name.clone();
     let rows = group
         .rows
         .into_iter()
@@ -50,6 +61,9 @@ pub fn TargetTable(group: GroupView) -> impl IntoView {
         .collect_view();
     view! {
         <div class="table-wrap" data-testid="group" data-group-id=group.id.clone()>
+            <div class="table-tools">
+                <CsvButton table=csv_name caption=caption contents=build_csv />
+            </div>
             <table class="targets">
                 <caption>{group.name}</caption>
                 <thead>

@@ -4,20 +4,11 @@
 
 use leptos::prelude::*;
 
+use super::csv_button::CsvButton;
 use crate::chart::{polyline, ChartData, Scale, SeriesKind, HEIGHT, WIDTH};
 use crate::core::numfmt::format_number;
 use crate::i18n::{t, Locale, Msg};
-
-fn series_label(kind: SeriesKind, locale: Locale) -> &'static str {
-    match (kind, locale) {
-        (SeriesKind::Results, Locale::Vi) => "Kết quả, ước thực hiện",
-        (SeriesKind::Results, Locale::En) => "Results and estimates",
-        (SeriesKind::Plans, Locale::Vi) => "Kế hoạch năm",
-        (SeriesKind::Plans, Locale::En) => "Yearly plans",
-        (SeriesKind::Scenario, Locale::Vi) => "Kịch bản đến mục tiêu",
-        (SeriesKind::Scenario, Locale::En) => "Scenario path to the target",
-    }
-}
+use crate::report::{chart_table, series_label};
 
 fn series_class(kind: SeriesKind) -> &'static str {
     match kind {
@@ -103,38 +94,24 @@ pub fn TrendChart(data: ChartData, locale: Locale, unit: String) -> impl IntoVie
         .filter(|s| !s.points.is_empty())
         .map(|s| view! { <li class=series_class(s.kind)>{series_label(s.kind, locale)}</li> })
         .collect_view();
-    let table_rows = (first..=last)
-        .map(|year| {
-            let cell = |kind: SeriesKind| {
-                data.series
-                    .iter()
-                    .find(|s| s.kind == kind)
-                    .and_then(|s| s.points.iter().find(|(y, _)| *y == year))
-                    .map(|(_, v)| n(*v))
-                    .unwrap_or_default()
-            };
-            let target_cell = data
-                .target
-                .filter(|(y, _, _)| *y == year)
-                .map(|(_, lo, hi)| {
-                    if lo == hi {
-                        n(lo)
-                    } else {
-                        format!("{}–{}", n(lo), n(hi))
-                    }
-                })
-                .unwrap_or_default();
-            view! {
-                <tr>
-                    <th scope="row">{year.to_string()}</th>
-                    <td>{cell(SeriesKind::Results)}</td>
-                    <td>{cell(SeriesKind::Plans)}</td>
-                    <td>{cell(SeriesKind::Scenario)}</td>
-                    <td>{target_cell}</td>
-                </tr>
-            }
+    // The table view and its CSV come from the same rows.
+    let table = chart_table(&data, locale);
+    let table_head = table
+        .header
+        .iter()
+        .map(|h| view! { <th scope="col">{h.clone()}</th> })
+        .collect_view();
+    let table_rows = table
+        .rows
+        .iter()
+        .map(|cells| {
+            let mut cells = cells.iter().cloned();
+            let head = cells.next().unwrap_or_default();
+            let tds = cells.map(|c| view! { <td>{c}</td> }).collect_view();
+            view! { <tr><th scope="row">{head}</th>{tds}</tr> }
         })
         .collect_view();
+    let csv = (format!("{} ({unit})", t(Msg::ScenarioPath, locale)), table);
     let (show_table, show_chart) = match locale {
         Locale::Vi => ("Xem dạng bảng", "Xem biểu đồ"),
         Locale::En => ("Show as a table", "Show the chart"),
@@ -145,6 +122,11 @@ pub fn TrendChart(data: ChartData, locale: Locale, unit: String) -> impl IntoVie
                 on:click=move |_| set_as_table.update(|v| *v = !*v)>
                 {move || if as_table.get() { show_chart } else { show_table }}
             </button>
+            <CsvButton
+                table="chart"
+                caption=t(Msg::ScenarioPath, locale)
+                contents=Callback::new(move |_| csv.clone())
+            />
             <svg
                 viewBox=format!("0 0 {WIDTH} {HEIGHT}")
                 role="img"
@@ -163,15 +145,7 @@ pub fn TrendChart(data: ChartData, locale: Locale, unit: String) -> impl IntoVie
             </ul>
             <table class="chart-table" data-testid="chart-table" class:hidden=move || !as_table.get()>
                 <caption>{unit.clone()}</caption>
-                <thead>
-                    <tr>
-                        <th scope="col">{t(Msg::Year, locale)}</th>
-                        <th scope="col">{series_label(SeriesKind::Results, locale)}</th>
-                        <th scope="col">{series_label(SeriesKind::Plans, locale)}</th>
-                        <th scope="col">{series_label(SeriesKind::Scenario, locale)}</th>
-                        <th scope="col">{t(Msg::ColTermTarget, locale)}</th>
-                    </tr>
-                </thead>
+                <thead><tr>{table_head}</tr></thead>
                 <tbody>{table_rows}</tbody>
             </table>
         </figure>
