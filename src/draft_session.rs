@@ -28,6 +28,10 @@ use crate::storage::{request_persistence, LocalStore, Protection, StoreError, Un
 
 /// Milliseconds of quiet after an edit before it is saved.
 pub const AUTOSAVE_DELAY_MS: u64 = 600;
+/// Storage use (UTF-16 units) from which capacity is measured: a tenth of the smallest
+/// common quota (5 Mi units).
+pub const PROBE_FROM_UNITS: u64 = 512 * 1024;
+
 /// Longest an edit waits during continuous typing before it is saved anyway.
 pub const AUTOSAVE_MAX_WAIT_MS: i64 = 5_000;
 
@@ -562,6 +566,7 @@ impl DraftSession {
                 }));
                 if stored {
                     self.status.set(SaveStatus::Saved(now));
+                    self.check_capacity();
                 }
                 self.drafts.update(|all| {
                     all.retain(|d| d.id != draft.id);
@@ -810,6 +815,19 @@ impl DraftSession {
         if let Some(store) = self.store {
             // Losing this only brings the reminder back early.
             let _ = store.write_text(META_KEY, &meta_to_json(&self.meta.get_untracked()));
+        }
+    }
+
+    /// After a save: warns when storage is nearly full. The capacity is measured once
+    /// per origin, and only once drafts use [`PROBE_FROM_UNITS`]: the probe briefly
+    /// fills storage, which small use never needs (reliability case A12).
+    fn check_capacity(&self) {
+        let Some(store) = self.store else { return };
+        let used = store.used_units();
+        match self.meta.with_untracked(|m| m.capacity_units) {
+            Some(capacity) => self.nearly_full.set(nearly_full(used, Some(capacity))),
+            None if used >= PROBE_FROM_UNITS => self.measure_capacity_once(),
+            None => {}
         }
     }
 

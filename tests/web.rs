@@ -266,3 +266,14 @@ mod drafts_storage {
         Reflect::delete_property(&navigator, &"storage".into()).expect("restore");
     }
 }
+
+#[wasm_bindgen_test]
+fn a12_capacity_probe_measures_and_leaves_nothing_behind() {
+    use provincial_planner::core::storage_policy::PROBE_KEY;
+    use provincial_planner::storage::LocalStore;
+    let store = LocalStore::open().expect("storage available");
+    let free = store.probe_free_units();
+    // Chromium allows about 10 MB per origin; the probe is within 16 Ki units of it.
+    assert!(free > 1024 * 1024, "free {free}");
+    assert_eq!(store.read(PROBE_KEY), Ok(None));
+}

@@ -4,6 +4,7 @@
 
 use leptos::prelude::*;
 
+use super::draft_compare::DraftCompare;
 use super::draft_files::DraftFiles;
 use crate::clock;
 use crate::core::calendar::local_date_time;
@@ -250,6 +251,7 @@ pub fn DraftsPanel() -> impl IntoView {
             <DraftFiles />
             <h3>{move || dt(DraftMsg::YourDrafts, locale())}</h3>
             {list}
+            <DraftCompare />
             {health}
         </section>
     }

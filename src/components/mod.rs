@@ -4,6 +4,7 @@
 pub mod app;
 pub mod csv_button;
 pub mod data_problems;
+pub mod draft_compare;
 pub mod draft_files;
 pub mod drafts_panel;
 pub mod growth_chain;

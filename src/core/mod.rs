@@ -7,6 +7,7 @@ pub mod assessment;
 pub mod calendar;
 pub mod catalog;
 pub mod chain;
+pub mod compare;
 pub mod compress;
 pub mod csv;
 pub mod draft;

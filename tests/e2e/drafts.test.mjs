@@ -394,3 +394,39 @@ test('A16 A17 cleared storage offers a restore; no persist API means "not protec
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('compare two drafts with the base: values by year, differences highlighted', async () => {
+  // Both drafts start from the latest result and differ only in 2025's growth.
+  const { page, context, errors } = await openApp(app.browser, app.url + '?ct=grdp_constant');
+  await input(page, 2025).fill('6');
+  await page.getByTestId('draft-name').fill('Thấp');
+  await saved(page);
+  await page.getByTestId('draft-new').click();
+  await page.getByTestId('draft-name').fill('Cao');
+  await input(page, 2025).fill('12');
+  await saved(page);
+  await page.locator('[data-testid="draft-compare"] summary').click();
+  const picks = page.getByTestId('compare-pick');
+  assert.equal(await picks.count(), 2);
+  await picks.nth(0).check();
+  await page.getByTestId('compare-hint').waitFor();
+  await picks.nth(1).check();
+  await page.getByTestId('compare-table').waitFor();
+  const cell = (name, year) =>
+    page.locator(`[data-testid="compare-cell"][data-output="indicator:grdp_constant"][data-year="${year}"]`)
+      .and(page.locator(`[data-draft-id="${name}"]`));
+  const ids = await picks.evaluateAll((els) => els.map((e) => e.dataset.draftId));
+  const names = await picks.evaluateAll((els) => els.map((e) => e.parentElement.textContent.trim()));
+  const low = ids[names.indexOf('Thấp')];
+  const high = ids[names.indexOf('Cao')];
+  const num = (text) => Number(text.split(' ')[0].replace(/\./g, '').replace(',', '.'));
+  const lowText = await cell(low, 2025).innerText();
+  const highText = await cell(high, 2025).innerText();
+  assert.ok(Math.abs(num(highText) / num(lowText) - 1.12 / 1.06) < 1e-3, `${lowText} / ${highText}`);
+  // Each draft cell shows its difference from the base, and is marked up or down.
+  assert.match(highText, /\([+-][\d.,]+; [+-][\d.,]+%\)/);
+  const classes = await cell(high, 2025).getAttribute('class');
+  assert.match(classes, /diff-(up|down)/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
