@@ -21,7 +21,11 @@ pub mod clock;
 pub mod components;
 pub mod core;
 pub mod download;
+// Offline and embedding (issue #5).
+pub mod embed;
 pub mod explain;
 pub mod i18n;
+// Offline and embedding (issue #5).
+pub mod offline;
 pub mod state;
 pub mod view_model;

@@ -13,7 +13,7 @@ use crate::core::assessment::Assumptions;
 use crate::core::catalog::RejectedModel;
 use crate::core::model::Model;
 use crate::core::numparse::parse_number;
-use crate::core::view_link::ViewLink;
+use crate::core::view_link::{EmbedView, ViewLink};
 use crate::i18n::Locale;
 
 /// What the person is looking at.
@@ -34,6 +34,10 @@ pub struct ViewState {
     pub start_years: BTreeMap<String, i32>,
     /// Text typed in the growth chain's inputs, by (input id, year).
     pub chain_inputs: BTreeMap<(String, i32), String>,
+    /// Embed mode (issue #5): the compact view a portal's iframe asked for in the URL;
+    /// fixed for the life of the page. `crate::embed::is_framed()` says whether the page
+    /// actually sits in a frame (and so whether its storage is the portal's partition).
+    pub embed: Option<EmbedView>,
 }
 
 /// Everything that can change the view state.
@@ -218,6 +222,7 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
             .unwrap_or_default(),
         model_index,
         selected: selected.clone(),
+        embed: link.embed.clone(),
         ..ViewState::default()
     };
     for (input, year, text) in &link.chain {
@@ -267,6 +272,7 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
             .map(|((id, y), t)| (id.clone(), *y, t.clone()))
             .collect(),
         lang: (state.locale != Locale::default()).then(|| state.locale.code().to_string()),
+        embed: state.embed.clone(),
     }
 }
 
@@ -427,6 +433,7 @@ mod tests {
             inputs: vec![(2024, "10".into())],
             chain: vec![("icor".into(), 2025, "8".into())],
             lang: Some("en".into()),
+            embed: None,
         };
         let state = state_from_link(&link, &models);
         assert_eq!(state.locale, Locale::En);

@@ -4,11 +4,13 @@
 use leptos::prelude::*;
 
 use super::data_problems::DataProblems;
+use super::embed_view::EmbedPage;
 use super::indicator_detail::IndicatorDetail;
 use super::language_switch::LanguageSwitch;
 use super::model_picker::ModelPicker;
 use super::search_box::SearchBox;
 use super::target_table::TargetTables;
+use super::update_banner::UpdateBanner;
 use crate::core::catalog::load_shipped;
 use crate::core::view_link::{decode, encode};
 use crate::i18n::{pick, t, Msg};
@@ -69,7 +71,19 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    // Offline and embedding (issue #5): a portal's iframe asked for the compact view.
+    if let Some(embed) = ctx.state.with_untracked(|s| s.embed.clone()) {
+        return view! {
+            <UpdateBanner />
+            <main id="main" class="embed-main" tabindex="-1">
+                <EmbedPage embed=embed />
+            </main>
+        }
+        .into_any();
+    }
+
     view! {
+        <UpdateBanner />
         <a class="skip-link" href="#main">{move || t(Msg::SkipToContent, ctx.locale())}</a>
         <header class="app-header">
             <div class="title-block">
@@ -93,4 +107,5 @@ pub fn App() -> impl IntoView {
             <p>{move || t(Msg::DataFooter, ctx.locale())}</p>
         </footer>
     }
+    .into_any()
 }

@@ -3,6 +3,8 @@
 
 pub mod app;
 pub mod data_problems;
+// Embed mode (issue #5).
+pub mod embed_view;
 pub mod growth_chain;
 pub mod indicator_detail;
 pub mod language_switch;
@@ -12,3 +14,5 @@ pub mod search_box;
 pub mod sensitivity_tables;
 pub mod target_table;
 pub mod trend_chart;
+// Offline (issue #5).
+pub mod update_banner;

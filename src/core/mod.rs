@@ -7,6 +7,8 @@ pub mod assessment;
 pub mod calendar;
 pub mod catalog;
 pub mod chain;
+// Embedding in a portal (issue #5).
+pub mod embed;
 pub mod goal_seek;
 pub mod load;
 pub mod model;
