@@ -163,6 +163,7 @@ fn connect(config: EmbedConfig) {
     }
     on_resize.forget();
 
+    let reply_to = origin.clone();
     let on_message = Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
         // Only the configured portal, and only the window that frames this page.
         if !config.trusts(&event.origin()) {
@@ -179,7 +180,7 @@ fn connect(config: EmbedConfig) {
             return;
         };
         if let Some(PortalMessage::Ping { id }) = parse_portal_message(&text) {
-            send_height(&event.origin(), Some(&id));
+            send_height(&reply_to, Some(&id));
         }
     });
     let _ =
