@@ -1,11 +1,14 @@
 // A small static file server for the built site, used by `scripts/serve.sh` and by the
 // end-to-end tests. It serves `root` under a URL prefix (default "/"), so the same build
 // can be checked under a sub-path such as /quy-hoach/, and sends the right MIME types
-// (application/wasm for streaming compilation). Loopback only.
+// (application/wasm for streaming compilation). Loopback only. The command line sends the
+// production security headers (scripts/security-headers.mjs); `--portal-origin <origin>`
+// (repeatable) lets that portal frame the app.
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { securityHeaders } from './security-headers.mjs';
 
 const MIME = {
   '.html': 'text/html; charset=utf-8',
@@ -23,9 +26,11 @@ const MIME = {
 
 /**
  * Starts the server. Resolves to { server, url, close() } once it listens.
- * @param {{root: string, port?: number, prefix?: string, host?: string, headers?: object}} options
+ * `headers` are added to every response; `mime` overrides the type of an extension
+ * (e.g. { '.wasm': 'application/octet-stream' } to check the wasm fallback).
+ * @param {{root: string, port?: number, prefix?: string, host?: string, headers?: object, mime?: object}} options
  */
-export async function startServer({ root, port = 0, prefix = '/', host = '127.0.0.1', headers = {} }) {
+export async function startServer({ root, port = 0, prefix = '/', host = '127.0.0.1', headers = {}, mime = {} }) {
   const base = resolve(root);
   const pre = prefix.endsWith('/') ? prefix : `${prefix}/`;
   const server = createServer(async (req, res) => {
@@ -54,7 +59,7 @@ export async function startServer({ root, port = 0, prefix = '/', host = '127.0.
       }
       const body = await readFile(file);
       res.writeHead(200, {
-        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Content-Type': mime[extname(file)] ?? MIME[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
         ...headers,
       });
@@ -72,7 +77,12 @@ export async function startServer({ root, port = 0, prefix = '/', host = '127.0.
   return {
     server,
     url: `http://${host}:${address.port}${pre}`,
-    close: () => new Promise((ok) => server.close(() => ok())),
+    close: () =>
+      new Promise((ok) => {
+        server.close(() => ok());
+        // Drop idle keep-alive connections too, so a test can take the site offline.
+        server.closeAllConnections();
+      }),
   };
 }
 
@@ -83,10 +93,12 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     const i = args.indexOf(`--${name}`);
     return i >= 0 && args[i + 1] ? args[i + 1] : fallback;
   };
+  const portalOrigins = args.flatMap((a, i) => (a === '--portal-origin' && args[i + 1] ? [args[i + 1]] : []));
   const { url } = await startServer({
     root: opt('root', 'dist'),
     port: Number(opt('port', process.env.PORT ?? 8080)),
     prefix: opt('prefix', '/'),
+    headers: securityHeaders({ portalOrigins }),
   });
   console.log(`Serving the planner at ${url}  (Ctrl+C to stop)`);
 }

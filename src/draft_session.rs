@@ -458,6 +458,16 @@ impl DraftSession {
         }
     }
 
+    /// Writes unsaved edits before the page reloads into a new version; `false` when
+    /// edits remain that storage did not take (memory only, full, another tab's newer
+    /// save), so the caller asks before reloading.
+    pub fn flush_for_reload(&self) -> bool {
+        self.flush();
+        let dirty = self.dirty.get_untracked();
+        !dirty
+            || (self.store.is_some() && matches!(self.status.get_untracked(), SaveStatus::Saved(_)))
+    }
+
     fn current_model_ref(&self) -> Option<ModelRef> {
         self.ctx
             .models

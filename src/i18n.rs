@@ -176,6 +176,21 @@ pub enum Msg {
     RepTermStatus,
     /// Heading of the scenario path table.
     ScenarioPath,
+    // --- Offline and embedding (issue #5) ---
+    /// Update banner: a new version is ready.
+    UpdateAvailable,
+    /// Update banner: the current version keeps working until the person reloads.
+    UpdateKeepsWorking,
+    /// Update banner button: reload into the new version.
+    UpdateReload,
+    /// Update banner button: hide the banner for now.
+    UpdateLater,
+    /// Embed mode: link to the full app (opens a new tab).
+    EmbedOpenFull,
+    /// Embed mode: drafts made in the portal are kept apart from the standalone app's.
+    EmbedDraftsApart,
+    /// Embed mode: the indicator or group in the link does not exist.
+    EmbedNotFound,
 }
 
 /// The text of `msg` in `locale`.
@@ -297,6 +312,29 @@ pub fn t(msg: Msg, locale: Locale) -> &'static str {
         Msg::ScenarioPath => (
             "Diễn biến theo năm: thực hiện, kế hoạch và kịch bản",
             "Year by year: results, plans and the scenario",
+        ),
+        // --- Offline and embedding (issue #5) ---
+        Msg::UpdateAvailable => (
+            "Đã có phiên bản mới của ứng dụng.",
+            "A new version is available.",
+        ),
+        Msg::UpdateKeepsWorking => (
+            "Phiên bản đang dùng vẫn chạy bình thường; tải lại khi bạn sẵn sàng.",
+            "This version keeps working; reload when you are ready.",
+        ),
+        Msg::UpdateReload => ("Tải lại để dùng phiên bản mới", "Reload to use the new version"),
+        Msg::UpdateLater => ("Để sau", "Later"),
+        Msg::EmbedOpenFull => (
+            "Mở ứng dụng đầy đủ (thẻ mới)",
+            "Open the full app (new tab)",
+        ),
+        Msg::EmbedDraftsApart => (
+            "Bản nháp tạo trong cổng thông tin được lưu riêng, tách khỏi bản nháp tạo khi mở ứng dụng trực tiếp: trình duyệt lưu dữ liệu riêng cho từng trang nhúng.",
+            "Drafts made inside the portal are kept apart from drafts made in the standalone app: browsers keep storage separately for each embedding site.",
+        ),
+        Msg::EmbedNotFound => (
+            "Không tìm thấy chỉ tiêu hoặc nhóm chỉ tiêu trong đường dẫn.",
+            "The indicator or group in the link was not found.",
         ),
     };
     match locale {
@@ -576,6 +614,13 @@ mod tests {
             Msg::StatusExceeded,
             Msg::StatusMissed,
             Msg::FiguresAndSources,
+            Msg::UpdateAvailable,
+            Msg::UpdateKeepsWorking,
+            Msg::UpdateReload,
+            Msg::UpdateLater,
+            Msg::EmbedOpenFull,
+            Msg::EmbedDraftsApart,
+            Msg::EmbedNotFound,
         ];
         for m in all {
             assert!(!t(m, Locale::Vi).is_empty());

@@ -126,6 +126,10 @@ pub enum DraftMsg {
     LinkOpened,
     /// A share link's model is not in this app.
     LinkModelMissing,
+    /// Where drafts live: this portal (embedded).
+    LivesInPortal,
+    /// Reloading into a new version would lose unsaved edits.
+    ReloadLosesEdits,
 }
 
 /// The text of `msg` in `locale`.
@@ -247,6 +251,14 @@ pub fn dt(msg: DraftMsg, locale: Locale) -> &'static str {
         DraftMsg::LinkModelMissing => (
             "Liên kết thuộc về tỉnh hoặc nhiệm kỳ không có trong ứng dụng này.",
             "The link belongs to a province or term this app does not hold.",
+        ),
+        DraftMsg::LivesInPortal => (
+            "Bản nháp lưu trong trình duyệt này, riêng cho cổng thông tin này (tách biệt với bản nháp mở ứng dụng trực tiếp).",
+            "Drafts are kept in this browser, for this portal only (apart from drafts made in the standalone app).",
+        ),
+        DraftMsg::ReloadLosesEdits => (
+            "Có thay đổi chưa lưu được vào trình duyệt. Tải lại bây giờ sẽ mất các thay đổi đó. Vẫn tải lại?",
+            "Some changes could not be saved in the browser. Reloading now loses them. Reload anyway?",
         ),
     };
     match locale {

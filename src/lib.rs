@@ -26,6 +26,10 @@ pub mod explain;
 pub mod i18n;
 pub mod i18n_drafts;
 pub mod report;
+// Offline and embedding (issue #5).
+pub mod embed;
+// Offline and embedding (issue #5).
+pub mod offline;
 pub mod state;
 pub mod storage;
 pub mod view_model;

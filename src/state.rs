@@ -13,7 +13,7 @@ use crate::core::assessment::Assumptions;
 use crate::core::catalog::RejectedModel;
 use crate::core::model::Model;
 use crate::core::numparse::parse_number;
-use crate::core::view_link::ViewLink;
+use crate::core::view_link::{EmbedView, ViewLink};
 use crate::i18n::Locale;
 
 /// What the person is looking at.
@@ -36,6 +36,10 @@ pub struct ViewState {
     pub chain_inputs: BTreeMap<(String, i32), String>,
     /// Id of the open draft, when one is open.
     pub draft: Option<String>,
+    /// Embed mode (issue #5): the compact view a portal's iframe asked for in the URL;
+    /// fixed for the life of the page. `crate::embed::is_framed()` says whether the page
+    /// actually sits in a frame (and so whether its storage is the portal's partition).
+    pub embed: Option<EmbedView>,
 }
 
 /// The part of the view state a draft keeps: every text typed in the workbench.
@@ -268,6 +272,7 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
         model_index,
         selected: selected.clone(),
         draft: link.draft.clone(),
+        embed: link.embed.clone(),
         ..ViewState::default()
     };
     for (input, year, text) in &link.chain {
@@ -318,6 +323,7 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
             .collect(),
         lang: (state.locale != Locale::default()).then(|| state.locale.code().to_string()),
         draft: state.draft.clone(),
+        embed: state.embed.clone(),
     }
 }
 
@@ -479,6 +485,7 @@ mod tests {
             chain: vec![("icor".into(), 2025, "8".into())],
             lang: Some("en".into()),
             draft: Some("d1".into()),
+            embed: None,
         };
         let state = state_from_link(&link, &models);
         assert_eq!(state.locale, Locale::En);

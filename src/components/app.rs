@@ -6,6 +6,7 @@ use leptos::prelude::*;
 use super::data_problems::DataProblems;
 use super::draft_files::{export_all, SHARE_FRAGMENT_KEY};
 use super::drafts_panel::DraftsPanel;
+use super::embed_view::EmbedPage;
 use super::indicator_detail::IndicatorDetail;
 use super::language_switch::LanguageSwitch;
 use super::model_picker::ModelPicker;
@@ -13,6 +14,7 @@ use super::print_report::{PrintButton, PrintReport, PrintRequest}; // Reports
 use super::search_box::SearchBox;
 use super::storage_alerts::StorageAlerts;
 use super::target_table::TargetTables;
+use super::update_banner::UpdateBanner;
 use crate::clock;
 use crate::core::catalog::load_shipped;
 use crate::core::share_link::decode_share;
@@ -86,7 +88,19 @@ pub fn App() -> impl IntoView {
         }
     };
 
+    // Offline and embedding (issue #5): a portal's iframe asked for the compact view.
+    if let Some(embed) = ctx.state.with_untracked(|s| s.embed.clone()) {
+        return view! {
+            <UpdateBanner />
+            <main id="main" class="embed-main" tabindex="-1">
+                <EmbedPage embed=embed />
+            </main>
+        }
+        .into_any();
+    }
+
     view! {
+        <UpdateBanner />
         <a class="skip-link" href="#main">{move || t(Msg::SkipToContent, ctx.locale())}</a>
         <header class="app-header">
             <div class="title-block">
@@ -117,6 +131,7 @@ pub fn App() -> impl IntoView {
         </footer>
         <PrintReport /> // Reports: mounted only while printing
     }
+    .into_any()
 }
 
 /// Opens the draft carried by a share link (`#nhap=…`) as a new unsaved draft, leaving

@@ -121,7 +121,11 @@ pub fn DraftsPanel() -> impl IntoView {
 
     let health = move || {
         let locale = locale();
-        let where_text = if session.persistent() {
+        let where_text = if !session.persistent() {
+            dt(DraftMsg::LivesInMemory, locale)
+        } else if crate::embed::is_framed() {
+            dt(DraftMsg::LivesInPortal, locale)
+        } else if session.persistent() {
             dt(DraftMsg::LivesInBrowser, locale)
         } else {
             dt(DraftMsg::LivesInMemory, locale)

@@ -7,6 +7,8 @@ pub mod data_problems;
 pub mod draft_compare;
 pub mod draft_files;
 pub mod drafts_panel;
+// Embed mode (issue #5).
+pub mod embed_view;
 pub mod growth_chain;
 pub mod indicator_detail;
 pub mod language_switch;
@@ -18,3 +20,5 @@ pub mod sensitivity_tables;
 pub mod storage_alerts;
 pub mod target_table;
 pub mod trend_chart;
+// Offline (issue #5).
+pub mod update_banner;

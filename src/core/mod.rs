@@ -12,6 +12,8 @@ pub mod compress;
 pub mod csv;
 pub mod draft;
 pub mod draft_file;
+// Embedding in a portal (issue #5).
+pub mod embed;
 pub mod goal_seek;
 pub mod load;
 pub mod model;

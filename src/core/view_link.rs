@@ -1,6 +1,9 @@
 //! The part of the view that lives in the URL query, so a link opens the same view on a
 //! static host with no rewrite rules: the model, the open indicator, its start year and
 //! assumptions, and the language. `?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&gd=2024:10&lang=en`
+//! An embed parameter asks for a compact view for a portal's iframe:
+//! `?nhung=can-dat&ct=grdp_constant` (one indicator's "what is needed" panel) or
+//! `?nhung=nhom&nhom=<group id>` (one group of the dashboard).
 //!
 //! Pure codec: decoding never fails (unknown or malformed parts are dropped) and never
 //! panics; encoding percent-escapes everything but unreserved characters.
@@ -22,6 +25,17 @@ pub struct ViewLink {
     pub lang: Option<String>,
     /// Id of the open draft (kept in this browser; another browser ignores it).
     pub draft: Option<String>,
+    /// Embed mode (issue #5): the compact view asked for, if any.
+    pub embed: Option<EmbedView>,
+}
+
+/// The compact view of embed mode (`nhung`, "embed").
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EmbedView {
+    /// `nhung=can-dat`: the "what is needed" panel of the open indicator (`ct`).
+    Needs,
+    /// `nhung=nhom&nhom=<id>`: one group of the dashboard.
+    Group(String),
 }
 
 /// Longest query accepted, in bytes; longer ones are ignored whole.
@@ -97,6 +111,11 @@ pub fn encode(link: &ViewLink) -> String {
     if let Some(d) = &link.draft {
         parts.push(format!("nhap={}", escape(d)));
     }
+    match &link.embed {
+        Some(EmbedView::Needs) => parts.push("nhung=can-dat".to_string()),
+        Some(EmbedView::Group(g)) => parts.push(format!("nhung=nhom&nhom={}", escape(g))),
+        None => {}
+    }
     if parts.is_empty() {
         String::new()
     } else {
@@ -110,6 +129,8 @@ pub fn decode(query: &str) -> ViewLink {
     if query.len() > MAX_QUERY {
         return link;
     }
+    let mut embed_kind = None;
+    let mut embed_group = None;
     for pair in query.trim_start_matches('?').split('&') {
         let Some((key, raw)) = pair.split_once('=') else {
             continue;
@@ -159,9 +180,16 @@ pub fn decode(query: &str) -> ViewLink {
             }
             "lang" if value == "vi" || value == "en" => link.lang = Some(value),
             "nhap" if id_like(&value) => link.draft = Some(value),
+            "nhung" if value == "can-dat" || value == "nhom" => embed_kind = Some(value),
+            "nhom" if id_like(&value) => embed_group = Some(value),
             _ => {}
         }
     }
+    link.embed = match (embed_kind.as_deref(), embed_group) {
+        (Some("can-dat"), _) => Some(EmbedView::Needs),
+        (Some("nhom"), Some(group)) => Some(EmbedView::Group(group)),
+        _ => None,
+    };
     link
 }
 
@@ -179,6 +207,7 @@ mod tests {
             chain: vec![("g_services".into(), 2024, "5".into())],
             lang: Some("en".into()),
             draft: None,
+            embed: None,
         };
         let query = encode(&link);
         assert_eq!(
@@ -193,6 +222,30 @@ mod tests {
         };
         assert_eq!(encode(&with_draft), "?nhap=m5k2a-1f3c");
         assert_eq!(decode("?nhap=m5k2a-1f3c"), with_draft);
+    }
+
+    #[test]
+    fn embed_views_round_trip() {
+        let needs = ViewLink {
+            indicator: Some("grdp_constant".into()),
+            embed: Some(EmbedView::Needs),
+            ..ViewLink::default()
+        };
+        assert_eq!(encode(&needs), "?ct=grdp_constant&nhung=can-dat");
+        assert_eq!(decode(&encode(&needs)), needs);
+        let group = ViewLink {
+            embed: Some(EmbedView::Group("kinh_te".into())),
+            ..ViewLink::default()
+        };
+        assert_eq!(encode(&group), "?nhung=nhom&nhom=kinh_te");
+        assert_eq!(decode("nhom=kinh_te&nhung=nhom"), group);
+        assert_eq!(
+            decode("?nhung=nhom").embed,
+            None,
+            "a group embed names its group"
+        );
+        assert_eq!(decode("?nhung=khac&nhom=a").embed, None);
+        assert_eq!(decode("?nhung=nhom&nhom=%3Cb%3E").embed, None);
     }
 
     #[test]

@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startServer } from '../../scripts/static-server.mjs';
+import { securityHeaders } from '../../scripts/security-headers.mjs';
 
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 export const DIST = join(ROOT, 'dist');
@@ -34,9 +35,9 @@ export async function launchBrowser() {
   });
 }
 
-/** Serves dist/ under `prefix` on a free loopback port. */
+/** Serves dist/ under `prefix` on a free loopback port, with the production headers. */
 export function serveDist(prefix = '/') {
-  return startServer({ root: DIST, prefix });
+  return startServer({ root: DIST, prefix, headers: securityHeaders() });
 }
 
 /**

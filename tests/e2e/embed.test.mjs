@@ -1,0 +1,180 @@
+// Embedding in a portal (issue #5). The example portal page (examples/portal/) is served
+// from a second local origin and embeds the planner from the first: the compact view
+// renders, links to the full app (new tab), tells the person drafts are kept apart, and
+// reports its height only to the portal origin configured in portal.json.
+// G4: a message from a foreign origin is ignored, and a foreign page that frames the app
+// receives nothing (the app never posts to "*").
+// G1: no securitypolicyviolation on the app, the embed or the portal page.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { ROOT, launchBrowser } from './support.mjs';
+import { startServer } from '../../scripts/static-server.mjs';
+import { securityHeaders } from '../../scripts/security-headers.mjs';
+import { copySite, recordCspViolations } from './offline-support.mjs';
+
+// The portal's and the foreign page's own strict policies (they may frame loopback pages).
+const PAGE_HEADERS = {
+  'Content-Security-Policy':
+    "default-src 'self'; img-src 'self' data:; frame-src http://127.0.0.1:*; object-src 'none'; base-uri 'none'",
+  'X-Content-Type-Options': 'nosniff',
+};
+
+const env = {};
+before(async () => {
+  env.browser = await launchBrowser();
+  env.portal = await startServer({ root: join(ROOT, 'examples', 'portal'), headers: PAGE_HEADERS });
+  env.foreign = await startServer({ root: join(ROOT, 'tests', 'e2e', 'fixtures', 'foreign'), headers: PAGE_HEADERS });
+  env.portalOrigin = new URL(env.portal.url).origin;
+  env.foreignOrigin = new URL(env.foreign.url).origin;
+  const site = await copySite();
+  // The administrator's configuration: the portal may receive the height...
+  await writeFile(join(site, 'portal.json'), JSON.stringify({ portal_origins: [env.portalOrigin] }));
+  // ...and may frame the app (frame-ancestors).
+  env.app = await startServer({
+    root: site,
+    prefix: '/quy-hoach/',
+    headers: securityHeaders({ portalOrigins: [env.portalOrigin] }),
+  });
+  env.appOrigin = new URL(env.app.url).origin;
+  // The same site on another origin whose header lets the foreign page frame it, while
+  // portal.json still names only the portal (for the "never '*'" check).
+  env.looseApp = await startServer({
+    root: site,
+    prefix: '/quy-hoach/',
+    headers: securityHeaders({ portalOrigins: [env.portalOrigin, env.foreignOrigin] }),
+  });
+});
+after(async () => {
+  await env.browser?.close();
+  for (const s of [env.portal, env.foreign, env.app, env.looseApp]) await s?.close();
+});
+
+/** Opens the example portal embedding `query` of the app; returns the page and frame. */
+async function openPortal(query) {
+  const context = await env.browser.newContext();
+  const violations = await recordCspViolations(context);
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (msg) => msg.type() === 'error' && errors.push(msg.text()));
+  page.on('pageerror', (err) => errors.push(err.message));
+  await page.goto(`${env.portal.url}?app=${encodeURIComponent(`${env.app.url}${query}`)}`);
+  const frame = page.frameLocator('#planner');
+  await frame.getByTestId('embed').waitFor({ timeout: 30_000 });
+  // The first height report arrives once the app has read portal.json and listens.
+  await page.waitForFunction(() => window.portalLog.some((e) => e.accepted), null, { timeout: 30_000 });
+  return { context, page, frame, errors, violations };
+}
+
+const heights = (page) =>
+  page.evaluate(() => window.portalLog.filter((e) => e.accepted).map((e) => JSON.parse(e.data)));
+
+test('embed: one indicator\'s "what is needed" panel, a link to the full app, the drafts notice, the height', async () => {
+  const { context, page, frame, errors, violations } = await openPortal('?nhung=can-dat&ct=grdp_constant&nam=2023');
+  await frame.getByTestId('needs-panel').waitFor();
+  assert.match(await frame.locator('.embed-title').innerText(), /GRDP/);
+  assert.equal(await frame.locator('[data-testid="indicator-row"]').count(), 0, 'compact: no dashboard');
+  assert.match(await frame.getByTestId('embed-drafts-notice').innerText(), /lưu riêng/);
+
+  const link = frame.getByTestId('embed-open-full');
+  assert.equal(await link.getAttribute('target'), '_blank');
+  assert.match(await link.getAttribute('rel'), /\bnoopener\b/);
+  const [full] = await Promise.all([context.waitForEvent('page'), link.click()]);
+  await full.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 30_000 });
+  const fullUrl = new URL(full.url());
+  assert.equal(fullUrl.origin + fullUrl.pathname, env.app.url);
+  assert.equal(fullUrl.searchParams.get('ct'), 'grdp_constant');
+  assert.equal(fullUrl.searchParams.get('nhung'), null);
+  await full.getByTestId('needs-panel').waitFor();
+  await full.close();
+
+  const log = await page.evaluate(() => window.portalLog);
+  assert.ok(log.length > 0);
+  for (const entry of log) {
+    assert.equal(entry.origin, env.appOrigin, `message from ${entry.origin}`);
+    assert.equal(JSON.parse(entry.data).type, 'planner:height');
+  }
+  const last = (await heights(page)).at(-1);
+  assert.ok(last.height > 200, `height ${last.height}`);
+  const frameHeight = await page.locator('#planner').evaluate((f) => f.getBoundingClientRect().height);
+  assert.ok(Math.abs(frameHeight - last.height) <= 2, `frame ${frameHeight} vs reported ${last.height}`);
+
+  // English too.
+  await frame.getByTestId('lang-switch').click();
+  await frame.getByText('Drafts made inside the portal are kept apart').waitFor();
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('embed: one group of the dashboard; the reported height follows the content', async () => {
+  const { context, page, frame, errors, violations } = await openPortal('?nhung=nhom&nhom=economy');
+  assert.equal(await frame.locator('[data-testid="group"]').count(), 1);
+  assert.equal(await frame.locator('[data-testid="group"]').getAttribute('data-group-id'), 'economy');
+  const before = (await heights(page)).at(-1).height;
+  await frame.locator('[data-indicator-id="grdp_constant"] button.indicator-open').click();
+  await frame.getByTestId('needs-panel').waitFor();
+  await page.waitForFunction(
+    (h) => window.portalLog.filter((e) => e.accepted).some((e) => JSON.parse(e.data).height > h),
+    before,
+  );
+  assert.ok((await heights(page)).at(-1).height > before);
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('embed: an unknown indicator or group says so, in the page language', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${env.app.url}?nhung=nhom&nhom=no_such_group`);
+  assert.match(await page.getByTestId('embed-not-found').innerText(), /Không tìm thấy/);
+  await page.goto(`${env.app.url}?nhung=can-dat&ct=no_such&lang=en`);
+  assert.match(await page.getByTestId('embed-not-found').innerText(), /was not found/);
+  await context.close();
+});
+
+test('G4 a ping from a foreign origin is ignored; the portal\'s own ping is answered', async () => {
+  const { context, page, errors, violations } = await openPortal('?nhung=can-dat&ct=grdp_constant');
+  await page.evaluate((url) => {
+    const foreign = document.createElement('iframe');
+    foreign.title = 'foreign';
+    foreign.src = url;
+    document.body.append(foreign);
+  }, `${env.foreign.url}?mode=ping`);
+  await page.waitForFunction(() => window.portalLog.some((e) => e.data === 'foreign:sent'));
+  // The app handles messages in order: once it has answered the portal's later ping, it
+  // has already dealt with (and dropped) the foreign one.
+  await page.evaluate(() => window.pingPlanner('after'));
+  await page.waitForFunction(() =>
+    window.portalLog.some((e) => e.accepted && JSON.parse(e.data).reply_to === 'after'),
+  );
+  const replies = (await heights(page)).map((m) => m.reply_to).filter(Boolean);
+  assert.ok(!replies.includes('foreign'), `answered a foreign ping: ${replies}`);
+  const fromApp = (await page.evaluate(() => window.portalLog)).filter((e) => e.data !== 'foreign:sent');
+  assert.ok(fromApp.every((e) => e.origin === env.appOrigin));
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('G4 a foreign page that frames the app receives no message (never "*")', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const refused = page.waitForEvent('console', {
+    predicate: (msg) => /not a configured portal; nothing is sent/.test(msg.text()),
+    timeout: 30_000,
+  });
+  await page.goto(`${env.foreign.url}?app=${encodeURIComponent(`${env.looseApp.url}?nhung=nhom&nhom=economy`)}`);
+  await refused;
+  const appFrame = page.frames().find((f) => f.url().startsWith(env.looseApp.url));
+  assert.ok(appFrame, 'the app is framed');
+  await appFrame.locator('[data-testid="group"]').waitFor();
+  // A marker posted after the app made its choice: anything the app sent arrives first.
+  await appFrame.evaluate(() => parent.postMessage('marker', '*'));
+  await page.waitForFunction(() => window.foreignLog.some((e) => e.data === 'marker'));
+  const log = await page.evaluate(() => window.foreignLog);
+  assert.deepEqual(log.map((e) => e.data), ['marker']);
+  await context.close();
+});
