@@ -7,58 +7,11 @@ use std::time::Instant;
 
 use provincial_planner::core::assessment::{assess, Assumptions};
 use provincial_planner::core::catalog::{load_shipped, UNITS_JSON};
+use provincial_planner::core::draft::{draft_from_json, draft_to_json};
 use provincial_planner::core::load::{load_model, ModelFiles};
 use provincial_planner::core::model::Model;
 use provincial_planner::core::summary::summarize;
-
-/// A synthetic model: `n` indicators in 10 groups, each with yearly results 2020-2023,
-/// plans for 2023-2025 and a term target of the kind its position picks.
-fn synthetic_model(n: usize) -> (String, String) {
-    let groups: Vec<String> = (0..10)
-        .map(|g| format!(r#"{{"id":"g{g}","name":{{"vi":"Nhóm {g}","en":"Group {g}"}}}}"#))
-        .collect();
-    let model = format!(
-        r#"{{"schema_version":1,"id":"synthetic-{n}","province":{{"vi":"Tỉnh thử","en":"Test province"}},"term":{{"first_year":2021,"last_year":2025,"base_year":2020}},"data_version":"bench","groups":[{}],"documents":[{{"id":"d","kind":"seed","file":"none","title":{{"vi":"t","en":"t"}},"issuer":"x","date":"2024-01-01"}}]}}"#,
-        groups.join(",")
-    );
-    let mut indicators = Vec::with_capacity(n);
-    let mut figures = Vec::with_capacity(n * 8);
-    for i in 0..n {
-        let kind = ["level", "average_growth", "stock", "share"][i % 4];
-        let unit = if kind == "share" { "percent" } else { "bn_vnd" };
-        indicators.push(format!(
-            r#"{{"id":"i{i}","name":{{"vi":"Chỉ tiêu {i}","en":"Indicator {i}"}},"group":"g{}","unit":"{unit}","better":"higher","target_kind":"{kind}"}}"#,
-            i % 10
-        ));
-        let base = 100.0 + (i % 97) as f64;
-        for (k, year) in (2020..=2023).enumerate() {
-            let v = base * (1.0 + 0.05 * k as f64);
-            figures.push(format!(
-                r#"{{"indicator":"i{i}","kind":"actual","period":"{year}","value":{v},"source":{{"doc":"d","quote":"q"}}}}"#
-            ));
-        }
-        for year in 2023..=2025 {
-            figures.push(format!(
-                r#"{{"indicator":"i{i}","kind":"plan","period":"{year}","value":{},"source":{{"doc":"d","quote":"q"}}}}"#,
-                base * 1.3
-            ));
-        }
-        let target = if kind == "average_growth" {
-            r#""measure":"average_growth","period":"2021-2025","value":8"#.to_string()
-        } else {
-            format!(r#""period":"2025","value":{}"#, base * 1.5)
-        };
-        figures.push(format!(
-            r#"{{"indicator":"i{i}","kind":"term_target",{target},"source":{{"doc":"d","quote":"q"}}}}"#
-        ));
-    }
-    let fragment = format!(
-        r#"{{"indicators":[{}],"figures":[{}]}}"#,
-        indicators.join(","),
-        figures.join(",")
-    );
-    (model, fragment)
-}
+use provincial_planner::core::synthetic::{synthetic_drafts, synthetic_model};
 
 fn full_evaluation(model: &Model) -> usize {
     let mut touched = 0;
@@ -102,8 +55,28 @@ fn main() {
     .expect("synthetic model is valid");
     let synthetic_load_ms = start.elapsed().as_secs_f64() * 1e3;
     let (syn_med, syn_p95) = time(5, || full_evaluation(&synthetic));
+    // Drafts: writing and reading the records of 200 drafts of 10 inputs each.
+    let ids: Vec<String> = kon_tum.indicators.iter().map(|i| i.id.clone()).collect();
+    let drafts = synthetic_drafts(&kon_tum.id, &ids, 200, 10);
+    let records: Vec<String> = drafts
+        .iter()
+        .map(|d| draft_to_json(d).expect("finite"))
+        .collect();
+    let (enc_med, enc_p95) = time(30, || {
+        drafts
+            .iter()
+            .map(|d| draft_to_json(d).map_or(0, |t| t.len()))
+            .sum()
+    });
+    let (dec_med, dec_p95) = time(30, || {
+        records
+            .iter()
+            .filter(|t| draft_from_json(t).is_ok())
+            .count()
+    });
+    let bytes: usize = records.iter().map(String::len).sum();
     println!(
-        "{{\"shipped_load_us\":{{\"median\":{load_med:.0},\"p95\":{load_p95:.0}}},\"kon_tum\":{{\"indicators\":{},\"figures\":{},\"full_evaluation_us\":{{\"median\":{kt_med:.0},\"p95\":{kt_p95:.0}}}}},\"synthetic\":{{\"indicators\":{},\"figures\":{},\"load_ms\":{synthetic_load_ms:.1},\"full_evaluation_us\":{{\"median\":{syn_med:.0},\"p95\":{syn_p95:.0}}}}}}}",
+        "{{\"drafts_200\":{{\"bytes\":{bytes},\"encode_us\":{{\"median\":{enc_med:.0},\"p95\":{enc_p95:.0}}},\"decode_us\":{{\"median\":{dec_med:.0},\"p95\":{dec_p95:.0}}}}},\"shipped_load_us\":{{\"median\":{load_med:.0},\"p95\":{load_p95:.0}}},\"kon_tum\":{{\"indicators\":{},\"figures\":{},\"full_evaluation_us\":{{\"median\":{kt_med:.0},\"p95\":{kt_p95:.0}}}}},\"synthetic\":{{\"indicators\":{},\"figures\":{},\"load_ms\":{synthetic_load_ms:.1},\"full_evaluation_us\":{{\"median\":{syn_med:.0},\"p95\":{syn_p95:.0}}}}}}}",
         kon_tum.indicators.len(),
         kon_tum.figures.len(),
         synthetic.indicators.len(),

@@ -4,7 +4,7 @@
 // rows on screen) against a plain static page of the same table, recompute latency from
 // an input event to the updated numbers (200 edits), and memory after load.
 // Usage: node scripts/bench/bench.mjs <engine.json> <static-page.html>
-import { readFileSync, readdirSync, writeFileSync, mkdirSync, copyFileSync, statSync } from 'node:fs';
+import { existsSync,  readFileSync, readdirSync, writeFileSync, mkdirSync, copyFileSync, statSync } from 'node:fs';
 import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
 import { join } from 'node:path';
 import { tmpdir, cpus, totalmem } from 'node:os';
@@ -18,7 +18,8 @@ const EDITS = 200;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
-const [engineFile, staticPage] = process.argv.slice(2);
+const [engineFile, staticPage, seedFile] = process.argv.slice(2);
+const seeds = seedFile ? JSON.parse(readFileSync(seedFile, 'utf8')) : null;
 const engine = engineFile ? JSON.parse(readFileSync(engineFile, 'utf8')) : null;
 
 function stats(samples) {
@@ -99,20 +100,32 @@ for (const [name, url] of [['app', app.url], ['static', floor?.url]]) {
 }
 
 // ---- recompute and memory
-async function recompute() {
+/** Seeds localStorage with `records` (key → text) before the app's first load. */
+async function seed(context, records) {
+  if (!records) return;
+  await context.addInitScript((recs) => {
+    if (!sessionStorage.getItem('bench-seeded')) {
+      for (const [k, v] of Object.entries(recs)) localStorage.setItem(k, v);
+      sessionStorage.setItem('bench-seeded', '1');
+    }
+  }, records);
+}
+
+async function recompute(server, query, inputId, records) {
   const context = await browser.newContext();
+  await seed(context, records);
   const page = await context.newPage();
   await page.addInitScript(ROWS_PROBE);
-  await page.goto(`${app.url}?ct=grdp_constant&nam=2023`);
-  await page.locator('[data-testid="needs-panel"]').waitFor();
+  await page.goto(`${server.url}${query}`);
+  await page.locator('[data-testid="needs-panel"]').waitFor({ timeout: 120_000 });
   const cdp = await context.newCDPSession(page);
   const heapAfterLoad = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   const wasmAfterLoad = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
-  const samples = await page.evaluate(async (edits) => {
+  const samples = await page.evaluate(async ([edits, inputId]) => {
     const panel = document.querySelector('[data-testid="needs-panel"]');
     const out = [];
     for (let i = 0; i < edits; i++) {
-      const input = document.querySelector('[data-input-id="grdp_constant:2024"]');
+      const input = document.querySelector(`[data-input-id="${inputId}"]`);
       const value = `${5 + (i % 2)},${i % 10}`;
       const changed = new Promise((resolve) => {
         const mo = new MutationObserver(() => { mo.disconnect(); resolve(); });
@@ -125,13 +138,82 @@ async function recompute() {
       out.push(performance.now() - t0);
     }
     return out;
-  }, EDITS);
+  }, [EDITS, inputId]);
   const heapAfterEdits = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   const wasmAfterEdits = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
   await context.close();
   return { latency: stats(samples), memory: { js_heap_after_load: heapAfterLoad, wasm_after_load: wasmAfterLoad, js_heap_after_edits: heapAfterEdits, wasm_after_edits: wasmAfterEdits } };
 }
-const { latency, memory } = await recompute();
+
+// ---- storage: 200 drafts in localStorage
+const DRAFTS_PROBE = `
+  new MutationObserver((_, obs) => {
+    if (document.querySelector('[data-testid="draft-item"]')) {
+      obs.disconnect();
+      window.__draftsAt = performance.now();
+    }
+  }).observe(document, { childList: true, subtree: true });
+`;
+async function storageBench(records) {
+  const count = Object.keys(records).length;
+  const loads = [];
+  let memoryWithDrafts = null;
+  for (let i = 0; i < 5; i++) {
+    const context = await browser.newContext();
+    await seed(context, records);
+    const page = await context.newPage();
+    await page.addInitScript(ROWS_PROBE);
+    await page.addInitScript(DRAFTS_PROBE);
+    await page.goto(`${app.url}?ct=grdp_constant`);
+    await page.waitForFunction(() => window.__draftsAt, null, { timeout: 60_000 });
+    loads.push(await page.evaluate(() => window.__draftsAt));
+    if (i === 0) {
+      await page.locator('[data-testid="needs-panel"]').waitFor();
+      const cdp = await context.newCDPSession(page);
+      memoryWithDrafts = {
+        js_heap: (await cdp.send('Runtime.getHeapUsage')).usedSize,
+        wasm: await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null),
+        stored_units: await page.evaluate(() => Object.entries(localStorage).reduce((n, [k, v]) => n + k.length + v.length, 0)),
+      };
+      // Saving: an edit, then hiding the page flushes it at once (synchronously), so
+      // the time of the event is the time of one save (read, check, write, read back).
+      const saves = await page.evaluate(async (n) => {
+        const out = [];
+        const syncs = [];
+        let hidden = false;
+        Object.defineProperty(document, 'hidden', { configurable: true, get: () => hidden });
+        for (let j = 0; j < n; j++) {
+          const input = document.querySelector('[data-input-id^="grdp_constant:"]');
+          input.value = `${6 + (j % 3)},${j % 10}`;
+          input.dispatchEvent(new Event('input', { bubbles: true }));
+          await new Promise((r) => setTimeout(r, 0));
+          hidden = true;
+          let t0 = performance.now();
+          document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+          out.push(performance.now() - t0);
+          hidden = false;
+          t0 = performance.now();
+          document.dispatchEvent(new Event('visibilitychange', { bubbles: true }));
+          syncs.push(performance.now() - t0);
+        }
+        return { out, syncs };
+      }, 20);
+      memoryWithDrafts.save_ms = stats(saves.out);
+      memoryWithDrafts.resync_ms = stats(saves.syncs);
+    }
+    await context.close();
+  }
+  return { drafts: count, list_on_screen_ms: stats(loads), ...memoryWithDrafts };
+}
+
+const { latency, memory } = await recompute(app, '?ct=grdp_constant&nam=2023', 'grdp_constant:2024');
+const storage = seeds ? await storageBench(seeds.kon_tum) : null;
+let synthetic = null;
+if (seeds && existsSync(join(ROOT, 'dist-bench', 'index.html'))) {
+  const benchApp = await startServer({ root: join(ROOT, 'dist-bench') });
+  synthetic = await recompute(benchApp, '?mo=synthetic-2000&ct=i1', 'i1:2024', seeds.synthetic);
+  await benchApp.close();
+}
 await browser.close();
 await app.close();
 await floor?.close();
@@ -144,7 +226,10 @@ const results = {
   first_load: firstLoad,
   load,
   recompute_kon_tum_ms: latency,
+  recompute_synthetic_ms: synthetic?.latency ?? null,
   memory,
+  memory_synthetic: synthetic?.memory ?? null,
+  storage,
   engine,
   targets: {
     first_load_compressed_max_kb: 250,
@@ -179,8 +264,19 @@ for (const t of ['', '_cpu4x']) {
   }
 }
 lines.push('');
-lines.push(`| recompute, input → updated page (${EDITS} edits, Kon Tum) | median ${ms(latency.median)} ms | p95 ${ms(latency.p95)} ms |`);
+lines.push(`| recompute, input → updated page (${EDITS} edits) | median | p95 |`);
 lines.push('|---|---:|---:|');
+lines.push(`| Kon Tum (${engine?.kon_tum?.indicators ?? '?'} indicators) | ${ms(latency.median)} ms | ${ms(latency.p95)} ms |`);
+if (synthetic) lines.push(`| synthetic model (2,000 indicators, 20 drafts stored) | ${ms(synthetic.latency.median)} ms | ${ms(synthetic.latency.p95)} ms |`);
+if (storage) {
+  lines.push('');
+  lines.push(`| storage, ${storage.drafts} drafts in localStorage (${kb(storage.stored_units * 2)} KB) | median | p95 |`);
+  lines.push('|---|---:|---:|');
+  lines.push(`| load: draft list on screen (ms, 5 cold loads) | ${ms(storage.list_on_screen_ms.median)} | ${ms(storage.list_on_screen_ms.p95)} |`);
+  lines.push(`| save one draft (flush on hide: read, check, write, read back; ms, 20 saves) | ${ms(storage.save_ms.median)} | ${ms(storage.save_ms.p95)} |`);
+  lines.push(`| re-read all drafts when the tab is shown again (ms) | ${ms(storage.resync_ms.median)} | ${ms(storage.resync_ms.p95)} |`);
+  lines.push(`| memory with ${storage.drafts} drafts: JS heap ${kb(storage.js_heap)} KB, wasm ${storage.wasm ? kb(storage.wasm) : '—'} KB | | |`);
+}
 lines.push('');
 lines.push(`| memory | after load | after ${EDITS} edits |`);
 lines.push('|---|---:|---:|');
@@ -193,8 +289,12 @@ if (engine) {
   lines.push(`| load + validate shipped models (µs) | ${engine.shipped_load_us.median} | ${engine.shipped_load_us.p95} |`);
   lines.push(`| full evaluation, Kon Tum ${engine.kon_tum.indicators} indicators (µs) | ${engine.kon_tum.full_evaluation_us.median} | ${engine.kon_tum.full_evaluation_us.p95} |`);
   lines.push(`| full evaluation, synthetic ${engine.synthetic.indicators} indicators (µs) | ${engine.synthetic.full_evaluation_us.median} | ${engine.synthetic.full_evaluation_us.p95} |`);
+  if (engine.drafts_200) {
+    lines.push(`| write 200 draft records (${kb(engine.drafts_200.bytes)} KB) (µs) | ${engine.drafts_200.encode_us.median} | ${engine.drafts_200.encode_us.p95} |`);
+    lines.push(`| read 200 draft records (µs) | ${engine.drafts_200.decode_us.median} | ${engine.drafts_200.decode_us.p95} |`);
+  }
 }
 lines.push('');
-lines.push(`Targets (reported, not asserted): first load ≤ 250 KB compressed → ${kb(firstLoad.brotli)} KB brotli / ${kb(firstLoad.gzip)} KB gzip; dashboard ≤ 2× static; recompute p95 < 16 ms (Kon Tum).`);
+lines.push(`Targets (reported, not asserted): first load ≤ 250 KB compressed → ${kb(firstLoad.brotli)} KB brotli / ${kb(firstLoad.gzip)} KB gzip; dashboard ≤ 2× static; recompute p95 < 16 ms (Kon Tum) → ${ms(latency.p95)} ms; < 50 ms (synthetic) → ${synthetic ? ms(synthetic.latency.p95) : '—'} ms.`);
 console.log(lines.join('\n'));
 writeFileSync(join(ROOT, 'bench-results/latest.md'), lines.join('\n') + '\n');

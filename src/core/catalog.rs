@@ -66,5 +66,24 @@ pub fn load_shipped() -> (Vec<Model>, Vec<RejectedModel>) {
             Err(errors) => rejected.push(RejectedModel { folder, errors }),
         }
     }
+    #[cfg(feature = "bench-synthetic")]
+    append_synthetic(&mut models);
     (models, rejected)
+}
+
+/// Benchmark builds only (`--features bench-synthetic`): adds the synthetic model of
+/// 2,000 indicators after the shipped ones.
+#[cfg(feature = "bench-synthetic")]
+fn append_synthetic(models: &mut Vec<Model>) {
+    let (model, fragment) = super::synthetic::synthetic_model(2000);
+    let fragments = [("synthetic", fragment.as_str())];
+    if let Ok(m) = load_model(
+        UNITS_JSON,
+        ModelFiles {
+            model: &model,
+            fragments: &fragments,
+        },
+    ) {
+        models.push(m);
+    }
 }

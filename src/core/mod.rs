@@ -27,5 +27,6 @@ pub mod share_link;
 pub mod storage_policy;
 pub mod strict_json;
 pub mod summary;
+pub mod synthetic;
 pub mod textsearch;
 pub mod view_link;

@@ -26,12 +26,12 @@ test('F6 the kill switch retires the worker and its caches, reloads once, keeps 
   await waitForController(page);
   assert.ok((await cacheNames(page)).some((n) => n.startsWith('planner:/quy-hoach/:build-')));
   await page.evaluate(async () => {
-    localStorage.setItem('planner-test-draft', 'bản nháp giữ nguyên');
+    localStorage.setItem('provincial-planner/draft/kept', 'bản nháp giữ nguyên');
     await (await caches.open('another-app')).put('/another-app/x', new Response('x'));
   });
   let navigations = 0;
-  page.on('framenavigated', (frame) => {
-    if (frame === page.mainFrame()) navigations += 1;
+  page.on('load', () => {
+    navigations += 1;
   });
 
   await copyFile(join(site, 'sw-kill-switch.js'), join(site, 'sw.js'));
@@ -47,7 +47,7 @@ test('F6 the kill switch retires the worker and its caches, reloads once, keeps 
   const names = await cacheNames(page);
   assert.deepEqual(names.filter((n) => n.startsWith('planner:')), [], 'this app\'s caches are gone');
   assert.ok(names.includes('another-app'), 'another app\'s cache is untouched');
-  assert.equal(await page.evaluate(() => localStorage.getItem('planner-test-draft')), 'bản nháp giữ nguyên');
+  assert.equal(await page.evaluate(() => localStorage.getItem('provincial-planner/draft/kept')), 'bản nháp giữ nguyên');
   assert.deepEqual(errors, []);
   await context.close();
   await server.close();

@@ -1,8 +1,7 @@
 // F1: a link opened once works with no network. Visit once (the service worker precaches
 // the build), stop the web server, reload: the app opens from the cache, with the view in
 // the URL (an indicator and an assumption) and every figure there.
-// Drafts (issue #4) extend this test: save a draft at the marked place, check it after
-// the offline reload.
+// A draft saved before the server went away is listed and opens offline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { launchBrowser, openApp, row } from './support.mjs';
@@ -25,7 +24,12 @@ test('F1 visit once, stop the server, reload: the app opens from the cache', asy
   const { page, errors, context } = await openApp(browser, url);
   await page.getByTestId('needs-panel').waitFor();
   await waitForController(page);
-  // --- Drafts (issue #4): create and save a draft here. ---
+  // The typed assumption became a draft; name it and add a second assumption.
+  await page.getByTestId('draft-name').fill('Kịch bản đi công tác');
+  await page.locator('[data-input-id="grdp_constant:2025"]').fill('12');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="save-status"]')?.dataset.status === 'saved',
+  );
 
   await server.close();
   const down = await page.request.get(server.url).catch((e) => e);
@@ -38,7 +42,12 @@ test('F1 visit once, stop the server, reload: the app opens from the cache', asy
   await page.getByTestId('needs-panel').waitFor();
   assert.equal(await page.locator('[data-input-id="grdp_constant:2024"]').inputValue(), '10');
   assert.match(await page.getByTestId('required-rate').innerText(), /^16,/);
-  // --- Drafts (issue #4): check the saved draft is listed and opens. ---
+  assert.equal(await page.locator('[data-input-id="grdp_constant:2025"]').inputValue(), '12');
+  // A fresh offline visit with a bare link: the saved draft is listed and opens.
+  await page.goto(`${server.url}?ct=grdp_constant&nam=2023`);
+  await page.getByTestId('draft-item').first().waitFor();
+  assert.equal(await page.getByTestId('draft-name').inputValue(), 'Kịch bản đi công tác');
+  assert.equal(await page.locator('[data-input-id="grdp_constant:2025"]').inputValue(), '12');
 
   // Offline, the app's own start-up check for a new version fails quietly (a warning).
   assert.deepEqual(errors, []);
