@@ -96,8 +96,10 @@ fn send_height(origin: &str, reply_to: Option<&str>) {
 
 /// Starts embed mode's link with the portal page: reads `portal.json`, then reports the
 /// page height whenever it changes and answers the portal's pings. Runs once, and only
-/// in a frame.
-pub fn start() {
+/// in a frame. `untrusted` is set when the page framing this one is not a configured
+/// portal (or none is configured): where the server cannot send `frame-ancestors`, that
+/// is the only sign of a page framing the app without permission (reliability case G3).
+pub fn start(untrusted: RwSignal<bool>) {
     if STARTED.with(|s| s.replace(true)) || !is_framed() {
         return;
     }
@@ -106,6 +108,7 @@ pub fn start() {
             return;
         };
         if !response.ok() {
+            untrusted.set(true);
             warn(
                 "planner: no portal.json; the height is not reported",
                 &JsValue::from(response.status()),
@@ -114,7 +117,12 @@ pub fn start() {
         }
         let on_text = Closure::<dyn FnMut(JsValue)>::new(move |text: JsValue| {
             match parse_config(&text.as_string().unwrap_or_default()) {
-                Ok(config) => connect(config),
+                Ok(config) => {
+                    if config.portal_origins.is_empty() || target_origin(&config).is_none() {
+                        untrusted.set(true);
+                    }
+                    connect(config);
+                }
                 Err(e) => warn(
                     "planner: portal.json ignored",
                     &JsValue::from_str(&e.to_string()),

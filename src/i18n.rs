@@ -191,6 +191,8 @@ pub enum Msg {
     EmbedDraftsApart,
     /// Embed mode: the indicator or group in the link does not exist.
     EmbedNotFound,
+    /// Embed mode: framed by a page that is not a configured portal.
+    EmbedUntrustedFrame,
 }
 
 /// The text of `msg` in `locale`.
@@ -331,6 +333,10 @@ pub fn t(msg: Msg, locale: Locale) -> &'static str {
         Msg::EmbedDraftsApart => (
             "Bản nháp tạo trong cổng thông tin được lưu riêng, tách khỏi bản nháp tạo khi mở ứng dụng trực tiếp: trình duyệt lưu dữ liệu riêng cho từng trang nhúng.",
             "Drafts made inside the portal are kept apart from drafts made in the standalone app: browsers keep storage separately for each embedding site.",
+        ),
+        Msg::EmbedUntrustedFrame => (
+            "Trang đang nhúng ứng dụng này không phải cổng thông tin đã được cấu hình. Hãy mở ứng dụng trực tiếp bằng liên kết ở trên.",
+            "The page embedding this app is not a configured portal. Open the app directly with the link above.",
         ),
         Msg::EmbedNotFound => (
             "Không tìm thấy chỉ tiêu hoặc nhóm chỉ tiêu trong đường dẫn.",
@@ -621,6 +627,7 @@ mod tests {
             Msg::EmbedOpenFull,
             Msg::EmbedDraftsApart,
             Msg::EmbedNotFound,
+            Msg::EmbedUntrustedFrame,
         ];
         for m in all {
             assert!(!t(m, Locale::Vi).is_empty());

@@ -19,7 +19,8 @@ use crate::view_model::dashboard;
 #[component]
 pub fn EmbedPage(embed: EmbedView) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    crate::embed::start();
+    let untrusted = RwSignal::new(false);
+    crate::embed::start(untrusted);
 
     // The same view in the full app: the link without its embed part.
     let full_app = move || {
@@ -87,6 +88,11 @@ pub fn EmbedPage(embed: EmbedView) -> impl IntoView {
             </div>
             {body}
             {group_embed.then(|| view! { <IndicatorDetail /> })}
+            {move || untrusted.get().then(|| view! {
+                <p class="notice warning" role="alert" data-testid="embed-untrusted">
+                    {t(Msg::EmbedUntrustedFrame, ctx.locale())}
+                </p>
+            })}
             <p class="embed-notice" data-testid="embed-drafts-notice">
                 {move || t(Msg::EmbedDraftsApart, ctx.locale())}
             </p>

@@ -19,7 +19,12 @@ pub fn synthetic_model(n: usize) -> (String, String) {
     let mut indicators = Vec::with_capacity(n);
     let mut figures = Vec::with_capacity(n * 8);
     for i in 0..n {
-        let kind = ["level", "average_growth", "stock", "share"][i % 4];
+        let kind = match i % 4 {
+            0 => "level",
+            1 => "average_growth",
+            2 => "stock",
+            _ => "share",
+        };
         let unit = if kind == "share" { "percent" } else { "bn_vnd" };
         indicators.push(format!(
             r#"{{"id":"i{i}","name":{{"vi":"Chỉ tiêu {i}","en":"Indicator {i}"}},"group":"g{}","unit":"{unit}","better":"higher","target_kind":"{kind}"}}"#,

@@ -76,6 +76,7 @@ test('embed: one indicator\'s "what is needed" panel, a link to the full app, th
   assert.match(await frame.locator('.embed-title').innerText(), /GRDP/);
   assert.equal(await frame.locator('[data-testid="indicator-row"]').count(), 0, 'compact: no dashboard');
   assert.match(await frame.getByTestId('embed-drafts-notice').innerText(), /lưu riêng/);
+  assert.equal(await frame.getByTestId('embed-untrusted').count(), 0, 'the configured portal is trusted');
 
   const link = frame.getByTestId('embed-open-full');
   assert.equal(await link.getAttribute('target'), '_blank');
@@ -159,7 +160,7 @@ test('G4 a ping from a foreign origin is ignored; the portal\'s own ping is answ
   await context.close();
 });
 
-test('G4 a foreign page that frames the app receives no message (never "*")', async () => {
+test('G3 G4 a foreign page that frames the app receives no message (never "*"), and the app warns', async () => {
   const context = await env.browser.newContext();
   const page = await context.newPage();
   const refused = page.waitForEvent('console', {
@@ -176,5 +177,7 @@ test('G4 a foreign page that frames the app receives no message (never "*")', as
   await page.waitForFunction(() => window.foreignLog.some((e) => e.data === 'marker'));
   const log = await page.evaluate(() => window.foreignLog);
   assert.deepEqual(log.map((e) => e.data), ['marker']);
+  // G3: where headers cannot stop the framing, the app itself tells the person.
+  await appFrame.locator('[data-testid="embed-untrusted"]').waitFor();
   await context.close();
 });
