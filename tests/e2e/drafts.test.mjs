@@ -97,6 +97,21 @@ test('A15 a draft is created on the first edit, autosaved, and found again after
   await context.close();
 });
 
+test('A15 closing the tab right after an edit keeps the edit (flushed when the page goes)', async () => {
+  const { page, context } = await openApp(app.browser, app.url + GRDP);
+  await input(page, 2024).fill('10');
+  await saved(page);
+  // Within the autosave delay: only the flush on pagehide can save this.
+  await input(page, 2024).fill('11');
+  await page.close({ runBeforeUnload: true });
+  const again = await context.newPage();
+  await again.goto(app.url + '?ct=grdp_constant');
+  await again.getByTestId('draft-item').first().waitFor();
+  await again.getByTestId('needs-panel').waitFor();
+  assert.equal(await input(again, 2024).inputValue(), '11');
+  await context.close();
+});
+
 test('A13 a burst of keystrokes is written a few times, not once per key', async () => {
   const { page, context } = await openApp(app.browser, app.url + GRDP);
   await page.evaluate(() => {
