@@ -12,7 +12,7 @@ use crate::chart::{ChartData, SeriesKind};
 use crate::core::assessment::{Assessment, PaceKind};
 use crate::core::calendar::local_date_time;
 use crate::core::csv::Table;
-use crate::core::model::{Model, PartialDate};
+use crate::core::model::Model;
 use crate::core::numfmt::format_number;
 use crate::core::numparse::parse_number;
 use crate::core::report::{line_documents, same_period_comparison};
@@ -308,26 +308,6 @@ pub struct SourceLine {
     pub detail: String,
 }
 
-fn document_date(date: Option<PartialDate>, locale: Locale) -> String {
-    match date {
-        None => t(Msg::Undated, locale).to_string(),
-        Some(PartialDate {
-            year,
-            month: Some(m),
-            day: Some(d),
-        }) => match locale {
-            Locale::Vi => format!("{d:02}/{m:02}/{year}"),
-            Locale::En => format!("{year}-{m:02}-{d:02}"),
-        },
-        Some(PartialDate {
-            year,
-            month: Some(m),
-            ..
-        }) => format!("{m:02}/{year}"),
-        Some(PartialDate { year, .. }) => year.to_string(),
-    }
-}
-
 /// Numbers documents in the order first cited and lists them.
 #[derive(Default)]
 struct SourceList {
@@ -361,7 +341,7 @@ impl SourceList {
                         parts.push(format!(
                             "{}: {}",
                             t(Msg::Date, locale),
-                            document_date(d.date, locale)
+                            crate::view_model::date_text(d.date, locale)
                         ));
                         if d.kind == crate::core::model::DocumentKind::PublicReport {
                             parts.push(t(Msg::PublicReport, locale).to_string());

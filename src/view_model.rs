@@ -107,7 +107,9 @@ pub enum SourceView {
     },
 }
 
-fn date_text(date: Option<PartialDate>, locale: Locale) -> String {
+/// A document date as a person reads it: `05/11/2024`, `11/2024`, `2024` (Vietnamese),
+/// or ISO order in English; "undated" when there is none.
+pub fn date_text(date: Option<PartialDate>, locale: Locale) -> String {
     match date {
         None => t(Msg::Undated, locale).to_string(),
         Some(PartialDate {
