@@ -10,7 +10,7 @@ use super::embed_view::EmbedPage;
 use super::indicator_detail::IndicatorDetail;
 use super::language_switch::LanguageSwitch;
 use super::model_picker::ModelPicker;
-use super::print_report::{PrintButton, PrintReport, PrintRequest}; // Reports
+use super::print_report::{PrintButton, PrintReport, PrintRequest, ReportKind}; // Reports
 use super::search_box::SearchBox;
 use super::storage_alerts::StorageAlerts;
 use super::target_table::TargetTables;
@@ -110,7 +110,7 @@ pub fn App() -> impl IntoView {
             <div class="header-tools">
                 <ModelPicker />
                 <LanguageSwitch />
-                <PrintButton /> // Reports
+                <PrintButton kind=ReportKind::Dashboard /> // Reports
             </div>
         </header>
         <main id="main" tabindex="-1">

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::csv_button::CsvButton;
 use super::growth_chain::GrowthChain;
-use super::print_report::PrintScenarioButton;
+use super::print_report::{PrintButton, ReportKind};
 use super::sensitivity_tables::SensitivityTables;
 use super::trend_chart::TrendChart;
 use crate::chart::chart_data;
@@ -333,7 +333,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         <section class="needs" data-testid="needs-panel" aria-labelledby="needs-title">
             <h3 id="needs-title">{move || t(Msg::WhatIsNeeded, ctx.locale())}</h3>
             <div class="table-tools">
-                <PrintScenarioButton />
+                <PrintButton kind=ReportKind::Scenario />
             </div>
             {status_view}
             {pace_view}

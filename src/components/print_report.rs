@@ -49,36 +49,24 @@ impl PrintRequest {
     }
 }
 
-/// The button in the header that prints the dashboard report.
+/// A print button: "In báo cáo" in the header prints the dashboard report (`kind`
+/// `Dashboard`), "In kịch bản" in the "what is needed" panel the scenario (`Scenario`).
 #[component]
-pub fn PrintButton() -> impl IntoView {
+pub fn PrintButton(kind: ReportKind) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let request = expect_context::<PrintRequest>();
+    let (test_id, label) = match kind {
+        ReportKind::Scenario => ("print-scenario", Msg::PrintScenario),
+        ReportKind::Dashboard | ReportKind::Both => ("print-report", Msg::PrintReport),
+    };
     view! {
         <button
             type="button"
             class="print-button"
-            data-testid="print-report"
-            on:click=move |_| request.print(ReportKind::Dashboard)
+            data-testid=test_id
+            on:click=move |_| request.print(kind)
         >
-            {move || t(Msg::PrintReport, ctx.locale())}
-        </button>
-    }
-}
-
-/// The button in the "what is needed" panel that prints the scenario.
-#[component]
-pub fn PrintScenarioButton() -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
-    let request = expect_context::<PrintRequest>();
-    view! {
-        <button
-            type="button"
-            class="print-button"
-            data-testid="print-scenario"
-            on:click=move |_| request.print(ReportKind::Scenario)
-        >
-            {move || t(Msg::PrintScenario, ctx.locale())}
+            {move || t(label, ctx.locale())}
         </button>
     }
 }
