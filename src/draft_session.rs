@@ -14,7 +14,7 @@ use leptos::prelude::*;
 
 use crate::clock;
 use crate::core::draft::{
-    draft_from_body, draft_record, save_decision, stored_state, Draft, DraftError, ModelRef,
+    draft_from_body, draft_record, save_decision, stored_state, Draft, DraftError, Entry, ModelRef,
     Overrides, SaveDecision,
 };
 use crate::core::model::Model;
@@ -110,40 +110,28 @@ pub struct DraftSession {
     pub nearly_full: RwSignal<bool>,
     /// Whether the open draft has edits not yet written.
     pub dirty: Memo<bool>,
+    /// Every text typed in the workbench, changing only when one does.
+    texts: Memo<ScenarioTexts>,
     edit_generation: StoredValue<u64>,
     pending_since: StoredValue<Option<i64>>,
 }
 
-fn overrides_texts(overrides: &Overrides, locale: Locale) -> ScenarioTexts {
+/// The texts of a draft's overrides, each entry written by `text` (as typed, or as it
+/// reads in the page's language).
+fn overrides_texts(overrides: &Overrides, text: impl Fn(&Entry) -> String) -> ScenarioTexts {
+    let texts = |entries: &std::collections::BTreeMap<(String, i32), Entry>| {
+        entries.iter().map(|(k, e)| (k.clone(), text(e))).collect()
+    };
     ScenarioTexts {
-        scenario: overrides
-            .scenario
-            .iter()
-            .map(|(k, e)| (k.clone(), e.text_in(locale)))
-            .collect(),
+        scenario: texts(&overrides.scenario),
         start_years: overrides.start_years.clone(),
-        chain: overrides
-            .chain
-            .iter()
-            .map(|(k, e)| (k.clone(), e.text_in(locale)))
-            .collect(),
+        chain: texts(&overrides.chain),
     }
 }
 
+/// The texts as saved.
 fn saved_texts(overrides: &Overrides) -> ScenarioTexts {
-    ScenarioTexts {
-        scenario: overrides
-            .scenario
-            .iter()
-            .map(|(k, e)| (k.clone(), e.text.clone()))
-            .collect(),
-        start_years: overrides.start_years.clone(),
-        chain: overrides
-            .chain
-            .iter()
-            .map(|(k, e)| (k.clone(), e.text.clone()))
-            .collect(),
-    }
+    overrides_texts(overrides, |e| e.text.clone())
 }
 
 /// The reference a draft keeps to its model.
@@ -220,15 +208,17 @@ impl DraftSession {
             Err(e) => (None, Some(e)),
         };
         let open: RwSignal<Option<OpenDraft>> = RwSignal::new(None);
+        let texts = Memo::new(move |_| ctx.state.with(ScenarioTexts::of));
         let dirty = Memo::new(move |_| {
-            let texts = ctx.state.with(ScenarioTexts::of);
-            open.with(|o| match o {
-                Some(o) => {
-                    o.name != o.saved.name
-                        || o.note != o.saved.note
-                        || texts != saved_texts(&o.saved.overrides)
-                }
-                None => texts.has_assumptions(),
+            texts.with(|texts| {
+                open.with(|o| match o {
+                    Some(o) => {
+                        o.name != o.saved.name
+                            || o.note != o.saved.note
+                            || *texts != saved_texts(&o.saved.overrides)
+                    }
+                    None => texts.has_assumptions(),
+                })
             })
         });
         let session = DraftSession {
@@ -245,6 +235,7 @@ impl DraftSession {
             meta: RwSignal::new(Meta::default()),
             nearly_full: RwSignal::new(false),
             dirty,
+            texts,
             edit_generation: StoredValue::new(0),
             pending_since: StoredValue::new(None),
         };
@@ -291,6 +282,21 @@ impl DraftSession {
         })
     }
 
+    /// A draft of the list by id (untracked).
+    fn find(&self, id: &str) -> Option<Draft> {
+        self.drafts
+            .with_untracked(|all| all.iter().find(|d| d.id == id).cloned())
+    }
+
+    /// The most recently changed draft of a model (the list is kept newest first).
+    fn newest_of_model(&self, model_id: Option<&str>) -> Option<Draft> {
+        self.drafts.with_untracked(|all| {
+            all.iter()
+                .find(|d| Some(d.model.id.as_str()) == model_id)
+                .cloned()
+        })
+    }
+
     fn open_initial(&self) {
         let wanted = self.ctx.state.with_untracked(|s| s.draft.clone());
         let model_id = self
@@ -298,11 +304,8 @@ impl DraftSession {
             .models
             .get(self.ctx.state.with_untracked(|s| s.model_index))
             .map(|m| m.id.clone());
-        let by_id = wanted.and_then(|id| {
-            self.drafts
-                .with_untracked(|all| all.iter().find(|d| d.id == id).cloned())
-        });
-        let typed = self.ctx.state.with_untracked(ScenarioTexts::of);
+        let by_id = wanted.and_then(|id| self.find(&id));
+        let typed = self.texts.get_untracked();
         let chosen = match by_id {
             Some(d) => Some(d),
             // A link that carries typed inputs opens the stored draft that says the
@@ -315,11 +318,7 @@ impl DraftSession {
                     })
                     .cloned()
             }),
-            None => self.drafts.with_untracked(|all| {
-                all.iter()
-                    .find(|d| Some(&d.model.id) == model_id.as_ref())
-                    .cloned()
-            }),
+            None => self.newest_of_model(model_id.as_deref()),
         };
         match chosen {
             Some(d) => self.load(d, true),
@@ -333,15 +332,17 @@ impl DraftSession {
         let read_only = self
             .read_only_ids
             .with_untracked(|ids| ids.contains(&draft.id));
-        let texts = overrides_texts(&draft.overrides, locale);
         // Texts shown in another language than they were typed in count as saved.
         let mut saved = draft.clone();
-        for (k, e) in saved.overrides.scenario.iter_mut() {
-            e.text = texts.scenario.get(k).cloned().unwrap_or_default();
+        for e in saved
+            .overrides
+            .scenario
+            .values_mut()
+            .chain(saved.overrides.chain.values_mut())
+        {
+            e.text = e.text_in(locale);
         }
-        for (k, e) in saved.overrides.chain.iter_mut() {
-            e.text = texts.chain.get(k).cloned().unwrap_or_default();
-        }
+        let texts = saved_texts(&saved.overrides);
         self.open.set(Some(OpenDraft {
             name: draft.name.clone(),
             note: draft.note.clone(),
@@ -367,11 +368,10 @@ impl DraftSession {
     fn wire(&self) {
         let this = *self;
         // Every change of the typed texts, name or note (re)schedules a save.
-        let texts = Memo::new(move |_| this.ctx.state.with(ScenarioTexts::of));
         Effect::new(move |_| {
             // Reading (not just tracking) makes the lazy memo compute, and so subscribe
             // to the state it depends on.
-            texts.with(|_| ());
+            this.texts.with(|_| ());
             this.open
                 .with(|o| o.as_ref().map(|o| (o.name.len(), o.note.len())));
             if this.dirty.get_untracked() {
@@ -384,13 +384,8 @@ impl DraftSession {
             let index = model_index.get();
             if previous.is_some_and(|p| p != index) {
                 this.flush();
-                let model_id = this.ctx.models.get(index).map(|m| m.id.clone());
-                let next = this.drafts.with_untracked(|all| {
-                    all.iter()
-                        .find(|d| Some(&d.model.id) == model_id.as_ref())
-                        .cloned()
-                });
-                match next {
+                let model_id = this.ctx.models.get(index).map(|m| m.id.as_str());
+                match this.newest_of_model(model_id) {
                     Some(d) => this.load(d, true),
                     None => this.close(),
                 }
@@ -486,7 +481,7 @@ impl DraftSession {
         let now = clock::now_ms();
         self.pending_since.set_value(None);
         let locale = self.ctx.locale_untracked();
-        let texts = self.ctx.state.with_untracked(ScenarioTexts::of);
+        let texts = self.texts.get_untracked();
         let open = match self.open.get_untracked() {
             Some(o) => o,
             None => {
@@ -628,9 +623,7 @@ impl DraftSession {
             return;
         };
         self.refresh();
-        let stored = self
-            .drafts
-            .with_untracked(|all| all.iter().find(|d| d.id == id).cloned());
+        let stored = self.find(&id);
         self.status.set(SaveStatus::Idle);
         match stored {
             Some(d) => self.load(d, true),
@@ -671,9 +664,7 @@ impl DraftSession {
     /// Opens another draft, saving the open one first.
     pub fn switch_to(&self, id: &str) {
         self.flush();
-        let found = self
-            .drafts
-            .with_untracked(|all| all.iter().find(|d| d.id == id).cloned());
+        let found = self.find(id);
         if let Some(d) = found {
             self.status.set(SaveStatus::Idle);
             self.load(d, self.store.is_some());
@@ -737,9 +728,7 @@ impl DraftSession {
 
     /// Deletes a draft from storage, keeping it for undo.
     pub fn delete(&self, id: &str) {
-        let found = self
-            .drafts
-            .with_untracked(|all| all.iter().find(|d| d.id == id).cloned());
+        let found = self.find(id);
         let Some(draft) = found else { return };
         if let Some(store) = self.store {
             store.remove(&draft_key(id));
@@ -868,7 +857,7 @@ impl DraftSession {
     /// The open draft as it is on screen, unsaved edits included.
     pub fn current_draft(&self) -> Option<Draft> {
         let open = self.open.get_untracked()?;
-        let texts = self.ctx.state.with_untracked(ScenarioTexts::of);
+        let texts = self.texts.get_untracked();
         let locale = self.ctx.locale_untracked();
         Some(Draft {
             name: open.name,
