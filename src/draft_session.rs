@@ -20,7 +20,8 @@ use crate::core::draft::{
 use crate::core::model::Model;
 use crate::core::numfmt::Locale;
 use crate::core::storage_policy::{
-    draft_id, draft_key, meta_from_json, meta_to_json, nearly_full, Meta, DRAFT_PREFIX, META_KEY,
+    draft_id, draft_key, meta_from_json, meta_to_json, nearly_full, stored_units, Meta,
+    DRAFT_PREFIX, KEY_PREFIX, META_KEY,
 };
 use crate::i18n::pick;
 use crate::state::{Action, AppContext, ScenarioTexts};
@@ -150,6 +151,8 @@ struct Scan {
     drafts: Vec<Draft>,
     read_only: BTreeSet<String>,
     set_aside: Vec<SetAside>,
+    /// Units this app's keys use (drafts and metadata), counted on the same pass.
+    used_units: u64,
 }
 
 fn scan(store: &LocalStore) -> Scan {
@@ -157,11 +160,16 @@ fn scan(store: &LocalStore) -> Scan {
         drafts: Vec::new(),
         read_only: BTreeSet::new(),
         set_aside: Vec::new(),
+        used_units: 0,
     };
-    for key in store.keys_with_prefix(DRAFT_PREFIX) {
+    for key in store.keys_with_prefix(KEY_PREFIX) {
         let Ok(Some(raw)) = store.read(&key) else {
             continue;
         };
+        out.used_units = out.used_units.saturating_add(stored_units(&key, &raw));
+        if draft_id(&key).is_none() {
+            continue;
+        }
         match read_record(&raw) {
             Ok((draft, newer)) => {
                 if newer {
@@ -266,7 +274,7 @@ impl DraftSession {
         self.set_aside.set(found.set_aside);
         let capacity = self.meta.with_untracked(|m| m.capacity_units);
         self.nearly_full
-            .set(nearly_full(store.used_units(), capacity));
+            .set(nearly_full(found.used_units, capacity));
     }
 
     /// Drafts of the shown model, newest change first.
