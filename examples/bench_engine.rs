@@ -5,13 +5,13 @@
 
 use std::time::Instant;
 
-use provincial_planner::core::assessment::{assess, Assumptions};
-use provincial_planner::core::catalog::{load_shipped, UNITS_JSON};
-use provincial_planner::core::draft::{draft_from_json, draft_to_json};
-use provincial_planner::core::load::{load_model, ModelFiles};
+use provincial_planner::core::draft::record::{draft_from_json, draft_to_json};
+use provincial_planner::core::model::catalog::{load_shipped, UNITS_JSON};
+use provincial_planner::core::model::load::{load_model, ModelFiles};
+use provincial_planner::core::model::synthetic::{synthetic_drafts, synthetic_model};
 use provincial_planner::core::model::Model;
-use provincial_planner::core::summary::summarize;
-use provincial_planner::core::synthetic::{synthetic_drafts, synthetic_model};
+use provincial_planner::core::plan::assessment::{assess, Assumptions};
+use provincial_planner::core::plan::summary::summarize;
 
 fn full_evaluation(model: &Model) -> usize {
     let mut touched = 0;

@@ -5,10 +5,10 @@
 
 use std::collections::BTreeMap;
 
-use provincial_planner::core::catalog::load_shipped;
-use provincial_planner::core::draft::draft_to_json;
-use provincial_planner::core::storage_policy::draft_key;
-use provincial_planner::core::synthetic::synthetic_drafts;
+use provincial_planner::core::draft::record::draft_to_json;
+use provincial_planner::core::draft::storage_policy::draft_key;
+use provincial_planner::core::model::catalog::load_shipped;
+use provincial_planner::core::model::synthetic::synthetic_drafts;
 
 fn records(model: &str, indicators: &[String], count: usize) -> BTreeMap<String, String> {
     synthetic_drafts(model, indicators, count, 10)

@@ -2,9 +2,9 @@
 //! stylesheet rules), the floor no app can beat, for the load benchmark in
 //! `scripts/bench/bench.mjs`. Usage: `cargo run --example static_dashboard > page.html`.
 
-use provincial_planner::core::catalog::load_shipped;
-use provincial_planner::i18n::{t, Locale, Msg};
-use provincial_planner::view_model::dashboard;
+use provincial_planner::core::model::catalog::load_shipped;
+use provincial_planner::present::dashboard::dashboard;
+use provincial_planner::present::i18n::{t, Locale, Msg};
 
 fn escape(text: &str) -> String {
     text.replace('&', "&amp;")

@@ -1,9 +1,12 @@
 //! Provincial planner: a province's plan targets (chỉ tiêu), their figures and sources,
 //! in the browser with no server.
 //!
-//! Layout (see README "Architecture"): `core` is the functional core (model, validation,
-//! data, formatting) with no browser crates; `i18n` and `view_model` turn core values into
-//! text; `state` holds the reactive state; `components` lay it out; `main.rs` mounts.
+//! Layout (see README "Architecture", a code map): folders are layers, each importing only
+//! the layers before it. `core` is the functional core (model, planning maths, drafts and
+//! their formats, codecs, text) with no browser crates; `present` turns core values into
+//! view models and words; `app` holds the reactive state; `platform` is the only code
+//! outside `components` that touches the browser; `components` lay the view models out;
+//! `main.rs` mounts. `tests/layers.rs` enforces the rules.
 #![cfg_attr(
     not(test),
     deny(
@@ -16,20 +19,8 @@
     )
 )]
 
-pub mod chart;
-pub mod clock;
+pub mod app;
 pub mod components;
 pub mod core;
-pub mod download;
-pub mod draft_session;
-pub mod explain;
-pub mod i18n;
-pub mod i18n_drafts;
-pub mod report;
-// Offline and embedding (issue #5).
-pub mod embed;
-// Offline and embedding (issue #5).
-pub mod offline;
-pub mod state;
-pub mod storage;
-pub mod view_model;
+pub mod platform;
+pub mod present;

@@ -7,8 +7,8 @@ mod util;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use provincial_planner::core::catalog::{load_shipped, SHIPPED};
-use provincial_planner::core::load::figure_key;
+use provincial_planner::core::model::catalog::{load_shipped, SHIPPED};
+use provincial_planner::core::model::load::figure_key;
 use provincial_planner::core::model::{Amount, DocumentKind, Model, Source};
 use util::{fold_text, numbers_in, read_repo_file, repo_root};
 

@@ -9,12 +9,12 @@
 
 mod util;
 
-use provincial_planner::core::draft::{
+use provincial_planner::core::draft::file::{export_file, import_file, FileForm, ImportError};
+use provincial_planner::core::draft::record::{
     draft_from_json, draft_to_json, migrate, open_envelope, save_decision, stored_state, Draft,
     DraftError, Entry, SaveDecision, StoredState, SCHEMA_VERSION,
 };
-use provincial_planner::core::draft_file::{export_file, import_file, FileForm, ImportError};
-use provincial_planner::core::share_link::{decode_share, encode_share, ShareError};
+use provincial_planner::core::draft::share_link::{decode_share, encode_share, ShareError};
 use util::read_repo_file;
 
 const RECORD_V1: &str = "tests/fixtures/draft-record-v1.json";

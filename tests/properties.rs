@@ -3,11 +3,11 @@
 #![cfg(not(target_arch = "wasm32"))]
 
 use proptest::prelude::*;
-use provincial_planner::core::catalog::UNITS_JSON;
-use provincial_planner::core::load::{load_model, ModelFiles};
+use provincial_planner::core::model::catalog::UNITS_JSON;
+use provincial_planner::core::model::load::{load_model, ModelFiles};
 use provincial_planner::core::model::Period;
-use provincial_planner::core::numfmt::{format_number, Locale, NOT_A_NUMBER};
-use provincial_planner::core::textsearch::fold;
+use provincial_planner::core::text::numfmt::{format_number, Locale, NOT_A_NUMBER};
+use provincial_planner::core::text::textsearch::fold;
 
 fn parse_back(text: &str, locale: Locale) -> f64 {
     let plain = match locale {
@@ -74,10 +74,10 @@ fn loader_survives_deep_nesting() {
 
 mod planning {
     use proptest::prelude::*;
-    use provincial_planner::core::assessment::{assess, Assumptions};
-    use provincial_planner::core::catalog::load_shipped;
-    use provincial_planner::core::goal_seek::goal_seek;
-    use provincial_planner::core::pace::{compound, required_growth, required_increment};
+    use provincial_planner::core::model::catalog::load_shipped;
+    use provincial_planner::core::plan::assessment::{assess, Assumptions};
+    use provincial_planner::core::plan::goal_seek::goal_seek;
+    use provincial_planner::core::plan::pace::{compound, required_growth, required_increment};
 
     fn any_f64() -> impl Strategy<Value = f64> {
         prop_oneof![
@@ -168,8 +168,8 @@ mod chain {
     use std::collections::BTreeMap;
 
     use proptest::prelude::*;
-    use provincial_planner::core::catalog::load_shipped;
-    use provincial_planner::core::chain::{run, setup, ChainInput, Sector};
+    use provincial_planner::core::model::catalog::load_shipped;
+    use provincial_planner::core::plan::chain::{run, setup, ChainInput, Sector};
 
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(64))]
@@ -213,14 +213,14 @@ mod chain {
 /// no panic on any text, bytes or link (H11, E3).
 mod drafts {
     use proptest::prelude::*;
-    use provincial_planner::core::compress::{
+    use provincial_planner::core::codec::compress::{
         base64url_decode, base64url_encode, compress, decompress,
     };
-    use provincial_planner::core::draft::{
+    use provincial_planner::core::draft::file::{export_file, import_file, plan_import};
+    use provincial_planner::core::draft::record::{
         checksum, draft_from_json, draft_to_json, Draft, Entry, ModelRef, Overrides,
     };
-    use provincial_planner::core::draft_file::{export_file, import_file, plan_import};
-    use provincial_planner::core::share_link::{decode_share, encode_share, ShareError};
+    use provincial_planner::core::draft::share_link::{decode_share, encode_share, ShareError};
 
     const VI_LETTERS: &str =
         "[a-zA-Z0-9 àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐƠƯ,.()/-]";
@@ -309,14 +309,14 @@ mod drafts {
             let first: Vec<Draft> = plan_import(&[], vec![a.clone(), b.clone()], " (copy)", &mut ids)
                 .into_iter()
                 .filter_map(|action| match action {
-                    provincial_planner::core::draft_file::ImportAction::Add(d)
-                    | provincial_planner::core::draft_file::ImportAction::AddCopy { draft: d, .. } => Some(d),
-                    provincial_planner::core::draft_file::ImportAction::Skip { .. } => None,
+                    provincial_planner::core::draft::file::ImportAction::Add(d)
+                    | provincial_planner::core::draft::file::ImportAction::AddCopy { draft: d, .. } => Some(d),
+                    provincial_planner::core::draft::file::ImportAction::Skip { .. } => None,
                 })
                 .collect();
             let again = plan_import(&first, vec![a, b], " (copy)", &mut ids);
             for action in again {
-                let is_skip = matches!(action, provincial_planner::core::draft_file::ImportAction::Skip { .. });
+                let is_skip = matches!(action, provincial_planner::core::draft::file::ImportAction::Skip { .. });
                 prop_assert!(is_skip, "{action:?}");
             }
         }
@@ -407,7 +407,7 @@ mod drafts {
 /// The CSV codec: round trips, formula neutralisation, safe file names.
 mod csv_props {
     use proptest::prelude::*;
-    use provincial_planner::core::csv::{self, Delimiter, Table};
+    use provincial_planner::core::codec::csv::{self, Delimiter, Table};
 
     proptest! {
         #[test]

@@ -4,7 +4,7 @@
 #![cfg(target_arch = "wasm32")]
 
 use js_sys::{Array, Function, Intl, Object, Promise, Reflect};
-use provincial_planner::core::numfmt::{format_number, Locale};
+use provincial_planner::core::text::numfmt::{format_number, Locale};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
@@ -107,7 +107,7 @@ fn text_of(selector: &str) -> String {
 
 #[wasm_bindgen_test]
 async fn app_mounts_with_the_shipped_data_and_switches_language() {
-    leptos::mount::mount_to_body(provincial_planner::components::app::App);
+    leptos::mount::mount_to_body(provincial_planner::components::shell::app::App);
     next_tick().await;
 
     let rows = document()
@@ -144,9 +144,11 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
 
 mod drafts_storage {
     use super::*;
-    use provincial_planner::core::draft::{draft_from_json, draft_record, Draft, ModelRef};
-    use provincial_planner::core::storage_policy::{draft_key, WriteFailure, DRAFT_PREFIX};
-    use provincial_planner::storage::{request_persistence, LocalStore, Protection, StoreError};
+    use provincial_planner::core::draft::record::{draft_from_json, draft_record, Draft, ModelRef};
+    use provincial_planner::core::draft::storage_policy::{draft_key, WriteFailure, DRAFT_PREFIX};
+    use provincial_planner::platform::storage::{
+        request_persistence, LocalStore, Protection, StoreError,
+    };
 
     fn raw() -> web_sys::Storage {
         web_sys::window()
@@ -269,8 +271,8 @@ mod drafts_storage {
 
 #[wasm_bindgen_test]
 fn a12_capacity_probe_measures_and_leaves_nothing_behind() {
-    use provincial_planner::core::storage_policy::PROBE_KEY;
-    use provincial_planner::storage::LocalStore;
+    use provincial_planner::core::draft::storage_policy::PROBE_KEY;
+    use provincial_planner::platform::storage::LocalStore;
     let store = LocalStore::open().expect("storage available");
     let free = store.probe_free_units();
     // Chromium allows about 10 MB per origin; the probe is within 16 Ki units of it.

@@ -1,24 +1,17 @@
-//! The view: one component per file, each laying out strings from `view_model` and
-//! sending `state::Action`s. No maths, no storage here.
+//! The view: one component per file, grouped by the part of the screen it draws. Each
+//! lays out a view model from `present` and sends `app::state::Action`s; no maths and no
+//! storage here.
+//!
+//! - `shell`: the page frame (app root, language switch, update banner, embed view);
+//! - `dashboard`: the model picker, search, the target table and data problems;
+//! - `indicator`: the open indicator, its workbench, sensitivity tables and chart;
+//! - `chain`: the linked growth chain;
+//! - `drafts`: the drafts panel, files, comparison and storage alerts;
+//! - `reports`: print layouts and CSV buttons.
 
-pub mod app;
-pub mod csv_button;
-pub mod data_problems;
-pub mod draft_compare;
-pub mod draft_files;
-pub mod drafts_panel;
-// Embed mode (issue #5).
-pub mod embed_view;
-pub mod growth_chain;
-pub mod indicator_detail;
-pub mod language_switch;
-pub mod model_picker;
-pub mod needs_panel;
-pub mod print_report;
-pub mod search_box;
-pub mod sensitivity_tables;
-pub mod storage_alerts;
-pub mod target_table;
-pub mod trend_chart;
-// Offline (issue #5).
-pub mod update_banner;
+pub mod chain;
+pub mod dashboard;
+pub mod drafts;
+pub mod indicator;
+pub mod reports;
+pub mod shell;

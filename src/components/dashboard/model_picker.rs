@@ -1,0 +1,47 @@
+//! Chooses which province and term to show, when more than one model is shipped.
+
+use leptos::prelude::*;
+
+use crate::app::state::{Action, AppContext};
+use crate::present::i18n::{pick, t, Msg};
+
+/// Model picker; hidden when there is a single model.
+#[component]
+pub fn ModelPicker() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    move || {
+        let locale = ctx.locale();
+        let current = ctx.model_index.get();
+        (ctx.models.len() > 1).then(|| {
+            let options = ctx
+                .models
+                .iter()
+                .enumerate()
+                .map(|(i, m)| {
+                    let label = format!(
+                        "{} ({}–{})",
+                        pick(&m.province, locale),
+                        m.term.first_year,
+                        m.term.last_year
+                    );
+                    view! { <option value=i.to_string() selected=i == current>{label}</option> }
+                })
+                .collect_view();
+            view! {
+                <label class="model-picker">
+                    <span>{t(Msg::ModelPicker, locale)}</span>
+                    <select
+                        data-testid="model-picker"
+                        on:change=move |ev| {
+                            if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                ctx.dispatch(Action::SelectModel(i));
+                            }
+                        }
+                    >
+                        {options}
+                    </select>
+                </label>
+            }
+        })
+    }
+}

@@ -1,0 +1,152 @@
+//! The dashboard tables: one table per group of indicators, one row per indicator with
+//! its latest result, the plan for that year and how much was reached, and the term
+//! target. Real table markup with captions and header scopes for screen readers.
+
+use leptos::prelude::*;
+
+use crate::app::state::{Action, AppContext};
+use crate::components::reports::csv_button::CsvButton;
+use crate::core::plan::summary::PlanStatus;
+use crate::present::dashboard::{dashboard, GroupView, RowView};
+use crate::present::i18n::{t, Msg};
+
+/// Every group's table, filtered by the search box.
+#[component]
+pub fn TargetTables() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let groups = Memo::new(move |_| {
+        let locale = ctx.locale();
+        let query = ctx.query.get();
+        ctx.model()
+            .map(|m| dashboard(m, &query, locale))
+            .unwrap_or_default()
+    });
+    let count = move || groups.with(|g| g.iter().map(|g| g.rows.len()).sum::<usize>());
+    view! {
+        <section class="tables" aria-live="polite">
+            <p class="count" data-testid="indicator-count">
+                {move || format!("{} {}", count(), t(Msg::IndicatorsShown, ctx.locale()))}
+            </p>
+            <Show when=move || count() == 0>
+                <p class="empty">{move || t(Msg::NoMatches, ctx.locale())}</p>
+            </Show>
+            <For
+                each=move || groups.get()
+                key=|g: &GroupView| g.clone()
+                children=move |g: GroupView| view! { <TargetTable group=g /> }
+            />
+        </section>
+    }
+}
+
+/// One group's table.
+#[component]
+pub fn TargetTable(group: GroupView) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let locale = ctx.locale_untracked();
+    // The CSV is built from the same rows the table renders.
+    let csv_group = group.clone();
+    let build_csv = Callback::new(move |_| {
+        (
+            csv_group.name.clone(),
+            crate::present::reports::group_table(&csv_group, ctx.locale_untracked()),
+        )
+    });
+    let csv_name = format!("group-{}", group.id);
+    let caption = group.name.clone();
+    let rows = group
+        .rows
+        .into_iter()
+        .map(|row| view! { <TargetRow row=row /> })
+        .collect_view();
+    view! {
+        <div class="table-wrap" data-testid="group" data-group-id=group.id.clone()>
+            <div class="table-tools">
+                <CsvButton table=csv_name caption=caption contents=build_csv />
+            </div>
+            <table class="targets">
+                <caption>{group.name}</caption>
+                <thead>
+                    <tr>
+                        <th scope="col">{t(Msg::ColIndicator, locale)}</th>
+                        <th scope="col">{t(Msg::ColUnit, locale)}</th>
+                        <th scope="col">{t(Msg::ColLatest, locale)}</th>
+                        <th scope="col">{t(Msg::ColPlan, locale)}</th>
+                        <th scope="col">{t(Msg::ColAttainment, locale)}</th>
+                        <th scope="col">{t(Msg::ColTermTarget, locale)}</th>
+                    </tr>
+                </thead>
+                <tbody>{rows}</tbody>
+            </table>
+        </div>
+    }
+}
+
+fn status_class(status: Option<PlanStatus>) -> &'static str {
+    match status {
+        Some(PlanStatus::Met) => "status status-met",
+        Some(PlanStatus::Exceeded) => "status status-exceeded",
+        Some(PlanStatus::Missed) => "status status-missed",
+        None => "status",
+    }
+}
+
+/// One indicator's row; its name opens the figures and sources.
+#[component]
+fn TargetRow(row: RowView) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let locale = ctx.locale_untracked();
+    let id = row.id.clone();
+    let open_id = row.id.clone();
+    let is_open = Memo::new(move |_| {
+        ctx.state
+            .with(|s| s.selected.as_deref() == Some(id.as_str()))
+    });
+    let labels = [
+        t(Msg::ColUnit, locale),
+        t(Msg::ColLatest, locale),
+        t(Msg::ColPlan, locale),
+        t(Msg::ColAttainment, locale),
+        t(Msg::ColTermTarget, locale),
+    ];
+    let [l_unit, l_latest, l_plan, l_att, l_term] = labels;
+    let empty = t(Msg::NoData, locale);
+    let or_empty = move |s: String| if s.is_empty() { empty.to_string() } else { s };
+    view! {
+        <tr
+            data-testid="indicator-row"
+            data-indicator-id=row.id.clone()
+            class:selected=move || is_open.get()
+        >
+            <th scope="row">
+                <button
+                    type="button"
+                    class="indicator-open"
+                    aria-expanded=move || is_open.get().to_string()
+                    aria-controls="indicator-detail"
+                    on:click=move |_| ctx.dispatch(Action::OpenIndicator(open_id.clone()))
+                >
+                    {row.name}
+                </button>
+            </th>
+            <td data-label=l_unit>{row.unit}</td>
+            <td data-label=l_latest data-testid="latest">
+                <span class="value">{or_empty(row.latest)}</span>
+                <span class="when" class:estimate=row.latest_is_estimate>{row.latest_when}</span>
+            </td>
+            <td data-label=l_plan data-testid="plan">
+                <span class="value">{or_empty(row.plan)}</span>
+                <span class="when">{row.plan_note}</span>
+            </td>
+            <td data-label=l_att data-testid="attainment">
+                <span class="value">{or_empty(row.attainment)}</span>
+                <span class=status_class(row.status) data-testid="plan-status">{row.status_text}</span>
+                <span class="when">{row.attainment_note}</span>
+            </td>
+            <td data-label=l_term data-testid="term-target">
+                <span class="value">{or_empty(row.term_target)}</span>
+                <span class="when">{row.term_target_when}</span>
+            </td>
+        </tr>
+    }
+}

@@ -1,0 +1,4 @@
+//! Reports: the print layouts and the CSV buttons.
+
+pub mod csv_button;
+pub mod print_report;

@@ -1,0 +1,259 @@
+//! The printed reports: a plan report of the dashboard and the open indicator's
+//! scenario, laid out from `crate::present::reports` and shown only on paper (`@media print`).
+//!
+//! The report is mounted only when printing is asked for (the "In báo cáo" button, the
+//! scenario's "In kịch bản" button, or the browser's own Print, through `beforeprint`)
+//! and unmounted after (`afterprint`), so the screen never pays for a second copy of the
+//! 400-row dashboard. If a browser printed before the report was laid out, the print
+//! style sheet still prints the screen without its controls.
+
+use leptos::prelude::*;
+
+use crate::app::state::{assumptions_for, AppContext};
+use crate::core::codec::csv::Table;
+use crate::core::plan::assessment::assess;
+use crate::platform::clock::{now_ms, timezone_offset_minutes};
+use crate::present::i18n::{t, Msg};
+use crate::present::reports::{dashboard_report, scenario_report, SourceLine};
+
+/// What to print.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ReportKind {
+    /// The dashboard report only.
+    Dashboard,
+    /// The open indicator's scenario only.
+    Scenario,
+    /// Both (the browser's own Print command).
+    Both,
+}
+
+/// The report asked for, shared by the print buttons and the report.
+#[derive(Clone, Copy, Debug)]
+pub struct PrintRequest(pub RwSignal<Option<ReportKind>>);
+
+impl Default for PrintRequest {
+    fn default() -> Self {
+        Self(RwSignal::new(None))
+    }
+}
+
+impl PrintRequest {
+    /// Lays out the `kind` report, then opens the browser's print dialog once the page
+    /// has been updated.
+    pub fn print(self, kind: ReportKind) {
+        self.0.set(Some(kind));
+        request_animation_frame(move || {
+            // A browser without printing (or a blocked dialog) only loses the dialog.
+            let _ = window().print();
+        });
+    }
+}
+
+/// A print button: "In báo cáo" in the header prints the dashboard report (`kind`
+/// `Dashboard`), "In kịch bản" in the "what is needed" panel the scenario (`Scenario`).
+#[component]
+pub fn PrintButton(kind: ReportKind) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let request = expect_context::<PrintRequest>();
+    let (test_id, label) = match kind {
+        ReportKind::Scenario => ("print-scenario", Msg::PrintScenario),
+        ReportKind::Dashboard | ReportKind::Both => ("print-report", Msg::PrintReport),
+    };
+    view! {
+        <button
+            type="button"
+            class="print-button"
+            data-testid=test_id
+            on:click=move |_| request.print(kind)
+        >
+            {move || t(label, ctx.locale())}
+        </button>
+    }
+}
+
+fn table_view(table: Table, class: &'static str, testid: &'static str) -> impl IntoView {
+    let head = table
+        .header
+        .into_iter()
+        .map(|h| view! { <th scope="col">{h}</th> })
+        .collect_view();
+    let body = table
+        .rows
+        .into_iter()
+        .map(|r| {
+            let mut cells = r.into_iter();
+            let first = cells.next().unwrap_or_default();
+            let rest = cells.map(|c| view! { <td>{c}</td> }).collect_view();
+            view! { <tr><th scope="row">{first}</th>{rest}</tr> }
+        })
+        .collect_view();
+    view! {
+        <table class=class data-testid=testid>
+            <thead><tr>{head}</tr></thead>
+            <tbody>{body}</tbody>
+        </table>
+    }
+}
+
+fn sources_view(sources: Vec<SourceLine>, heading: &'static str) -> impl IntoView {
+    let items = sources
+        .into_iter()
+        .map(|s| {
+            view! {
+                <li data-testid="report-source">
+                    <span class="report-source-title">{format!("[{}] {}", s.number, s.title)}</span>
+                    " "
+                    <span class="report-source-detail">{s.detail}</span>
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <h3>{heading}</h3>
+        <ol class="report-sources">{items}</ol>
+    }
+}
+
+/// The printed report; mounted while a print is asked for.
+#[component]
+pub fn PrintReport() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let request = expect_context::<PrintRequest>();
+    // The browser's own Print command: lay out both reports first, drop them after.
+    let before = window_event_listener_untyped("beforeprint", move |_| {
+        if request.0.get_untracked().is_none() {
+            request.0.set(Some(ReportKind::Both));
+        }
+    });
+    let after = window_event_listener_untyped("afterprint", move |_| request.0.set(None));
+    on_cleanup(move || {
+        before.remove();
+        after.remove();
+    });
+
+    move || {
+        let kind = request.0.get()?;
+        let locale = ctx.locale();
+        let model = ctx.model()?;
+        let (now, offset) = (now_ms(), timezone_offset_minutes());
+        let dashboard = matches!(kind, ReportKind::Dashboard | ReportKind::Both).then(|| {
+            let r = dashboard_report(model, &ctx.query.get(), locale, now, offset);
+            let columns = r.header.len();
+            let head = r
+                .header
+                .into_iter()
+                .map(|h| view! { <th scope="col">{h}</th> })
+                .collect_view();
+            let body = r
+                .groups
+                .into_iter()
+                .map(|g| {
+                    let rows = g
+                        .rows
+                        .into_iter()
+                        .map(|row| {
+                            let cells = row
+                                .cells
+                                .into_iter()
+                                .enumerate()
+                                .map(|(i, c)| {
+                                    if i == 1 {
+                                        view! { <th scope="row">{c}</th> }.into_any()
+                                    } else {
+                                        view! { <td>{c}</td> }.into_any()
+                                    }
+                                })
+                                .collect_view();
+                            view! {
+                                <tr data-testid="report-row" data-indicator-id=row.id>{cells}</tr>
+                            }
+                        })
+                        .collect_view();
+                    view! {
+                        <tr class="report-group">
+                            <th scope="colgroup" colspan=columns.to_string()>
+                                {format!("{}. {}", g.number, g.name)}
+                            </th>
+                        </tr>
+                        {rows}
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="report-page" data-testid="report-dashboard">
+                    <header class="report-head">
+                        <p class="report-province" data-testid="report-province">{r.subtitle}</p>
+                        <h2 data-testid="report-title">{r.title}</h2>
+                        <p class="report-printed" data-testid="report-printed">{r.printed}</p>
+                        {r.filter.map(|f| view! { <p class="report-filter">{f}</p> })}
+                    </header>
+                    <table class="report-table" data-testid="report-table">
+                        <thead><tr>{head}</tr></thead>
+                        <tbody>{body}</tbody>
+                    </table>
+                    <p class="report-note">{t(Msg::ReportNote, locale)}</p>
+                    {sources_view(r.sources, t(Msg::ReportSources, locale))}
+                </section>
+            }
+        });
+        let scenario = matches!(kind, ReportKind::Scenario | ReportKind::Both)
+            .then(|| {
+                let id = ctx.selected.get()?;
+                let (assumptions, inputs) = ctx.state.with(|s| {
+                    let inputs: Vec<(i32, String)> = s
+                        .scenario_inputs
+                        .iter()
+                        .filter(|((i, _), _)| *i == id)
+                        .map(|((_, y), text)| (*y, text.clone()))
+                        .collect();
+                    (assumptions_for(s, &id, locale), inputs)
+                });
+                let a = assess(model, &id, &assumptions);
+                let r = scenario_report(model, &id, &a, &inputs, locale, now, offset)?;
+                let facts = r
+                    .facts
+                    .into_iter()
+                    .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+                    .collect_view();
+                let explanation = r
+                    .explanation
+                    .into_iter()
+                    .map(|l| view! { <li>{l}</li> })
+                    .collect_view();
+                let assumptions = (!r.assumptions.rows.is_empty()).then(|| {
+                    view! {
+                        <h3>{t(Msg::Assumptions, locale)}</h3>
+                        {table_view(r.assumptions, "report-table", "report-assumptions")}
+                    }
+                });
+                let path = r.path.map(|p| {
+                    view! {
+                        <h3>{t(Msg::ScenarioPath, locale)}</h3>
+                        {table_view(p, "report-table", "report-path")}
+                    }
+                });
+                Some(view! {
+                    <section class="report-page report-scenario" data-testid="report-scenario">
+                        <header class="report-head">
+                            <p class="report-province">{r.subtitle}</p>
+                            <h2>{r.title}</h2>
+                            <p class="report-indicator" data-testid="report-indicator">{r.indicator}</p>
+                            <p class="report-printed">{r.printed}</p>
+                        </header>
+                        <dl class="report-facts" data-testid="report-facts">{facts}</dl>
+                        {assumptions}
+                        {path}
+                        <ul class="report-explanation">{explanation}</ul>
+                        {sources_view(r.sources, t(Msg::ReportSources, locale))}
+                    </section>
+                })
+            })
+            .flatten();
+        Some(view! {
+            <div class="print-report" data-testid="print-report-view" lang=locale.code()>
+                {dashboard}
+                {scenario}
+            </div>
+        })
+    }
+}

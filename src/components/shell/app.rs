@@ -1,0 +1,180 @@
+//! The root component: loads the shipped models once, provides `AppContext`, keeps the
+//! page language in step with the interface, and lays out the dashboard.
+
+use leptos::prelude::*;
+
+use crate::app::drafts::DraftSession;
+use crate::app::state::{link_from_state, state_from_link, AppContext};
+use crate::components::dashboard::data_problems::DataProblems;
+use crate::components::dashboard::model_picker::ModelPicker;
+use crate::components::dashboard::search_box::SearchBox;
+use crate::components::dashboard::target_table::TargetTables;
+use crate::components::drafts::draft_files::{export_all, SHARE_FRAGMENT_KEY};
+use crate::components::drafts::drafts_panel::DraftsPanel;
+use crate::components::drafts::storage_alerts::StorageAlerts;
+use crate::components::indicator::indicator_detail::IndicatorDetail;
+use crate::components::reports::print_report::{
+    PrintButton, PrintReport, PrintRequest, ReportKind,
+}; // Reports
+use crate::components::shell::embed_view::EmbedPage;
+use crate::components::shell::language_switch::LanguageSwitch;
+use crate::components::shell::update_banner::UpdateBanner;
+use crate::core::codec::view_link::{decode, encode};
+use crate::core::draft::share_link::decode_share;
+use crate::core::model::catalog::load_shipped;
+use crate::platform::clock;
+use crate::present::i18n::drafts::{dt, DraftMsg};
+use crate::present::i18n::{pick, t, Msg};
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    // Shipped data live as long as the page: leaking them once gives every component a
+    // cheap `&'static` without cloning the models into signals.
+    let (models, rejected) = load_shipped();
+    let models: &'static [_] = models.leak();
+    // The view in the URL query (a shared link, or a reload) is where the app starts.
+    let search = window().location().search().unwrap_or_default();
+    let initial = state_from_link(&decode(&search), models);
+    let ctx = AppContext::with_state(models, rejected.leak(), initial);
+    provide_context(ctx);
+    let session = DraftSession::start(ctx);
+    provide_context(session);
+    let link_notice = open_shared_draft(ctx, session);
+    let on_export = Callback::new(move |()| {
+        // A failed export is reported by the drafts panel's own button; here the
+        // person is already looking at a storage warning.
+        let _ = export_all(ctx, session);
+    });
+    provide_context(PrintRequest::default()); // Reports: what the print buttons ask for
+
+    // Keep the URL in step with the view, without adding history entries per keystroke.
+    Effect::new(move |_| {
+        let query = ctx.state.with(|s| encode(&link_from_state(s, ctx.models)));
+        let location = window().location();
+        let path = location.pathname().unwrap_or_default();
+        let current = location.search().unwrap_or_default();
+        if current != query {
+            let url = format!("{path}{query}");
+            if let Ok(history) = window().history() {
+                // Failing only loses the link, never the work.
+                let _ = history.replace_state_with_url(
+                    &leptos::wasm_bindgen::JsValue::NULL,
+                    "",
+                    Some(&url),
+                );
+            }
+        }
+    });
+
+    Effect::new(move |_| {
+        let lang = ctx.locale().code();
+        if let Some(root) = document().document_element() {
+            // Screen readers pick their voice from <html lang>; failure only loses that.
+            let _ = root.set_attribute("lang", lang);
+        }
+        document().set_title(t(Msg::AppTitle, ctx.locale()));
+    });
+
+    let heading = move || {
+        let locale = ctx.locale();
+        match ctx.model() {
+            Some(m) => format!(
+                "{} · {} {}–{}",
+                pick(&m.province, locale),
+                t(Msg::Term, locale),
+                m.term.first_year,
+                m.term.last_year
+            ),
+            None => String::new(),
+        }
+    };
+
+    // Offline and embedding (issue #5): a portal's iframe asked for the compact view.
+    if let Some(embed) = ctx.state.with_untracked(|s| s.embed.clone()) {
+        return view! {
+            <UpdateBanner />
+            <main id="main" class="embed-main" tabindex="-1">
+                <EmbedPage embed=embed />
+            </main>
+        }
+        .into_any();
+    }
+
+    view! {
+        <UpdateBanner />
+        <a class="skip-link" href="#main">{move || t(Msg::SkipToContent, ctx.locale())}</a>
+        <header class="app-header">
+            <div class="title-block">
+                <p class="app-name">{move || t(Msg::AppTitle, ctx.locale())}</p>
+                <h1 data-testid="model-title">{heading}</h1>
+            </div>
+            <div class="header-tools">
+                <ModelPicker />
+                <LanguageSwitch />
+                <PrintButton kind=ReportKind::Dashboard /> // Reports
+            </div>
+        </header>
+        <main id="main" tabindex="-1">
+            <DataProblems />
+            <StorageAlerts on_export=on_export />
+            {move || link_notice.get().map(|(kind, text)| view! {
+                <p class="notice" role="status" data-testid="share-link-notice" data-kind=kind>{text}</p>
+            })}
+            <SearchBox />
+            <DraftsPanel />
+            <div class="layout">
+                <TargetTables />
+                <IndicatorDetail />
+            </div>
+        </main>
+        <footer class="app-footer">
+            <p>{move || t(Msg::DataFooter, ctx.locale())}</p>
+        </footer>
+        <PrintReport /> // Reports: mounted only while printing
+    }
+    .into_any()
+}
+
+/// Opens the draft carried by a share link (`#nhap=…`) as a new unsaved draft, leaving
+/// stored drafts untouched. Returns the notice to show (kind, text), tracked by locale.
+fn open_shared_draft(
+    ctx: AppContext,
+    session: DraftSession,
+) -> Signal<Option<(&'static str, String)>> {
+    let hash = window().location().hash().unwrap_or_default();
+    let Some(value) = hash
+        .strip_prefix('#')
+        .and_then(|h| h.strip_prefix(SHARE_FRAGMENT_KEY))
+    else {
+        return Signal::stored(None);
+    };
+    let outcome = match decode_share(value, &clock::new_id(), clock::now_ms()) {
+        Ok(read) => {
+            let model = ctx.models.iter().position(|m| m.id == read.draft.model.id);
+            match model {
+                Some(index) => {
+                    ctx.dispatch(crate::app::state::Action::SelectModel(index));
+                    session.open_unsaved(read.draft);
+                    Ok(())
+                }
+                None => Err(None),
+            }
+        }
+        Err(e) => Err(Some(e.to_string())),
+    };
+    Signal::derive(move || {
+        let locale = ctx.locale();
+        Some(match &outcome {
+            Ok(()) => ("opened", dt(DraftMsg::LinkOpened, locale).to_string()),
+            Err(None) => (
+                "model-missing",
+                dt(DraftMsg::LinkModelMissing, locale).to_string(),
+            ),
+            Err(Some(reason)) => (
+                "unreadable",
+                format!("{} {reason}", dt(DraftMsg::LinkUnreadable, locale)),
+            ),
+        })
+    })
+}

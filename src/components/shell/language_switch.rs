@@ -1,0 +1,24 @@
+//! The button that switches the interface between Vietnamese and English.
+
+use leptos::prelude::*;
+
+use crate::app::state::{Action, AppContext};
+use crate::present::i18n::{t, Locale, Msg};
+
+/// Language switch; its text names the other language.
+#[component]
+pub fn LanguageSwitch() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    view! {
+        <button
+            type="button"
+            class="lang-switch"
+            data-testid="lang-switch"
+            lang=move || match ctx.locale() { Locale::Vi => "en", Locale::En => "vi" }
+            aria-label=move || t(Msg::SwitchLanguageLabel, ctx.locale())
+            on:click=move |_| ctx.dispatch(Action::ToggleLocale)
+        >
+            {move || t(Msg::SwitchLanguage, ctx.locale())}
+        </button>
+    }
+}

@@ -1,0 +1,252 @@
+//! Drafts side by side: the chosen outputs, year by year, for the base model (no
+//! overrides) and for each draft, with the absolute and percent difference of each
+//! draft from the base.
+//!
+//! Outputs are the growth chain's (GRDP per capita, growth, investment…) and the
+//! projected level of any indicator with a target (its assumptions, and the pace
+//! achieved so far for the years without one, as the workbench projects it). Pure: the
+//! drafts' saved values are used, never their typed text.
+
+use std::collections::BTreeMap;
+
+use crate::core::draft::record::Draft;
+use crate::core::model::Model;
+use crate::core::plan::assessment::{assess, Assumptions};
+use crate::core::plan::chain::{run, setup, ChainInput, ChainOutput};
+
+/// Most drafts compared at once (besides the base).
+pub const MAX_COMPARED: usize = 4;
+
+/// Something compared.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub enum Output {
+    /// An output of the growth chain.
+    Chain(ChainOutput),
+    /// The projected level of an indicator.
+    Indicator(String),
+}
+
+impl Output {
+    /// A stable id (`chain:per_capita`, `indicator:grdp_constant`).
+    pub fn id(&self) -> String {
+        match self {
+            Output::Chain(c) => format!("chain:{}", c.id()),
+            Output::Indicator(i) => format!("indicator:{i}"),
+        }
+    }
+}
+
+/// One output in one year.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CompareRow {
+    /// The output.
+    pub output: Output,
+    /// The year.
+    pub year: i32,
+    /// Its value with no overrides (`None`: cannot be computed).
+    pub base: Option<f64>,
+    /// Its value in each draft, in the order given.
+    pub values: Vec<Option<f64>>,
+}
+
+/// How far a draft's value is from the base.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Difference {
+    /// Draft minus base.
+    pub absolute: f64,
+    /// The same as a percentage of the base (`None` when the base is 0).
+    pub percent: Option<f64>,
+}
+
+/// The difference of `value` from `base`; `None` when either is missing or the result
+/// is not finite.
+pub fn difference(base: Option<f64>, value: Option<f64>) -> Option<Difference> {
+    let (b, v) = (base?, value?);
+    let absolute = v - b;
+    if !absolute.is_finite() {
+        return None;
+    }
+    let percent = (b != 0.0)
+        .then(|| absolute / b.abs() * 100.0)
+        .filter(|p| p.is_finite());
+    Some(Difference { absolute, percent })
+}
+
+/// The outputs worth showing first: GRDP per capita, GRDP growth and investment, then
+/// every indicator that one of the drafts has assumptions for.
+pub fn default_outputs(drafts: &[&Draft]) -> Vec<Output> {
+    let mut out = vec![
+        Output::Chain(ChainOutput::PerCapita),
+        Output::Chain(ChainOutput::Growth),
+        Output::Chain(ChainOutput::Investment),
+    ];
+    let mut indicators: Vec<String> = drafts
+        .iter()
+        .flat_map(|d| d.overrides.scenario.keys().map(|(i, _)| i.clone()))
+        .collect();
+    indicators.sort();
+    indicators.dedup();
+    out.extend(indicators.into_iter().map(Output::Indicator));
+    out
+}
+
+fn assumptions(draft: Option<&Draft>, indicator: &str) -> Assumptions {
+    match draft {
+        None => Assumptions::default(),
+        Some(d) => Assumptions {
+            start_year: d.overrides.start_years.get(indicator).copied(),
+            per_year: d
+                .overrides
+                .scenario
+                .iter()
+                .filter(|((i, _), _)| i == indicator)
+                .filter_map(|((_, y), e)| e.value.map(|v| (*y, v)))
+                .collect(),
+        },
+    }
+}
+
+/// Projected level by year of an indicator under a draft's assumptions (`None`: the
+/// base model).
+pub fn indicator_path(model: &Model, indicator: &str, draft: Option<&Draft>) -> BTreeMap<i32, f64> {
+    let a = assess(model, indicator, &assumptions(draft, indicator));
+    let Some(working) = a.working else {
+        return BTreeMap::new();
+    };
+    let fallback = a.achieved.map(|(_, pace)| pace);
+    let levels = working
+        .path(fallback)
+        .and_then(|path| working.levels_along(&path));
+    match levels {
+        Some(levels) => working
+            .remaining_years
+            .iter()
+            .copied()
+            .zip(levels)
+            .collect(),
+        None => BTreeMap::new(),
+    }
+}
+
+fn chain_overrides(draft: Option<&Draft>) -> BTreeMap<(ChainInput, i32), f64> {
+    draft
+        .map(|d| {
+            d.overrides
+                .chain
+                .iter()
+                .filter_map(|((id, y), e)| Some(((ChainInput::from_id(id)?, *y), e.value?)))
+                .collect()
+        })
+        .unwrap_or_default()
+}
+
+/// The comparison table: for each output, each year any column has a value for, the
+/// base and each draft (at most [`MAX_COMPARED`] drafts are used).
+pub fn compare(model: &Model, drafts: &[&Draft], outputs: &[Output]) -> Vec<CompareRow> {
+    let drafts: Vec<&Draft> = drafts.iter().take(MAX_COMPARED).copied().collect();
+    let chain_setup = setup(model).ok();
+    let chain_runs: Vec<BTreeMap<i32, crate::core::plan::chain::ChainYear>> = std::iter::once(None)
+        .chain(drafts.iter().map(|d| Some(*d)))
+        .map(|d| {
+            chain_setup
+                .as_ref()
+                .and_then(|s| run(s, &chain_overrides(d)).ok())
+                .map(|years| years.into_iter().map(|y| (y.year, y)).collect())
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut rows = Vec::new();
+    for output in outputs {
+        let columns: Vec<BTreeMap<i32, f64>> = match output {
+            Output::Chain(c) => chain_runs
+                .iter()
+                .map(|run| {
+                    run.iter()
+                        .map(|(y, year)| (*y, c.of(year)))
+                        .filter(|(_, v)| v.is_finite())
+                        .collect()
+                })
+                .collect(),
+            Output::Indicator(id) => std::iter::once(None)
+                .chain(drafts.iter().map(|d| Some(*d)))
+                .map(|d| indicator_path(model, id, d))
+                .collect(),
+        };
+        let mut years: Vec<i32> = columns.iter().flat_map(|c| c.keys().copied()).collect();
+        years.sort_unstable();
+        years.dedup();
+        for year in years {
+            let mut values = columns.iter().map(|c| c.get(&year).copied());
+            let base = values.next().flatten();
+            rows.push(CompareRow {
+                output: output.clone(),
+                year,
+                base,
+                values: values.collect(),
+            });
+        }
+    }
+    rows
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::draft::record::{Entry, ModelRef};
+    use crate::core::model::catalog::load_shipped;
+
+    fn draft_with(indicator: &str, year: i32, value: f64) -> Draft {
+        let mut d = Draft {
+            id: "d".into(),
+            model: ModelRef {
+                id: "kon-tum-2021-2025".into(),
+                ..ModelRef::default()
+            },
+            ..Draft::default()
+        };
+        d.overrides.scenario.insert(
+            (indicator.into(), year),
+            Entry {
+                text: value.to_string(),
+                value: Some(value),
+            },
+        );
+        d.overrides.start_years.insert(indicator.into(), 2023);
+        d
+    }
+
+    #[test]
+    fn differences_are_absolute_and_relative() {
+        let d = difference(Some(200.0), Some(210.0)).unwrap();
+        assert_eq!((d.absolute, d.percent), (10.0, Some(5.0)));
+        assert_eq!(difference(Some(0.0), Some(1.0)).unwrap().percent, None);
+        assert_eq!(
+            difference(Some(-50.0), Some(-40.0)).unwrap().percent,
+            Some(20.0)
+        );
+        assert_eq!(difference(None, Some(1.0)), None);
+        assert_eq!(difference(Some(f64::MAX), Some(-f64::MAX)), None);
+    }
+
+    #[test]
+    fn a_draft_with_higher_growth_projects_a_higher_grdp() {
+        let models = load_shipped().0;
+        let model = &models[0];
+        let low = draft_with("grdp_constant", 2024, 5.0);
+        let high = draft_with("grdp_constant", 2024, 12.0);
+        let outputs = default_outputs(&[&low, &high]);
+        assert!(outputs.contains(&Output::Indicator("grdp_constant".into())));
+        let rows = compare(model, &[&low, &high], &outputs);
+        let row_2024 = rows
+            .iter()
+            .find(|r| r.output == Output::Indicator("grdp_constant".into()) && r.year == 2024)
+            .unwrap();
+        let (l, h) = (row_2024.values[0].unwrap(), row_2024.values[1].unwrap());
+        // 12 % against 5 % on the same 2023 start: the ratio is 1.12 / 1.05.
+        assert!((h / l - 1.12 / 1.05).abs() < 1e-9, "{h} {l}");
+        // The chain has no overrides in either draft: every chain value equals the base.
+        for r in rows.iter().filter(|r| matches!(r.output, Output::Chain(_))) {
+            assert_eq!(r.values, vec![r.base, r.base]);
+        }
+    }
+}

@@ -1,0 +1,10 @@
+//! Drafts (bản nháp): the saved record and its versions (`record`), the export file
+//! (`file`), the share link (`share_link`), storage keys and policies
+//! (`storage_policy`), the drafts comparison (`compare`) and the session's decisions
+//! about saving (`session`). Pure: storage itself is behind the `session::Store` trait.
+
+pub mod compare;
+pub mod file;
+pub mod record;
+pub mod share_link;
+pub mod storage_policy;

@@ -1,0 +1,762 @@
+//! Drafts (bản nháp): named scenarios kept by the person, and their saved form.
+//!
+//! A draft is a set of overrides on one shipped model (the scenario inputs, start years
+//! and growth-chain inputs typed in the workbench), with a name, a note, when it was
+//! created and changed, and which model (province, term, data version) it belongs to.
+//!
+//! This module owns the domain type [`Draft`] and the versioned JSON form shared by
+//! browser storage, exported files and share links: [`draft_to_json`] refuses
+//! non-finite numbers, and [`draft_from_json`] reads any released schema version,
+//! repairs what is safe to repair (and says so), and rejects the rest with a typed
+//! reason. It reads no storage and no clock: ids and times come in as arguments.
+
+use std::collections::BTreeMap;
+
+use serde_json::{json, Map, Value};
+
+use crate::core::text::numfmt::{format_number, Locale};
+use crate::core::text::numparse::parse_number;
+
+/// Schema version this app writes. Version 1 is the first released draft format; a
+/// fixture of every released version lives in `tests/fixtures/`.
+pub const SCHEMA_VERSION: u64 = 1;
+
+/// Written in every saved record so a stray key of another app is never mistaken for
+/// one of ours.
+pub const APP_ID: &str = "provincial-planner";
+
+/// Longest draft name kept, in characters.
+pub const MAX_NAME_CHARS: usize = 120;
+/// Longest note kept, in characters.
+pub const MAX_NOTE_CHARS: usize = 4000;
+/// Most overrides one draft may hold (a guard against hostile files and links).
+pub const MAX_OVERRIDES: usize = 5000;
+
+/// Which model a draft belongs to.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct ModelRef {
+    /// Model id (`kon-tum-2021-2025`).
+    pub id: String,
+    /// Province name as the model gives it in Vietnamese, for lists when the model is
+    /// not shipped any more.
+    pub province: String,
+    /// First year of the term.
+    pub first_year: i32,
+    /// Last year of the term.
+    pub last_year: i32,
+    /// The model's data version when the draft was last saved.
+    pub data_version: String,
+}
+
+/// One typed assumption: the text as the person typed it, and the number it read as
+/// when saved (`None` when it did not read as a number).
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Entry {
+    /// Text as typed.
+    pub text: String,
+    /// Value it read as; always finite.
+    pub value: Option<f64>,
+}
+
+/// The overrides of a draft on its base model.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Overrides {
+    /// Scenario inputs by (indicator id, year).
+    pub scenario: BTreeMap<(String, i32), Entry>,
+    /// Start year chosen per indicator.
+    pub start_years: BTreeMap<String, i32>,
+    /// Growth-chain inputs by (input id, year).
+    pub chain: BTreeMap<(String, i32), Entry>,
+}
+
+impl Overrides {
+    /// Number of overrides.
+    pub fn len(&self) -> usize {
+        self.scenario.len() + self.start_years.len() + self.chain.len()
+    }
+
+    /// Whether the draft changes nothing.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Builds entries from typed texts, reading each in `locale`.
+    pub fn from_texts(
+        scenario: &BTreeMap<(String, i32), String>,
+        start_years: &BTreeMap<String, i32>,
+        chain: &BTreeMap<(String, i32), String>,
+        locale: Locale,
+    ) -> Self {
+        let entries = |texts: &BTreeMap<(String, i32), String>| {
+            texts
+                .iter()
+                .map(|(k, text)| (k.clone(), Entry::read(text, locale)))
+                .collect()
+        };
+        Overrides {
+            scenario: entries(scenario),
+            start_years: start_years.clone(),
+            chain: entries(chain),
+        }
+    }
+}
+
+impl Entry {
+    /// An entry for `text` typed in `locale`.
+    pub fn read(text: &str, locale: Locale) -> Self {
+        let value = parse_number(text, locale)
+            .ok()
+            .flatten()
+            .map(|p| p.value)
+            .filter(|v| v.is_finite());
+        Entry {
+            text: text.to_string(),
+            value,
+        }
+    }
+
+    /// The text to show in `locale`: the typed text when it still reads as the saved
+    /// value there, otherwise the value written in `locale` (a draft typed in English
+    /// and opened in Vietnamese keeps its numbers, not its decimal points).
+    pub fn text_in(&self, locale: Locale) -> String {
+        match self.value {
+            Some(v) => {
+                let same = parse_number(&self.text, locale)
+                    .ok()
+                    .flatten()
+                    .is_some_and(|p| p.value == v && p.ambiguity.is_none());
+                if same {
+                    self.text.clone()
+                } else {
+                    format_number(v, locale, 6)
+                }
+            }
+            None => self.text.clone(),
+        }
+    }
+}
+
+/// A named scenario.
+#[derive(Clone, Debug, PartialEq, Default)]
+pub struct Draft {
+    /// Stable id, made by the shell when the draft is created.
+    pub id: String,
+    /// Name shown in lists.
+    pub name: String,
+    /// Free note.
+    pub note: String,
+    /// The model it belongs to.
+    pub model: ModelRef,
+    /// When it was created, in milliseconds since the Unix epoch.
+    pub created_ms: i64,
+    /// When it was last changed.
+    pub changed_ms: i64,
+    /// Save counter: every save writes `revision + 1`, so a tab holding an older
+    /// revision knows it is stale and must not write.
+    pub revision: u64,
+    /// Its overrides.
+    pub overrides: Overrides,
+}
+
+/// A change made while reading a record, so the person can be told.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Repair {
+    /// A missing or unreadable optional field took its default.
+    FieldDefaulted(&'static str),
+    /// A number that was `null` or not a number was dropped; its typed text is kept.
+    ValueDropped {
+        /// Which list (`scenario`, `chain`).
+        list: &'static str,
+        /// Position in the list.
+        index: usize,
+    },
+    /// An override that could not be read was skipped.
+    EntrySkipped {
+        /// Which list.
+        list: &'static str,
+        /// Position in the list.
+        index: usize,
+    },
+    /// Fields this version does not know were ignored.
+    UnknownFields(Vec<String>),
+    /// A name or note longer than the limit was cut.
+    TextShortened(&'static str),
+}
+
+/// Why a record cannot be read as a draft.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DraftError {
+    /// Not JSON (truncated, or another format).
+    NotJson(String),
+    /// JSON, but not an object with our `app` and `schema_version`.
+    NotADraft,
+    /// Written by a newer version of the app.
+    NewerVersion(u64),
+    /// A required field is missing or has the wrong type.
+    BadField(&'static str),
+    /// More overrides than [`MAX_OVERRIDES`].
+    TooLarge,
+}
+
+impl std::fmt::Display for DraftError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DraftError::NotJson(e) => write!(f, "not json: {e}"),
+            DraftError::NotADraft => write!(f, "not a draft of this app"),
+            DraftError::NewerVersion(v) => write!(f, "schema version {v} is newer than this app"),
+            DraftError::BadField(name) => write!(f, "field {name} is missing or invalid"),
+            DraftError::TooLarge => write!(f, "too many overrides"),
+        }
+    }
+}
+
+/// Why a draft cannot be written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EncodeError {
+    /// A value is NaN or infinite (it would be written as `null` and read back as
+    /// nothing).
+    NonFinite {
+        /// Where.
+        field: String,
+    },
+}
+
+impl std::fmt::Display for EncodeError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            EncodeError::NonFinite { field } => write!(f, "non-finite number in {field}"),
+        }
+    }
+}
+
+fn entry_json(
+    list: &str,
+    id_key: &str,
+    key: &(String, i32),
+    entry: &Entry,
+) -> Result<Value, EncodeError> {
+    let value = match entry.value {
+        Some(v) if v.is_finite() => json!(v),
+        Some(_) => {
+            return Err(EncodeError::NonFinite {
+                field: format!("{list}/{}/{}", key.0, key.1),
+            })
+        }
+        None => Value::Null,
+    };
+    Ok(json!({ id_key: key.0, "year": key.1, "text": entry.text, "value": value }))
+}
+
+/// The draft as a JSON object (without the envelope), refusing non-finite numbers.
+pub fn draft_body(draft: &Draft) -> Result<Value, EncodeError> {
+    let scenario = draft
+        .overrides
+        .scenario
+        .iter()
+        .map(|(k, e)| entry_json("scenario", "indicator", k, e))
+        .collect::<Result<Vec<_>, _>>()?;
+    let chain = draft
+        .overrides
+        .chain
+        .iter()
+        .map(|(k, e)| entry_json("chain", "input", k, e))
+        .collect::<Result<Vec<_>, _>>()?;
+    let start_years: Vec<Value> = draft
+        .overrides
+        .start_years
+        .iter()
+        .map(|(id, y)| json!({ "indicator": id, "year": y }))
+        .collect();
+    Ok(json!({
+        "id": draft.id,
+        "name": draft.name,
+        "note": draft.note,
+        "model": {
+            "id": draft.model.id,
+            "province": draft.model.province,
+            "first_year": draft.model.first_year,
+            "last_year": draft.model.last_year,
+            "data_version": draft.model.data_version,
+        },
+        "created_ms": draft.created_ms,
+        "changed_ms": draft.changed_ms,
+        "revision": draft.revision,
+        "scenario": scenario,
+        "start_years": start_years,
+        "chain": chain,
+    }))
+}
+
+/// The stored record of one draft: `{"app", "schema_version", "draft"}`.
+pub fn draft_record(draft: &Draft) -> Result<Value, EncodeError> {
+    Ok(json!({
+        "app": APP_ID,
+        "schema_version": SCHEMA_VERSION,
+        "draft": draft_body(draft)?,
+    }))
+}
+
+/// The stored record of one draft as JSON text (what storage holds).
+pub fn draft_to_json(draft: &Draft) -> Result<String, EncodeError> {
+    Ok(draft_record(draft)?.to_string())
+}
+
+/// What reading a record gave.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReadDraft {
+    /// The draft.
+    pub draft: Draft,
+    /// What was repaired on the way (empty for a clean record).
+    pub repairs: Vec<Repair>,
+}
+
+/// Reads the envelope: checks `app` and `schema_version`, migrates older versions step
+/// by step, and returns the body. `NewerVersion` when the record is from a newer app.
+pub fn open_envelope(value: Value) -> Result<(Map<String, Value>, u64), DraftError> {
+    let Value::Object(mut record) = value else {
+        return Err(DraftError::NotADraft);
+    };
+    if record.get("app").and_then(Value::as_str) != Some(APP_ID) {
+        return Err(DraftError::NotADraft);
+    }
+    let version = record
+        .get("schema_version")
+        .and_then(Value::as_u64)
+        .ok_or(DraftError::NotADraft)?;
+    if version > SCHEMA_VERSION {
+        return Err(DraftError::NewerVersion(version));
+    }
+    if version == 0 {
+        return Err(DraftError::NotADraft);
+    }
+    migrate(&mut record, version)?;
+    Ok((record, version))
+}
+
+/// Brings an envelope from `from` up to [`SCHEMA_VERSION`], one step per version.
+/// Version 1 is the first released format, so there is no step yet; a new version adds
+/// `fn v1_to_v2(&mut Map)` here, a fixture in `tests/fixtures/`, and a test that
+/// running the migration twice changes nothing.
+pub fn migrate(record: &mut Map<String, Value>, from: u64) -> Result<(), DraftError> {
+    if from == 0 || from > SCHEMA_VERSION {
+        return Err(DraftError::NotADraft);
+    }
+    // Steps go here in order, each rewriting `record` in place and bumping
+    // `schema_version`, e.g. `if version == 1 { v1_to_v2(record); version = 2; }`.
+    let _ = record;
+    Ok(())
+}
+
+/// Reads one stored record (the text of a storage key).
+pub fn draft_from_json(text: &str) -> Result<ReadDraft, DraftError> {
+    let value: Value =
+        serde_json::from_str(text).map_err(|e| DraftError::NotJson(e.to_string()))?;
+    let (mut record, _) = open_envelope(value)?;
+    let body = record
+        .remove("draft")
+        .ok_or(DraftError::BadField("draft"))?;
+    draft_from_body(body)
+}
+
+const KNOWN_FIELDS: &[&str] = &[
+    "id",
+    "name",
+    "note",
+    "model",
+    "created_ms",
+    "changed_ms",
+    "revision",
+    "scenario",
+    "start_years",
+    "chain",
+];
+
+fn shorten(text: &str, limit: usize, field: &'static str, repairs: &mut Vec<Repair>) -> String {
+    if text.chars().count() > limit {
+        repairs.push(Repair::TextShortened(field));
+        text.chars().take(limit).collect()
+    } else {
+        text.to_string()
+    }
+}
+
+fn year_of(value: Option<&Value>) -> Option<i32> {
+    value
+        .and_then(Value::as_i64)
+        .and_then(|y| i32::try_from(y).ok())
+        .filter(|y| (1900..=2200).contains(y))
+}
+
+fn entries(
+    body: &Map<String, Value>,
+    list: &'static str,
+    id_key: &str,
+    repairs: &mut Vec<Repair>,
+) -> Result<BTreeMap<(String, i32), Entry>, DraftError> {
+    let mut out = BTreeMap::new();
+    let items = match body.get(list) {
+        None | Some(Value::Null) => {
+            repairs.push(Repair::FieldDefaulted(list));
+            return Ok(out);
+        }
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(DraftError::BadField(list)),
+    };
+    if items.len() > MAX_OVERRIDES {
+        return Err(DraftError::TooLarge);
+    }
+    for (index, item) in items.iter().enumerate() {
+        let id = item.get(id_key).and_then(Value::as_str);
+        let year = year_of(item.get("year"));
+        let (Some(id), Some(year)) = (id, year) else {
+            repairs.push(Repair::EntrySkipped { list, index });
+            continue;
+        };
+        let value = match item.get("value") {
+            Some(Value::Number(n)) => n.as_f64().filter(|v| v.is_finite()),
+            _ => None,
+        };
+        let text = match (item.get("text").and_then(Value::as_str), value) {
+            (Some(t), _) => t.to_string(),
+            (None, Some(v)) => format_number(v, Locale::Vi, 6),
+            (None, None) => {
+                repairs.push(Repair::EntrySkipped { list, index });
+                continue;
+            }
+        };
+        let number_lost = value.is_none()
+            && item.get("value").is_some()
+            && parse_number(&text, Locale::Vi).ok().flatten().is_some();
+        if number_lost {
+            repairs.push(Repair::ValueDropped { list, index });
+        }
+        out.insert((id.to_string(), year), Entry { text, value });
+    }
+    Ok(out)
+}
+
+/// Reads a draft body (the object inside the envelope, an exported file entry or a
+/// share link). Identity and model are required; everything else is repaired to its
+/// default with a note.
+pub fn draft_from_body(body: Value) -> Result<ReadDraft, DraftError> {
+    let Value::Object(body) = body else {
+        return Err(DraftError::BadField("draft"));
+    };
+    let mut repairs = Vec::new();
+    let unknown: Vec<String> = body
+        .keys()
+        .filter(|k| !KNOWN_FIELDS.contains(&k.as_str()))
+        .cloned()
+        .collect();
+    if !unknown.is_empty() {
+        repairs.push(Repair::UnknownFields(unknown));
+    }
+    let id = body
+        .get("id")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty() && s.len() <= 80)
+        .ok_or(DraftError::BadField("id"))?
+        .to_string();
+    let model = body
+        .get("model")
+        .and_then(Value::as_object)
+        .ok_or(DraftError::BadField("model"))?;
+    let model_id = model
+        .get("id")
+        .and_then(Value::as_str)
+        .filter(|s| !s.is_empty())
+        .ok_or(DraftError::BadField("model.id"))?;
+    let text_field =
+        |map: &Map<String, Value>, key: &'static str, repairs: &mut Vec<Repair>| match map
+            .get(key)
+            .and_then(Value::as_str)
+        {
+            Some(s) => s.to_string(),
+            None => {
+                repairs.push(Repair::FieldDefaulted(key));
+                String::new()
+            }
+        };
+    let model = ModelRef {
+        id: model_id.to_string(),
+        province: text_field(model, "province", &mut repairs),
+        first_year: year_of(model.get("first_year")).unwrap_or(0),
+        last_year: year_of(model.get("last_year")).unwrap_or(0),
+        data_version: text_field(model, "data_version", &mut repairs),
+    };
+    let name = match body.get("name").and_then(Value::as_str) {
+        Some(n) if !n.trim().is_empty() => shorten(n, MAX_NAME_CHARS, "name", &mut repairs),
+        _ => {
+            repairs.push(Repair::FieldDefaulted("name"));
+            id.clone()
+        }
+    };
+    let note = shorten(
+        &text_field(&body, "note", &mut repairs),
+        MAX_NOTE_CHARS,
+        "note",
+        &mut repairs,
+    );
+    let time = |key: &'static str, repairs: &mut Vec<Repair>| match body
+        .get(key)
+        .and_then(Value::as_i64)
+    {
+        Some(t) => t,
+        None => {
+            repairs.push(Repair::FieldDefaulted(key));
+            0
+        }
+    };
+    let created_ms = time("created_ms", &mut repairs);
+    let changed_ms = time("changed_ms", &mut repairs).max(created_ms);
+    let revision = match body.get("revision").and_then(Value::as_u64) {
+        Some(r) => r,
+        None => {
+            repairs.push(Repair::FieldDefaulted("revision"));
+            0
+        }
+    };
+    let scenario = entries(&body, "scenario", "indicator", &mut repairs)?;
+    let chain = entries(&body, "chain", "input", &mut repairs)?;
+    let mut start_years = BTreeMap::new();
+    match body.get("start_years") {
+        Some(Value::Array(items)) => {
+            if items.len() > MAX_OVERRIDES {
+                return Err(DraftError::TooLarge);
+            }
+            for (index, item) in items.iter().enumerate() {
+                match (
+                    item.get("indicator").and_then(Value::as_str),
+                    year_of(item.get("year")),
+                ) {
+                    (Some(id), Some(y)) => {
+                        start_years.insert(id.to_string(), y);
+                    }
+                    _ => repairs.push(Repair::EntrySkipped {
+                        list: "start_years",
+                        index,
+                    }),
+                }
+            }
+        }
+        None | Some(Value::Null) => repairs.push(Repair::FieldDefaulted("start_years")),
+        Some(_) => return Err(DraftError::BadField("start_years")),
+    }
+    let overrides = Overrides {
+        scenario,
+        start_years,
+        chain,
+    };
+    if overrides.len() > MAX_OVERRIDES {
+        return Err(DraftError::TooLarge);
+    }
+    Ok(ReadDraft {
+        draft: Draft {
+            id,
+            name,
+            note,
+            model,
+            created_ms,
+            changed_ms,
+            revision,
+            overrides,
+        },
+        repairs,
+    })
+}
+
+/// What a tab may do with its copy of a draft, given what storage holds now.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SaveDecision {
+    /// Write, as this revision.
+    Write(u64),
+    /// Storage holds a newer revision (another tab saved): do not write; reload or ask.
+    Stale {
+        /// Revision in storage.
+        stored: u64,
+    },
+    /// The stored record cannot be read or is from a newer app: never overwrite it.
+    Protected,
+}
+
+/// What is in storage under a draft's key, as far as saving cares.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum StoredState {
+    /// Nothing (a new draft, or deleted elsewhere).
+    Absent,
+    /// A readable record at this revision.
+    Revision(u64),
+    /// A record this app must not overwrite (unreadable, or from a newer version).
+    Unwritable,
+}
+
+/// Decides whether a tab that last loaded or saved `known_revision` may write.
+/// A stale tab never overwrites a newer save (reliability cases B1, B6).
+pub fn save_decision(stored: StoredState, known_revision: u64) -> SaveDecision {
+    match stored {
+        StoredState::Absent => SaveDecision::Write(known_revision.saturating_add(1)),
+        StoredState::Revision(r) if r <= known_revision => {
+            SaveDecision::Write(known_revision.saturating_add(1))
+        }
+        StoredState::Revision(r) => SaveDecision::Stale { stored: r },
+        StoredState::Unwritable => SaveDecision::Protected,
+    }
+}
+
+/// The stored state of a record's text (for [`save_decision`]).
+pub fn stored_state(text: Option<&str>) -> StoredState {
+    match text {
+        None => StoredState::Absent,
+        Some(t) => match draft_from_json(t) {
+            Ok(read) => StoredState::Revision(read.draft.revision),
+            Err(_) => StoredState::Unwritable,
+        },
+    }
+}
+
+/// A short checksum of text (FNV-1a, 32 bits), to notice that what was read back is
+/// not what was written.
+pub fn checksum(text: &str) -> u32 {
+    text.bytes().fold(0x811c_9dc5_u32, |h, b| {
+        (h ^ u32::from(b)).wrapping_mul(0x0100_0193)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sample() -> Draft {
+        let mut o = Overrides::default();
+        o.scenario.insert(
+            ("grdp_constant".into(), 2025),
+            Entry::read("8,5", Locale::Vi),
+        );
+        o.scenario.insert(
+            ("grdp_constant".into(), 2024),
+            Entry::read("abc", Locale::Vi),
+        );
+        o.start_years.insert("grdp_constant".into(), 2023);
+        o.chain
+            .insert(("g_services".into(), 2025), Entry::read("9", Locale::Vi));
+        Draft {
+            id: "d1".into(),
+            name: "Kịch bản tăng trưởng cao".into(),
+            note: "Họp ngày 5/11".into(),
+            model: ModelRef {
+                id: "kon-tum-2021-2025".into(),
+                province: "Kon Tum".into(),
+                first_year: 2021,
+                last_year: 2025,
+                data_version: "2026-11-22".into(),
+            },
+            created_ms: 1_795_343_400_000,
+            changed_ms: 1_795_343_500_000,
+            revision: 3,
+            overrides: o,
+        }
+    }
+
+    #[test]
+    fn round_trip_keeps_everything() {
+        let d = sample();
+        let text = draft_to_json(&d).unwrap();
+        let read = draft_from_json(&text).unwrap();
+        assert_eq!(read.draft, d);
+        assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+    }
+
+    #[test]
+    fn a7_null_value_loads_and_non_finite_is_refused() {
+        let mut d = sample();
+        let text = draft_to_json(&d)
+            .unwrap()
+            .replace("\"value\":8.5", "\"value\":null");
+        let read = draft_from_json(&text).unwrap();
+        let entry = &read.draft.overrides.scenario[&("grdp_constant".to_string(), 2025)];
+        assert_eq!(entry.value, None);
+        assert_eq!(entry.text, "8,5");
+        assert!(read.repairs.contains(&Repair::ValueDropped {
+            list: "scenario",
+            index: 1
+        }));
+        d.overrides.chain.insert(
+            ("icor".into(), 2025),
+            Entry {
+                text: "x".into(),
+                value: Some(f64::NAN),
+            },
+        );
+        assert!(matches!(
+            draft_to_json(&d),
+            Err(EncodeError::NonFinite { .. })
+        ));
+    }
+
+    #[test]
+    fn a5_a6_bad_records_are_typed() {
+        assert!(matches!(
+            draft_from_json("{\"app\":\"provincial-pl"),
+            Err(DraftError::NotJson(_))
+        ));
+        assert_eq!(draft_from_json("null"), Err(DraftError::NotADraft));
+        assert_eq!(
+            draft_from_json("{\"app\":\"x\",\"schema_version\":1}"),
+            Err(DraftError::NotADraft)
+        );
+        let no_model = r#"{"app":"provincial-planner","schema_version":1,"draft":{"id":"a"}}"#;
+        assert_eq!(
+            draft_from_json(no_model),
+            Err(DraftError::BadField("model"))
+        );
+        let wrong_type = r#"{"app":"provincial-planner","schema_version":1,"draft":{"id":"a","model":{"id":"m"},"scenario":5}}"#;
+        assert_eq!(
+            draft_from_json(wrong_type),
+            Err(DraftError::BadField("scenario"))
+        );
+        let minimal = r#"{"app":"provincial-planner","schema_version":1,"draft":{"id":"a","model":{"id":"m"},"extra":1}}"#;
+        let read = draft_from_json(minimal).unwrap();
+        assert_eq!(read.draft.name, "a");
+        assert!(read
+            .repairs
+            .contains(&Repair::UnknownFields(vec!["extra".into()])));
+        assert!(read.repairs.contains(&Repair::FieldDefaulted("name")));
+    }
+
+    #[test]
+    fn c2_newer_version_is_not_read() {
+        let newer = r#"{"app":"provincial-planner","schema_version":7,"draft":{}}"#;
+        assert_eq!(draft_from_json(newer), Err(DraftError::NewerVersion(7)));
+        assert_eq!(stored_state(Some(newer)), StoredState::Unwritable);
+    }
+
+    #[test]
+    fn b1_stale_tab_never_writes() {
+        assert_eq!(
+            save_decision(StoredState::Absent, 0),
+            SaveDecision::Write(1)
+        );
+        assert_eq!(
+            save_decision(StoredState::Revision(3), 3),
+            SaveDecision::Write(4)
+        );
+        assert_eq!(
+            save_decision(StoredState::Revision(5), 3),
+            SaveDecision::Stale { stored: 5 }
+        );
+        assert_eq!(
+            save_decision(StoredState::Unwritable, 9),
+            SaveDecision::Protected
+        );
+    }
+
+    #[test]
+    fn entries_follow_the_language() {
+        let e = Entry::read("8.5", Locale::En);
+        assert_eq!(e.value, Some(8.5));
+        assert_eq!(e.text_in(Locale::En), "8.5");
+        assert_eq!(e.text_in(Locale::Vi), "8,5");
+        let bad = Entry::read("abc", Locale::Vi);
+        assert_eq!(bad.text_in(Locale::En), "abc");
+    }
+}

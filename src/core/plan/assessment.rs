@@ -1,0 +1,797 @@
+//! "What is needed": for one indicator, the pace its term target needs in the years
+//! left, the pace achieved so far, the status that follows, and a projection under the
+//! person's assumptions, with every number of the working kept for the explanation.
+//!
+//! The kind of working follows the term target's measure: an average-growth target is
+//! turned into the level it implies (base-year level × (1 + ḡ)^N) and needs growth; a
+//! level target needs growth, or yearly additions for stocks, shares and counts; a
+//! cumulative target needs yearly amounts. Assumptions are per year, in the pace's own
+//! unit (percent growth, or units added). Pure: the model and choices come in as values.
+//!
+//! Status rule, shown to the user: **achieved** when the latest result already meets the
+//! target; otherwise the achieved pace is compared with the required pace: **on track**
+//! when it is at least the required pace, **at risk** when it is at least
+//! [`AT_RISK_SHARE`] of it, **off track** below that; **cannot be assessed** without a
+//! target, a starting result, or a second result to measure the pace achieved. For a
+//! falling target the comparison is on the size of the fall.
+
+use std::collections::BTreeMap;
+
+use crate::core::model::{
+    Amount, Better, Comparator, Figure, FigureKind, Measure, Model, Period, TargetKind,
+};
+use crate::core::plan::goal_seek::{goal_seek, GoalSeekAnswer, GoalSeekError};
+use crate::core::plan::pace::{self, PaceError};
+use crate::core::plan::summary::compare_vintages;
+
+/// Share of the required pace below which a target is off track rather than at risk.
+pub const AT_RISK_SHARE: f64 = 0.75;
+
+/// The unit of a pace.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum PaceKind {
+    /// Percent growth a year.
+    Growth,
+    /// Units of the indicator added a year (percentage points for a rate).
+    Increment,
+}
+
+/// Status against the term target.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub enum TermStatus {
+    /// Already met.
+    Achieved,
+    /// The pace achieved is enough.
+    OnTrack,
+    /// The pace achieved is short, but by less than a quarter.
+    AtRisk,
+    /// The pace achieved is far short.
+    OffTrack,
+    /// Not enough data.
+    CannotAssess,
+}
+
+/// Why an indicator cannot be assessed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AssessError {
+    /// The indicator has no term target.
+    NoTarget,
+    /// The target is of a kind the engine does not assess (e.g. a range of growth).
+    UnsupportedTarget,
+    /// No result to start from before the target year.
+    NoStartingResult,
+    /// The base-year level an average-growth target needs is missing.
+    NoBaseLevel,
+    /// Results are missing for years before the start of a cumulative target; the
+    /// person can enter them as assumptions.
+    MissingResults,
+    /// The formula failed.
+    Pace(PaceError),
+}
+
+impl From<PaceError> for AssessError {
+    fn from(e: PaceError) -> Self {
+        AssessError::Pace(e)
+    }
+}
+
+/// The person's choices for one indicator.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Assumptions {
+    /// Start from the result of this year instead of the latest one.
+    pub start_year: Option<i32>,
+    /// Assumed pace for some remaining years (percent growth or units added).
+    pub per_year: BTreeMap<i32, f64>,
+}
+
+/// The working of an assessment: every number the explanation shows.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Working {
+    /// How the pace is measured.
+    pub pace_kind: PaceKind,
+    /// Target year.
+    pub target_year: i32,
+    /// Target value (a level, or a cumulative total).
+    pub target_value: f64,
+    /// The comparator of the target, if any.
+    pub comparator: Option<Comparator>,
+    /// For an average-growth target: (base year, base level, average growth %).
+    pub implied_from: Option<(i32, f64, f64)>,
+    /// Year of the starting result.
+    pub start_year: i32,
+    /// Starting value (the level, or the total so far for a cumulative target).
+    pub start_value: f64,
+    /// Key of the figure the start comes from (for a total: the last year's figure).
+    pub start_key: String,
+    /// Years between the start and the target.
+    pub remaining_years: Vec<i32>,
+    /// Assumed pace for some of those years.
+    pub assumed: Vec<(i32, f64)>,
+    /// Years whose pace is solved for.
+    pub free_years: Vec<i32>,
+    /// Years of results available to start from.
+    pub start_choices: Vec<i32>,
+    /// True for a cumulative target: the start value is the total so far.
+    pub cumulative: bool,
+    /// The range of a range target; `target_value` is its end nearest the start.
+    pub target_range: Option<(f64, f64)>,
+}
+
+impl Working {
+    /// The pace of each remaining year: its assumption, or `fallback` for the years
+    /// without one; `None` when a year needs the fallback and there is none.
+    pub fn path(&self, fallback: Option<f64>) -> Option<Vec<f64>> {
+        self.remaining_years
+            .iter()
+            .map(|y| {
+                self.assumed
+                    .iter()
+                    .find(|(ay, _)| ay == y)
+                    .map(|(_, v)| *v)
+                    .or(fallback)
+            })
+            .collect()
+    }
+
+    /// The value at the end of each remaining year when the years move at `path` (growth
+    /// in percent, or amounts added); `None` when a step is undefined or overflows.
+    pub fn levels_along(&self, path: &[f64]) -> Option<Vec<f64>> {
+        let mut level = self.start_value;
+        let mut out = Vec::with_capacity(path.len());
+        for &pace in path {
+            level = match self.pace_kind {
+                PaceKind::Growth => pace::compound(level, &[pace / 100.0]).ok()?,
+                PaceKind::Increment => level + pace,
+            };
+            if !level.is_finite() {
+                return None;
+            }
+            out.push(level);
+        }
+        Some(out)
+    }
+
+    /// Projected value in the target year with the assumptions and `fallback` for the
+    /// other years.
+    fn project(&self, fallback: f64) -> Option<f64> {
+        let levels = self.levels_along(&self.path(Some(fallback))?)?;
+        Some(levels.last().copied().unwrap_or(self.start_value))
+    }
+}
+
+/// The outcome for one indicator.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Assessment {
+    /// Indicator id.
+    pub indicator: String,
+    /// The working (absent when there is no target or no start).
+    pub working: Option<Working>,
+    /// Required pace a year in the free years (percent or units).
+    pub required: Result<f64, AssessError>,
+    /// Pace achieved so far (percent or units a year), from the earliest result in the
+    /// term (or the base year) to the start.
+    pub achieved: Option<(i32, f64)>,
+    /// Status.
+    pub status: TermStatus,
+    /// Projected value in the target year with the assumptions, and the achieved pace
+    /// for the other years.
+    pub projection: Option<f64>,
+    /// The planned pace, for a stock whose yearly additions have plans: (plan year,
+    /// planned addition, key of the plan figure).
+    pub planned: Option<(i32, f64, String)>,
+}
+
+fn best<'a>(model: &Model, figures: impl Iterator<Item = &'a Figure>) -> Option<&'a Figure> {
+    figures.max_by(|a, b| compare_vintages(model, a, b))
+}
+
+/// Level results by year (the best vintage of each), no variants, no bounds.
+pub fn yearly_levels<'a>(model: &'a Model, indicator: &str) -> BTreeMap<i32, &'a Figure> {
+    let mut by_year: BTreeMap<i32, Vec<&Figure>> = BTreeMap::new();
+    for f in model.figures_of(indicator) {
+        // A bound ("trên 45 triệu") is not a level to compute from.
+        if f.kind.is_result()
+            && f.measure == Measure::Level
+            && f.variant.is_none()
+            && f.comparator.is_none()
+        {
+            if let (Period::Year(y), Amount::Point(_)) = (f.period, f.amount) {
+                by_year.entry(y).or_default().push(f);
+            }
+        }
+    }
+    by_year
+        .into_iter()
+        .filter_map(|(y, fs)| best(model, fs.into_iter()).map(|f| (y, f)))
+        .collect()
+}
+
+/// The term target of an indicator: the one ending at the term's last year, best vintage.
+pub fn term_target<'a>(model: &'a Model, indicator: &str) -> Option<&'a Figure> {
+    best(
+        model,
+        model.figures_of(indicator).filter(|f| {
+            f.kind == FigureKind::TermTarget && f.period.end_year() == model.term.last_year
+        }),
+    )
+}
+
+fn point(a: Amount, better: Better) -> f64 {
+    match a {
+        Amount::Point(v) => v,
+        // A range target is met at its near end.
+        Amount::Range(lo, hi) => match better {
+            Better::Lower => hi,
+            _ => lo,
+        },
+    }
+}
+
+fn value_of(f: &Figure) -> f64 {
+    f.amount.central()
+}
+
+fn status_from(
+    already_met: bool,
+    required: &Result<f64, AssessError>,
+    achieved: Option<f64>,
+    falling: bool,
+) -> TermStatus {
+    if already_met {
+        return TermStatus::Achieved;
+    }
+    let (Ok(r), Some(a)) = (required, achieved) else {
+        return TermStatus::CannotAssess;
+    };
+    let (r, a) = if falling { (-r, -a) } else { (*r, a) };
+    if r <= 0.0 {
+        return TermStatus::OnTrack;
+    }
+    let share = a / r;
+    if share >= 1.0 {
+        TermStatus::OnTrack
+    } else if share >= AT_RISK_SHARE {
+        TermStatus::AtRisk
+    } else {
+        TermStatus::OffTrack
+    }
+}
+
+fn meets(value: f64, target: f64, comparator: Option<Comparator>, better: Better) -> bool {
+    match comparator {
+        Some(Comparator::MoreThan) => value > target,
+        Some(Comparator::LessThan) => value < target,
+        Some(Comparator::AtMost) => value <= target,
+        Some(Comparator::AtLeast) => value >= target,
+        None => match better {
+            Better::Lower => value <= target,
+            _ => value >= target,
+        },
+    }
+}
+
+/// Splits the remaining years into those with a (finite) assumption and those solved for.
+fn split_years(remaining: &[i32], assumptions: &Assumptions) -> (Vec<(i32, f64)>, Vec<i32>) {
+    let assumed: Vec<(i32, f64)> = remaining
+        .iter()
+        .filter_map(|y| assumptions.per_year.get(y).map(|v| (*y, *v)))
+        .filter(|(_, v)| v.is_finite())
+        .collect();
+    let free = remaining
+        .iter()
+        .copied()
+        .filter(|y| !assumed.iter().any(|(ay, _)| ay == y))
+        .collect();
+    (assumed, free)
+}
+
+fn unassessed(indicator: &str, error: AssessError) -> Assessment {
+    Assessment {
+        indicator: indicator.to_string(),
+        working: None,
+        required: Err(error),
+        achieved: None,
+        status: TermStatus::CannotAssess,
+        projection: None,
+        planned: None,
+    }
+}
+
+/// The latest yearly plan of a stock's additions indicator, up to the target year.
+fn planned_additions(
+    model: &Model,
+    indicator_id: &str,
+    target_year: i32,
+) -> Option<(i32, f64, String)> {
+    let additions = model.indicator(indicator_id)?.additions.as_deref()?;
+    model
+        .figures_of(additions)
+        .filter(|f| {
+            f.kind == FigureKind::Plan
+                && f.measure == Measure::Level
+                && f.variant.is_none()
+                && matches!(f.period, Period::Year(y) if y <= target_year)
+        })
+        .max_by(|a, b| {
+            a.period
+                .end_year()
+                .cmp(&b.period.end_year())
+                .then_with(|| compare_vintages(model, a, b))
+        })
+        .map(|f| {
+            (
+                f.period.end_year(),
+                f.amount.central(),
+                crate::core::model::load::figure_key(f),
+            )
+        })
+}
+
+/// Assesses one indicator against its term target under `assumptions`.
+pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> Assessment {
+    let Some(indicator) = model.indicator(indicator_id) else {
+        return unassessed(indicator_id, AssessError::NoTarget);
+    };
+    let Some(target) = term_target(model, indicator_id) else {
+        return unassessed(indicator_id, AssessError::NoTarget);
+    };
+    let falling = indicator.better == Better::Lower;
+    let levels = yearly_levels(model, indicator_id);
+    let target_year = target.period.end_year();
+    let start_choices: Vec<i32> = levels
+        .keys()
+        .copied()
+        .filter(|y| *y < target_year)
+        .collect();
+
+    match target.measure {
+        Measure::AverageGrowth | Measure::Level => {
+            let pace_kind = match (target.measure, indicator.target_kind) {
+                (Measure::Level, TargetKind::Stock | TargetKind::Share | TargetKind::Count) => {
+                    PaceKind::Increment
+                }
+                _ => PaceKind::Growth,
+            };
+            let (target_value, implied_from) = if target.measure == Measure::AverageGrowth {
+                let Period::Years(first, last) = target.period else {
+                    return unassessed(indicator_id, AssessError::UnsupportedTarget);
+                };
+                let Amount::Point(avg) = target.amount else {
+                    return unassessed(indicator_id, AssessError::UnsupportedTarget);
+                };
+                let base_year = first - 1;
+                let Some(base) = levels.get(&base_year) else {
+                    return unassessed(indicator_id, AssessError::NoBaseLevel);
+                };
+                let base_value = value_of(base);
+                match pace::compound(
+                    base_value,
+                    &vec![avg / 100.0; usize::try_from(last - base_year).unwrap_or(0)],
+                ) {
+                    Ok(v) => (v, Some((base_year, base_value, avg))),
+                    Err(e) => return unassessed(indicator_id, e.into()),
+                }
+            } else {
+                (point(target.amount, indicator.better), None)
+            };
+            let start_year = match assumptions.start_year.filter(|y| start_choices.contains(y)) {
+                Some(y) => y,
+                None => match start_choices.last() {
+                    Some(y) => *y,
+                    None => return unassessed(indicator_id, AssessError::NoStartingResult),
+                },
+            };
+            let Some(start) = levels.get(&start_year) else {
+                return unassessed(indicator_id, AssessError::NoStartingResult);
+            };
+            let start_value = value_of(start);
+            // A range target (19-20 %) is reached at its end nearest the start.
+            let target_value = match (target.measure, target.amount) {
+                (Measure::Level, Amount::Range(lo, hi)) => start_value.clamp(lo, hi),
+                _ => target_value,
+            };
+            let remaining_years: Vec<i32> = (start_year + 1..=target_year).collect();
+            let (assumed, free_years) = split_years(&remaining_years, assumptions);
+            let free = i32::try_from(free_years.len()).unwrap_or(i32::MAX);
+            let assumed_values: Vec<f64> = assumed.iter().map(|(_, v)| *v).collect();
+            let required = match pace_kind {
+                PaceKind::Growth => {
+                    let rates: Vec<f64> = assumed_values.iter().map(|v| v / 100.0).collect();
+                    pace::required_growth(start_value, target_value, &rates, free)
+                        .map(|g| g * 100.0)
+                }
+                PaceKind::Increment => {
+                    pace::required_increment(start_value, target_value, &assumed_values, free)
+                }
+            }
+            .map_err(AssessError::from);
+            // Achieved pace: from the base year (average-growth targets) or the earliest
+            // result from the base year on, to the start.
+            let first_year = implied_from.map(|(y, _, _)| y).or_else(|| {
+                levels
+                    .keys()
+                    .copied()
+                    .find(|y| *y >= model.term.base_year && *y < start_year)
+            });
+            let achieved = first_year.and_then(|fy| {
+                let from = value_of(levels.get(&fy)?);
+                let years = start_year - fy;
+                let pace = match pace_kind {
+                    PaceKind::Growth => {
+                        pace::growth_between(from, start_value, years).ok()? * 100.0
+                    }
+                    PaceKind::Increment => (start_value - from) / f64::from(years),
+                };
+                pace.is_finite().then_some((fy, pace))
+            });
+            let already_met = match target.amount {
+                Amount::Range(lo, hi) if target.measure == Measure::Level => {
+                    (lo..=hi).contains(&start_value)
+                }
+                _ => meets(
+                    start_value,
+                    target_value,
+                    target.comparator,
+                    indicator.better,
+                ),
+            };
+            // Moving down to a range's upper end counts as a fall.
+            let falling =
+                falling || (target_value < start_value && indicator.better == Better::Neutral);
+            let status = status_from(already_met, &required, achieved.map(|a| a.1), falling);
+            let working = Working {
+                pace_kind,
+                target_year,
+                target_value,
+                comparator: target.comparator,
+                implied_from,
+                start_year,
+                start_value,
+                start_key: crate::core::model::load::figure_key(start),
+                remaining_years,
+                assumed,
+                free_years,
+                start_choices,
+                cumulative: false,
+                target_range: match target.amount {
+                    Amount::Range(lo, hi) => Some((lo, hi)),
+                    Amount::Point(_) => None,
+                },
+            };
+            Assessment {
+                indicator: indicator_id.to_string(),
+                projection: achieved.and_then(|(_, a)| working.project(a)),
+                working: Some(working),
+                required,
+                achieved,
+                status,
+                planned: planned_additions(model, indicator_id, target_year),
+            }
+        }
+        Measure::Cumulative => {
+            assess_cumulative(model, indicator_id, target, &levels, assumptions, falling)
+        }
+        _ => unassessed(indicator_id, AssessError::UnsupportedTarget),
+    }
+}
+
+/// Goal seek on one year: the value to assume for `year` so that the projection for the
+/// target year meets the target, the other years keeping their assumptions (or the pace
+/// achieved). The answer is checked by assessing again.
+pub fn seek_year(
+    model: &Model,
+    indicator_id: &str,
+    assumptions: &Assumptions,
+    year: i32,
+) -> Result<GoalSeekAnswer, GoalSeekError> {
+    let base = assess(model, indicator_id, assumptions);
+    let Some(w) = &base.working else {
+        return Err(GoalSeekError::ModelFailed);
+    };
+    if !w.remaining_years.contains(&year) {
+        return Err(GoalSeekError::BadRange);
+    }
+    let (low, high) = match w.pace_kind {
+        PaceKind::Growth => (-90.0, 300.0),
+        PaceKind::Increment => {
+            let span = (w.target_value.abs() + w.start_value.abs()).max(1.0) * 2.0;
+            (-span, span)
+        }
+    };
+    let model_fn = |x: f64| {
+        let mut trial = assumptions.clone();
+        trial.per_year.insert(year, x);
+        assess(model, indicator_id, &trial)
+            .projection
+            .ok_or(GoalSeekError::ModelFailed)
+    };
+    let tolerance = (w.target_value.abs() * 1e-9).max(1e-9);
+    goal_seek(model_fn, w.target_value, low, high, tolerance)
+}
+
+fn assess_cumulative(
+    model: &Model,
+    indicator_id: &str,
+    target: &Figure,
+    levels: &BTreeMap<i32, &Figure>,
+    assumptions: &Assumptions,
+    falling: bool,
+) -> Assessment {
+    let Period::Years(first, last) = target.period else {
+        return unassessed(indicator_id, AssessError::UnsupportedTarget);
+    };
+    let better = model
+        .indicator(indicator_id)
+        .map_or(Better::Higher, |i| i.better);
+    let target_value = point(target.amount, better);
+    let in_period: Vec<(i32, &Figure)> = levels
+        .iter()
+        .filter(|(y, _)| **y >= first && **y <= last)
+        .map(|(y, f)| (*y, *f))
+        .collect();
+    let start_choices: Vec<i32> = in_period
+        .iter()
+        .map(|(y, _)| *y)
+        .filter(|y| *y < last)
+        .collect();
+    let Some(&(default_year, _)) = in_period.last() else {
+        return unassessed(indicator_id, AssessError::NoStartingResult);
+    };
+    let start_year = assumptions
+        .start_year
+        .filter(|y| in_period.iter().any(|(py, _)| py == y))
+        .unwrap_or(default_year);
+    let counted: Vec<(i32, &Figure)> = in_period
+        .iter()
+        .copied()
+        .filter(|(y, _)| *y <= start_year)
+        .collect();
+    let done: f64 = counted.iter().map(|(_, f)| value_of(f)).sum();
+    let Some(&(_, start_fig)) = counted.last() else {
+        return unassessed(indicator_id, AssessError::NoStartingResult);
+    };
+    // Years of the period without a result: the gaps before the start must be filled
+    // by the person (as assumptions) before the total can be trusted.
+    let remaining_years: Vec<i32> = (first..=last)
+        .filter(|y| !counted.iter().any(|(cy, _)| cy == y))
+        .collect();
+    let unfilled_gap = remaining_years
+        .iter()
+        .any(|y| *y < start_year && !assumptions.per_year.contains_key(y));
+    let (assumed, free_years) = split_years(&remaining_years, assumptions);
+    let assumed_values: Vec<f64> = assumed.iter().map(|(_, v)| *v).collect();
+    let required = if unfilled_gap {
+        Err(AssessError::MissingResults)
+    } else {
+        pace::required_increment(
+            done,
+            target_value,
+            &assumed_values,
+            i32::try_from(free_years.len()).unwrap_or(i32::MAX),
+        )
+        .map_err(AssessError::from)
+    };
+    let achieved = (!counted.is_empty())
+        .then(|| done / counted.len() as f64)
+        .filter(|v| v.is_finite())
+        .map(|a| (counted.first().map_or(first, |(y, _)| *y), a));
+    let already_met = meets(done, target_value, target.comparator, better);
+    let status = status_from(already_met, &required, achieved.map(|a| a.1), falling);
+    let working = Working {
+        pace_kind: PaceKind::Increment,
+        target_year: last,
+        target_value,
+        comparator: target.comparator,
+        implied_from: None,
+        start_year,
+        start_value: done,
+        start_key: crate::core::model::load::figure_key(start_fig),
+        remaining_years,
+        assumed,
+        free_years,
+        start_choices,
+        cumulative: true,
+        target_range: None,
+    };
+    Assessment {
+        indicator: indicator_id.to_string(),
+        projection: achieved.and_then(|(_, a)| working.project(a)),
+        working: Some(working),
+        required,
+        achieved,
+        status,
+        planned: None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::catalog::load_shipped;
+
+    fn kon_tum() -> Model {
+        load_shipped().0.into_iter().next().expect("model")
+    }
+
+    #[test]
+    fn grdp_worked_example() {
+        let model = kon_tum();
+        let from_2023 = Assumptions {
+            start_year: Some(2023),
+            ..Assumptions::default()
+        };
+        let a = assess(&model, "grdp_constant", &from_2023);
+        let w = a.working.as_ref().expect("working");
+        assert!((w.target_value - 24280.0).abs() < 1.0, "{w:?}");
+        let r = a.required.expect("required");
+        assert!((r - 13.2).abs() < 0.05, "{r}");
+        let mut with_2024 = from_2023.clone();
+        with_2024.per_year.insert(2024, 10.0);
+        let r = assess(&model, "grdp_constant", &with_2024)
+            .required
+            .expect("required");
+        assert!((r - 16.5).abs() < 0.05, "{r}");
+    }
+
+    #[test]
+    fn ginseng_stock_needs_yearly_additions() {
+        let model = kon_tum();
+        let a = assess(&model, "ginseng_area", &Assumptions::default());
+        let w = a.working.as_ref().expect("working");
+        assert_eq!(w.pace_kind, PaceKind::Increment);
+        assert_eq!(w.target_value, 4500.0);
+        let r = a.required.expect("required");
+        assert!((r - (4500.0 - w.start_value) / f64::from(2025 - w.start_year)).abs() < 1e-9);
+        // The 2024 plan of 500 ha of new ginseng is the planned pace to compare with.
+        let (year, planned, _) = a.planned.expect("planned additions");
+        assert_eq!((year, planned), (2024, 500.0));
+    }
+
+    #[test]
+    fn investment_total_asks_for_missing_years_then_spreads_the_rest() {
+        let model = kon_tum();
+        let a = assess(&model, "total_social_investment", &Assumptions::default());
+        // 2021 and 2022 have no result in the data: the total cannot be trusted yet.
+        assert_eq!(a.required, Err(AssessError::MissingResults));
+        assert_eq!(a.status, TermStatus::CannotAssess);
+        let mut filled = Assumptions::default();
+        filled.per_year.insert(2021, 20000.0);
+        filled.per_year.insert(2022, 23000.0);
+        let a = assess(&model, "total_social_investment", &filled);
+        let w = a.working.expect("working");
+        assert_eq!(w.target_value, 118000.0);
+        assert_eq!(w.free_years, vec![2025]);
+        let r = a.required.expect("required");
+        assert!(
+            (r - (118000.0 - w.start_value - 43000.0)).abs() < 1e-6,
+            "{r}"
+        );
+    }
+
+    #[test]
+    fn goal_seek_on_a_year_matches_the_required_pace() {
+        let model = kon_tum();
+        let mut assumptions = Assumptions {
+            start_year: Some(2023),
+            ..Assumptions::default()
+        };
+        assumptions.per_year.insert(2024, 10.0);
+        let answer = seek_year(&model, "grdp_constant", &assumptions, 2025).expect("answer");
+        let required = assess(&model, "grdp_constant", &assumptions)
+            .required
+            .expect("required");
+        assert!(
+            (answer.input - required).abs() < 1e-6,
+            "{answer:?} vs {required}"
+        );
+        assert!((answer.output - 24280.0).abs() < 1.0);
+    }
+
+    /// A small model with a falling rate, a count and a range target, for kinds the
+    /// shipped data do not exercise.
+    fn small_model() -> Model {
+        use crate::core::model::catalog::UNITS_JSON;
+        use crate::core::model::load::{load_model, ModelFiles};
+        let model = r#"{"schema_version":1,"id":"t","province":{"vi":"T","en":"T"},
+            "term":{"first_year":2021,"last_year":2025,"base_year":2020},"data_version":"x",
+            "groups":[{"id":"g","name":{"vi":"g","en":"g"}}],
+            "documents":[{"id":"d","kind":"seed","file":"f","title":{"vi":"t","en":"t"},"issuer":"x","date":"2024"}]}"#;
+        let src = r#""source":{"doc":"d","quote":"q"}"#;
+        let fragment = format!(
+            r#"{{"indicators":[
+              {{"id":"poor","name":{{"vi":"p","en":"p"}},"group":"g","unit":"percent","better":"lower","target_kind":"share"}},
+              {{"id":"communes","name":{{"vi":"c","en":"c"}},"group":"g","unit":"communes","better":"higher","target_kind":"count"}},
+              {{"id":"share","name":{{"vi":"s","en":"s"}},"group":"g","unit":"percent","better":"neutral","target_kind":"share"}}],
+             "figures":[
+              {{"indicator":"poor","kind":"actual","period":"2021","value":12.0,{src}}},
+              {{"indicator":"poor","kind":"actual","period":"2023","value":6.0,{src}}},
+              {{"indicator":"poor","kind":"term_target","period":"2025","value":3.0,"comparator":"lt",{src}}},
+              {{"indicator":"communes","kind":"actual","period":"2022","value":40,{src}}},
+              {{"indicator":"communes","kind":"actual","period":"2024","value":44,{src}}},
+              {{"indicator":"communes","kind":"term_target","period":"2025","value":50,{src}}},
+              {{"indicator":"share","kind":"actual","period":"2023","value":22.0,{src}}},
+              {{"indicator":"share","kind":"term_target","period":"2025","range":[19,20],{src}}}]}}"#
+        );
+        load_model(
+            UNITS_JSON,
+            ModelFiles {
+                model,
+                fragments: &[("f", &fragment)],
+            },
+        )
+        .expect("small model")
+    }
+
+    #[test]
+    fn falling_count_and_range_targets() {
+        let model = small_model();
+        // Poverty: 6 % in 2023 to below 3 % in 2025 needs −1.5 points a year; it fell
+        // 3 points a year before, so it is on track.
+        let poor = assess(&model, "poor", &Assumptions::default());
+        assert_eq!(poor.required, Ok(-1.5));
+        assert_eq!(poor.achieved, Some((2021, -3.0)));
+        assert_eq!(poor.status, TermStatus::OnTrack);
+        // Communes: 44 in 2024 to 50 in 2025 needs 6; 2 a year before: off track.
+        let communes = assess(&model, "communes", &Assumptions::default());
+        assert_eq!(communes.required, Ok(6.0));
+        assert_eq!(communes.status, TermStatus::OffTrack);
+        // A 19-20 % share reached from 22 %: the near end (20) is the target.
+        let share = assess(&model, "share", &Assumptions::default());
+        assert_eq!(share.working.as_ref().map(|w| w.target_value), Some(20.0));
+        assert_eq!(share.required, Ok(-1.0));
+        assert_eq!(share.status, TermStatus::CannotAssess, "one result only");
+    }
+
+    #[test]
+    fn status_rule() {
+        let r = |v: f64| Ok::<f64, AssessError>(v);
+        assert_eq!(
+            status_from(true, &r(5.0), None, false),
+            TermStatus::Achieved
+        );
+        assert_eq!(
+            status_from(false, &r(10.0), Some(10.0), false),
+            TermStatus::OnTrack
+        );
+        assert_eq!(
+            status_from(false, &r(10.0), Some(8.0), false),
+            TermStatus::AtRisk
+        );
+        assert_eq!(
+            status_from(false, &r(10.0), Some(7.0), false),
+            TermStatus::OffTrack
+        );
+        assert_eq!(
+            status_from(false, &r(10.0), None, false),
+            TermStatus::CannotAssess
+        );
+        assert_eq!(
+            status_from(false, &r(-3.0), Some(-4.0), true),
+            TermStatus::OnTrack
+        );
+        assert_eq!(
+            status_from(false, &r(-3.0), Some(-1.0), true),
+            TermStatus::OffTrack
+        );
+        assert_eq!(
+            status_from(false, &Err(AssessError::NoTarget), Some(1.0), false),
+            TermStatus::CannotAssess
+        );
+    }
+
+    #[test]
+    fn indicators_without_targets_cannot_be_assessed() {
+        let model = kon_tum();
+        let a = assess(&model, "no_such_indicator", &Assumptions::default());
+        assert_eq!(a.status, TermStatus::CannotAssess);
+        for ind in &model.indicators {
+            let a = assess(&model, &ind.id, &Assumptions::default());
+            if let Ok(r) = a.required {
+                assert!(r.is_finite(), "{}", ind.id);
+            }
+            if let Some(p) = a.projection {
+                assert!(p.is_finite(), "{}", ind.id);
+            }
+        }
+    }
+}

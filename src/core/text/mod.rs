@@ -1,0 +1,8 @@
+//! Text in and out of numbers and dates: number formatting per language (`numfmt`),
+//! reading numbers typed the Vietnamese or English way (`numparse`), folding text for
+//! search (`textsearch`) and calendar arithmetic on civil dates (`calendar`).
+
+pub mod calendar;
+pub mod numfmt;
+pub mod numparse;
+pub mod textsearch;

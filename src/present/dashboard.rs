@@ -1,0 +1,400 @@
+//! Turns core values into the plain strings and flags the components show: one
+//! `RowView` per dashboard row, one `FigureView` per line of an indicator's detail.
+//!
+//! Pure and host-tested; components only lay these out. Keeping the phrasing here (and
+//! not in `view!` blocks) is what lets tests check the exact text a person reads.
+
+use crate::core::model::{
+    Amount, Document, DocumentKind, Figure, FigureKind, Model, PartialDate, PriceBasis, Source,
+};
+use crate::core::plan::summary::{
+    figures_by_period, summarize, Attainment, IndicatorSummary, PlanStatus, PlanValue,
+};
+use crate::core::text::numfmt::format_number;
+use crate::core::text::textsearch;
+use crate::present::i18n::{
+    figure_value_text, kind_label, period_text, pick, status_label, t, unit_name, with_unit,
+    Locale, Msg, COMPUTED_DECIMALS, SOURCE_DECIMALS,
+};
+
+/// One dashboard row, ready to show.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct RowView {
+    /// Indicator id.
+    pub id: String,
+    /// Indicator name.
+    pub name: String,
+    /// Unit name.
+    pub unit: String,
+    /// Latest result value, or empty.
+    pub latest: String,
+    /// Period and kind of the latest result ("2023 · ước thực hiện").
+    pub latest_when: String,
+    /// True when the latest result is an estimate.
+    pub latest_is_estimate: bool,
+    /// Plan value for that period, or empty.
+    pub plan: String,
+    /// How the plan was found, when not stated ("suy ra từ …").
+    pub plan_note: String,
+    /// Share of plan reached ("97,62%"), or empty.
+    pub attainment: String,
+    /// How the attainment was found, when computed.
+    pub attainment_note: String,
+    /// Status against the plan.
+    pub status: Option<PlanStatus>,
+    /// Status in words.
+    pub status_text: String,
+    /// Term target, or empty.
+    pub term_target: String,
+    /// Period of the term target.
+    pub term_target_when: String,
+}
+
+/// One group of the dashboard with its visible rows.
+#[derive(Clone, Debug, PartialEq, Eq, Hash)]
+pub struct GroupView {
+    /// Group id.
+    pub id: String,
+    /// Group name.
+    pub name: String,
+    /// Rows that match the search.
+    pub rows: Vec<RowView>,
+}
+
+/// One figure in an indicator's detail view, with its source.
+#[derive(Clone, Debug, PartialEq)]
+pub struct FigureView {
+    /// Stable key of the figure.
+    pub key: String,
+    /// Period in words.
+    pub period: String,
+    /// Kind in words.
+    pub kind: String,
+    /// Value in words.
+    pub value: String,
+    /// Price basis in words, or empty.
+    pub price_basis: String,
+    /// Note, or empty.
+    pub note: String,
+    /// The source.
+    pub source: SourceView,
+}
+
+/// Where a figure comes from, ready to show.
+#[derive(Clone, Debug, PartialEq)]
+pub enum SourceView {
+    /// A quote from a document.
+    Quote {
+        /// The verbatim quote (always Vietnamese).
+        quote: String,
+        /// Document title.
+        title: String,
+        /// Issuer and number.
+        issuer: String,
+        /// Date in words.
+        date: String,
+        /// True for a secondary public report.
+        public_report: bool,
+        /// Web site, for public reports.
+        url: String,
+    },
+    /// A value computed from others.
+    Derived {
+        /// Formula in words.
+        formula: String,
+        /// Input figure keys.
+        inputs: Vec<String>,
+    },
+}
+
+/// A document date as a person reads it: `05/11/2024`, `11/2024`, `2024` (Vietnamese),
+/// or ISO order in English; "undated" when there is none.
+pub fn date_text(date: Option<PartialDate>, locale: Locale) -> String {
+    match date {
+        None => t(Msg::Undated, locale).to_string(),
+        Some(PartialDate {
+            year,
+            month: Some(m),
+            day: Some(d),
+        }) => match locale {
+            Locale::Vi => format!("{d:02}/{m:02}/{year}"),
+            Locale::En => format!("{year}-{m:02}-{d:02}"),
+        },
+        Some(PartialDate {
+            year,
+            month: Some(m),
+            day: None,
+        }) => format!("{m:02}/{year}"),
+        Some(PartialDate { year, .. }) => year.to_string(),
+    }
+}
+
+fn price_basis_text(basis: Option<PriceBasis>, locale: Locale) -> String {
+    match basis {
+        Some(PriceBasis::Constant2010) => t(Msg::Constant2010, locale).to_string(),
+        Some(PriceBasis::Current) => t(Msg::CurrentPrices, locale).to_string(),
+        None => String::new(),
+    }
+}
+
+fn percent_text(value: f64, locale: Locale, decimals: u8) -> String {
+    with_unit(&format_number(value, locale, decimals), "%")
+}
+
+/// Builds the row for one indicator summary.
+pub fn row_view(model: &Model, summary: &IndicatorSummary<'_>, locale: Locale) -> RowView {
+    let ind = summary.indicator;
+    let (latest, latest_when, latest_is_estimate) = match summary.latest {
+        Some(f) => {
+            let mut when = format!(
+                "{} · {}",
+                period_text(f.period, locale),
+                kind_label(f.kind, locale)
+            );
+            if f.doc_id()
+                .and_then(|d| model.document(d))
+                .is_some_and(|d| d.kind == DocumentKind::PublicReport)
+            {
+                when.push_str(" · ");
+                when.push_str(t(Msg::PublicReport, locale));
+            }
+            (
+                figure_value_text(model, f, locale),
+                when,
+                f.kind == FigureKind::Estimate,
+            )
+        }
+        None => (String::new(), String::new(), false),
+    };
+    let (plan, plan_note) = match summary.plan {
+        Some(PlanValue::Stated(p)) => {
+            let mut text = figure_value_text(model, p, locale);
+            if summary.latest.is_none() {
+                text = format!("{text} ({})", period_text(p.period, locale));
+            }
+            (text, String::new())
+        }
+        Some(PlanValue::FromAttainment { value, attainment }) => {
+            let unit = summary
+                .latest
+                .map_or(ind.unit.as_str(), |f| f.unit.as_str());
+            // The working, with its numbers: result ÷ attainment × 100.
+            let working = match (summary.latest.map(|f| f.amount), attainment.amount) {
+                (Some(Amount::Point(r)), Amount::Point(pct)) => format!(
+                    ": {} ÷ {}% × 100",
+                    format_number(r, locale, SOURCE_DECIMALS),
+                    format_number(pct, locale, SOURCE_DECIMALS)
+                ),
+                _ => String::new(),
+            };
+            (
+                with_unit(
+                    &format_number(value, locale, COMPUTED_DECIMALS),
+                    unit_name(model, unit, locale),
+                ),
+                format!("{}{working}", t(Msg::PlanFromAttainment, locale)),
+            )
+        }
+        None => (String::new(), String::new()),
+    };
+    let (attainment, attainment_note) = match summary.attainment {
+        Some(Attainment::Stated(f)) => match f.amount {
+            Amount::Point(v) => (percent_text(v, locale, SOURCE_DECIMALS), String::new()),
+            Amount::Range(..) => (figure_value_text(model, f, locale), String::new()),
+        },
+        Some(Attainment::Computed(v)) => {
+            let working = match (summary.latest.map(|f| f.amount), summary.plan) {
+                (Some(Amount::Point(r)), Some(PlanValue::Stated(p))) => model
+                    .convert(
+                        p.amount,
+                        &p.unit,
+                        summary.latest.map_or("", |f| f.unit.as_str()),
+                    )
+                    .map(|a| {
+                        format!(
+                            ": {} ÷ {} × 100",
+                            format_number(r, locale, SOURCE_DECIMALS),
+                            format_number(a.central(), locale, SOURCE_DECIMALS)
+                        )
+                    })
+                    .unwrap_or_default(),
+                _ => String::new(),
+            };
+            (
+                percent_text(v, locale, COMPUTED_DECIMALS),
+                format!("{}{working}", t(Msg::ComputedByApp, locale)),
+            )
+        }
+        None => (String::new(), String::new()),
+    };
+    let (term_target, term_target_when) = match summary.term_target {
+        Some(f) => (
+            figure_value_text(model, f, locale),
+            period_text(f.period, locale),
+        ),
+        None => (String::new(), String::new()),
+    };
+    RowView {
+        id: ind.id.clone(),
+        name: pick(&ind.name, locale).to_string(),
+        unit: unit_name(model, &ind.unit, locale).to_string(),
+        latest,
+        latest_when,
+        latest_is_estimate,
+        plan,
+        plan_note,
+        attainment,
+        attainment_note,
+        status: summary.status,
+        status_text: summary
+            .status
+            .map(|s| status_label(s, locale).to_string())
+            .unwrap_or_default(),
+        term_target,
+        term_target_when,
+    }
+}
+
+/// The dashboard: every group with the rows whose indicator matches `query` (in either
+/// language), groups without a match left out.
+pub fn dashboard(model: &Model, query: &str, locale: Locale) -> Vec<GroupView> {
+    model
+        .groups
+        .iter()
+        .map(|g| GroupView {
+            id: g.id.clone(),
+            name: pick(&g.name, locale).to_string(),
+            rows: model
+                .indicators
+                .iter()
+                .filter(|i| i.group == g.id)
+                .filter(|i| textsearch::matches(query, &[&i.name.vi, &i.name.en, &i.id]))
+                .map(|i| row_view(model, &summarize(model, i), locale))
+                .collect(),
+        })
+        .filter(|g| !g.rows.is_empty())
+        .collect()
+}
+
+fn source_view(model: &Model, figure: &Figure, locale: Locale) -> SourceView {
+    match &figure.source {
+        Source::Quote { doc, quote } => {
+            let document: Option<&Document> = model.document(doc);
+            SourceView::Quote {
+                quote: quote.clone(),
+                title: document.map_or_else(|| doc.clone(), |d| pick(&d.title, locale).to_string()),
+                issuer: document
+                    .map(|d| match &d.number {
+                        Some(n) => format!("{} · {n}", d.issuer),
+                        None => d.issuer.clone(),
+                    })
+                    .unwrap_or_default(),
+                date: date_text(document.and_then(|d| d.date), locale),
+                public_report: document.is_some_and(|d| d.kind == DocumentKind::PublicReport),
+                url: document.and_then(|d| d.url.clone()).unwrap_or_default(),
+            }
+        }
+        Source::Derived { formula, inputs } => SourceView::Derived {
+            formula: formula.clone(),
+            inputs: inputs.clone(),
+        },
+    }
+}
+
+/// Every figure of an indicator with its source, ordered by period and kind.
+pub fn figure_views(model: &Model, indicator: &str, locale: Locale) -> Vec<FigureView> {
+    figures_by_period(model, indicator)
+        .into_iter()
+        .map(|f| FigureView {
+            key: crate::core::model::load::figure_key(f),
+            period: period_text(f.period, locale),
+            kind: kind_label(f.kind, locale).to_string(),
+            value: figure_value_text(model, f, locale),
+            price_basis: price_basis_text(f.price_basis, locale),
+            note: f
+                .note
+                .as_ref()
+                .map(|n| pick(n, locale).to_string())
+                .unwrap_or_default(),
+            source: source_view(model, f, locale),
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::catalog::load_shipped;
+
+    fn kon_tum() -> Model {
+        let (models, _) = load_shipped();
+        models.into_iter().next().expect("a model")
+    }
+
+    fn row<'a>(groups: &'a [GroupView], id: &str) -> &'a RowView {
+        groups
+            .iter()
+            .flat_map(|g| g.rows.iter())
+            .find(|r| r.id == id)
+            .unwrap_or_else(|| panic!("no row {id}"))
+    }
+
+    #[test]
+    fn grdp_row_shows_the_2023_estimate_against_its_plan() {
+        let model = kon_tum();
+        let groups = dashboard(&model, "", Locale::Vi);
+        let grdp = row(&groups, "grdp_constant");
+        assert!(grdp.latest.contains("tỷ đồng"), "{grdp:?}");
+        assert!(!grdp.term_target.is_empty(), "{grdp:?}");
+    }
+
+    #[test]
+    fn derived_plans_and_attainments_show_their_working() {
+        let model = kon_tum();
+        let groups = dashboard(&model, "", Locale::Vi);
+        let grdp = row(&groups, "grdp_constant");
+        assert!(grdp.plan_note.contains("÷ 97,19% × 100"), "{grdp:?}");
+        let computed = groups
+            .iter()
+            .flat_map(|g| g.rows.iter())
+            .find(|r| r.attainment_note.starts_with("tính từ"))
+            .expect("a computed attainment");
+        assert!(computed.attainment_note.contains("× 100"), "{computed:?}");
+    }
+
+    #[test]
+    fn search_ignores_accents_and_language() {
+        let model = kon_tum();
+        let vi = dashboard(&model, "sam ngoc linh", Locale::Vi);
+        assert!(vi
+            .iter()
+            .flat_map(|g| &g.rows)
+            .any(|r| r.id == "ginseng_area"));
+        let en = dashboard(&model, "ginseng", Locale::En);
+        assert!(en
+            .iter()
+            .flat_map(|g| &g.rows)
+            .all(|r| r.name.to_lowercase().contains("ginseng")));
+        assert!(dashboard(&model, "zzzz-no-such", Locale::Vi).is_empty());
+    }
+
+    #[test]
+    fn every_figure_view_has_a_source() {
+        let model = kon_tum();
+        for ind in &model.indicators {
+            for f in figure_views(&model, &ind.id, Locale::Vi) {
+                match &f.source {
+                    SourceView::Quote { quote, title, .. } => {
+                        assert!(!quote.is_empty() && !title.is_empty(), "{}", f.key)
+                    }
+                    SourceView::Derived { formula, .. } => assert!(!formula.is_empty()),
+                }
+                assert!(
+                    !f.value.contains("NaN") && !f.value.contains("inf"),
+                    "{}",
+                    f.key
+                );
+            }
+        }
+    }
+}

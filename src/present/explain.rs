@@ -1,0 +1,332 @@
+//! Explains an assessment in words, in Vietnamese or English, with the numbers filled in:
+//! the target and how it was derived, the starting point, the assumptions, the required
+//! pace with its formula, the pace achieved, the status rule and the projection.
+//!
+//! Pure view-layer text, host-tested. Numbers go through `numfmt`, so they follow the
+//! interface language (`13,2%/năm`, `13.2%/year`).
+
+use crate::core::model::Model;
+use crate::core::plan::assessment::{
+    AssessError, Assessment, PaceKind, TermStatus, Working, AT_RISK_SHARE,
+};
+use crate::core::plan::pace::PaceError;
+use crate::core::text::numfmt::format_number;
+use crate::present::i18n::{unit_name, with_unit, Locale};
+
+/// Label of a term status.
+pub fn term_status_label(status: TermStatus, locale: Locale) -> &'static str {
+    match (status, locale) {
+        (TermStatus::Achieved, Locale::Vi) => "Đã đạt mục tiêu",
+        (TermStatus::Achieved, Locale::En) => "Achieved",
+        (TermStatus::OnTrack, Locale::Vi) => "Đúng tiến độ",
+        (TermStatus::OnTrack, Locale::En) => "On track",
+        (TermStatus::AtRisk, Locale::Vi) => "Có nguy cơ không đạt",
+        (TermStatus::AtRisk, Locale::En) => "At risk",
+        (TermStatus::OffTrack, Locale::Vi) => "Chậm tiến độ",
+        (TermStatus::OffTrack, Locale::En) => "Off track",
+        (TermStatus::CannotAssess, Locale::Vi) => "Chưa đánh giá được",
+        (TermStatus::CannotAssess, Locale::En) => "Cannot be assessed",
+    }
+}
+
+/// A short code for styling and tests (`on-track`).
+pub fn term_status_code(status: TermStatus) -> &'static str {
+    match status {
+        TermStatus::Achieved => "achieved",
+        TermStatus::OnTrack => "on-track",
+        TermStatus::AtRisk => "at-risk",
+        TermStatus::OffTrack => "off-track",
+        TermStatus::CannotAssess => "cannot-assess",
+    }
+}
+
+/// Why no pace could be computed, in words.
+pub fn assess_error_text(error: AssessError, locale: Locale) -> &'static str {
+    match (error, locale) {
+        (AssessError::NoTarget, Locale::Vi) => {
+            "Chỉ tiêu này không có mục tiêu nhiệm kỳ cho năm cuối nhiệm kỳ."
+        }
+        (AssessError::NoTarget, Locale::En) => {
+            "This indicator has no term target for the term's last year."
+        }
+        (AssessError::UnsupportedTarget, Locale::Vi) => "Chưa tính được loại mục tiêu này.",
+        (AssessError::UnsupportedTarget, Locale::En) => "This kind of target is not computed yet.",
+        (AssessError::NoStartingResult, Locale::Vi) => {
+            "Chưa có kết quả nào trước năm mục tiêu để làm điểm xuất phát."
+        }
+        (AssessError::NoStartingResult, Locale::En) => {
+            "No result before the target year to start from."
+        }
+        (AssessError::NoBaseLevel, Locale::Vi) => {
+            "Thiếu giá trị năm gốc để quy mục tiêu tăng trưởng bình quân ra mức cần đạt."
+        }
+        (AssessError::NoBaseLevel, Locale::En) => {
+            "The base-year level needed to turn the average-growth target into a level is missing."
+        }
+        (AssessError::MissingResults, Locale::Vi) => {
+            "Thiếu kết quả của một số năm đã qua; nhập số liệu các năm đó ở ô giả định để tính."
+        }
+        (AssessError::MissingResults, Locale::En) => {
+            "Results of some past years are missing; enter them as assumptions to compute."
+        }
+        (AssessError::Pace(e), _) => pace_error_text(e, locale),
+    }
+}
+
+fn pace_error_text(error: PaceError, locale: Locale) -> &'static str {
+    match (error, locale) {
+        (PaceError::NoYearsLeft, Locale::Vi) => {
+            "Không còn năm nào để tính: mọi năm còn lại đã có giả định."
+        }
+        (PaceError::NoYearsLeft, Locale::En) => {
+            "No year left to solve for: every remaining year has an assumption."
+        }
+        (PaceError::BaseNotPositive, Locale::Vi) => {
+            "Giá trị xuất phát phải lớn hơn 0 để tính tốc độ tăng."
+        }
+        (PaceError::BaseNotPositive, Locale::En) => {
+            "The starting value must be above zero to compute growth."
+        }
+        (PaceError::TargetNotPositive, Locale::Vi) => {
+            "Mục tiêu phải lớn hơn 0 để tính tốc độ tăng."
+        }
+        (PaceError::TargetNotPositive, Locale::En) => {
+            "The target must be above zero to compute growth."
+        }
+        (PaceError::RateAtOrBelowMinus100, Locale::Vi) => {
+            "Tốc độ giả định từ −100% trở xuống không có nghĩa."
+        }
+        (PaceError::RateAtOrBelowMinus100, Locale::En) => {
+            "An assumed rate of −100% or below has no meaning."
+        }
+        (PaceError::NonFinite, Locale::Vi) => "Có giá trị không phải là số.",
+        (PaceError::NonFinite, Locale::En) => "A value is not a number.",
+        (PaceError::Overflow, Locale::Vi) => "Kết quả quá lớn để tính.",
+        (PaceError::Overflow, Locale::En) => "The result is too large to compute.",
+    }
+}
+
+/// A pace with its unit: `13,2%/năm`, `1.057,5 ha/năm`.
+pub fn pace_text(model: &Model, unit: &str, kind: PaceKind, value: f64, locale: Locale) -> String {
+    let per_year = match locale {
+        Locale::Vi => "/năm",
+        Locale::En => "/year",
+    };
+    match kind {
+        PaceKind::Growth => format!(
+            "{}{per_year}",
+            with_unit(&format_number(value, locale, 2), "%")
+        ),
+        PaceKind::Increment => {
+            let unit = if unit == "percent" {
+                unit_name(model, "percentage_points", locale)
+            } else {
+                unit_name(model, unit, locale)
+            };
+            format!(
+                "{}{per_year}",
+                with_unit(&format_number(value, locale, 2), unit)
+            )
+        }
+    }
+}
+
+fn level_text(model: &Model, unit: &str, value: f64, locale: Locale) -> String {
+    with_unit(
+        &format_number(value, locale, 2),
+        unit_name(model, unit, locale),
+    )
+}
+
+fn years_text(years: &[i32]) -> String {
+    match (years.first(), years.last()) {
+        (Some(a), Some(b)) if a != b => format!("{a}–{b}"),
+        (Some(a), _) => a.to_string(),
+        _ => String::new(),
+    }
+}
+
+/// The explanation, one sentence per line.
+pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Locale) -> Vec<String> {
+    let vi = locale == Locale::Vi;
+    let n = |v: f64| format_number(v, locale, 2);
+    let mut lines = Vec::new();
+    let Some(w) = &assessment.working else {
+        if let Err(e) = assessment.required {
+            lines.push(assess_error_text(e, locale).to_string());
+        }
+        return lines;
+    };
+    let Working {
+        pace_kind,
+        target_year,
+        target_value,
+        implied_from,
+        start_year,
+        start_value,
+        assumed,
+        free_years,
+        ..
+    } = w;
+    let target = level_text(model, unit, *target_value, locale);
+    match implied_from {
+        Some((base_year, base, avg)) => lines.push(if vi {
+            format!(
+                "Mục tiêu {target_year}: {} × (1 + {}%)^{} = {target} (tăng bình quân {}%/năm từ mức năm {base_year}).",
+                n(*base), n(*avg), target_year - base_year, n(*avg)
+            )
+        } else {
+            format!(
+                "Target for {target_year}: {} × (1 + {}%)^{} = {target} ({}% a year on average from the {base_year} level).",
+                n(*base), n(*avg), target_year - base_year, n(*avg)
+            )
+        }),
+        None => lines.push(match (w.target_range, vi) {
+            (Some((lo, hi)), true) => format!(
+                "Mục tiêu {target_year}: trong khoảng {}–{}; đầu gần điểm xuất phát nhất là {target}.",
+                n(lo),
+                n(hi)
+            ),
+            (Some((lo, hi)), false) => format!(
+                "Target for {target_year}: between {} and {}; the end nearest the start is {target}.",
+                n(lo),
+                n(hi)
+            ),
+            (None, true) => format!("Mục tiêu {target_year}: {target}."),
+            (None, false) => format!("Target for {target_year}: {target}."),
+        }),
+    }
+    let start = level_text(model, unit, *start_value, locale);
+    lines.push(match (w.cumulative, vi) {
+        (true, true) => format!("Lũy kế các năm có kết quả đến năm {start_year}: {start}."),
+        (true, false) => format!("Total of the years with results up to {start_year}: {start}."),
+        (false, true) => format!("Xuất phát: {start} năm {start_year}."),
+        (false, false) => format!("Starting point: {start} in {start_year}."),
+    });
+    if !assumed.is_empty() {
+        let list: Vec<String> = assumed
+            .iter()
+            .map(|(y, v)| format!("{y}: {}", pace_text(model, unit, *pace_kind, *v, locale)))
+            .collect();
+        lines.push(if vi {
+            format!("Giả định: {}.", list.join("; "))
+        } else {
+            format!("Assumed: {}.", list.join("; "))
+        });
+    }
+    match assessment.required {
+        Ok(r) => {
+            let pace = pace_text(model, unit, *pace_kind, r, locale);
+            let free = years_text(free_years);
+            let count = free_years.len();
+            let formula = match pace_kind {
+                PaceKind::Growth => {
+                    let factor: f64 = assumed.iter().map(|(_, v)| 1.0 + v / 100.0).product();
+                    let base = if assumed.is_empty() {
+                        n(*start_value)
+                    } else {
+                        format!("({} × {})", n(*start_value), n(factor))
+                    };
+                    format!("({} ÷ {base})^(1/{count}) − 1", n(*target_value))
+                }
+                PaceKind::Increment => {
+                    let assumed_sum: f64 = assumed.iter().map(|(_, v)| v).sum();
+                    if assumed.is_empty() {
+                        format!("({} − {}) ÷ {count}", n(*target_value), n(*start_value))
+                    } else {
+                        format!(
+                            "({} − {} − {}) ÷ {count}",
+                            n(*target_value),
+                            n(*start_value),
+                            n(assumed_sum)
+                        )
+                    }
+                }
+            };
+            lines.push(if vi {
+                format!("Cần đạt {pace} trong {free}: {formula}.")
+            } else {
+                format!("Needed: {pace} in {free}: {formula}.")
+            });
+        }
+        Err(e) => lines.push(assess_error_text(e, locale).to_string()),
+    }
+    match assessment.achieved {
+        Some((from, a)) => {
+            let pace = pace_text(model, unit, *pace_kind, a, locale);
+            lines.push(if vi {
+                format!("Tốc độ đã đạt: {pace} (từ {from} đến {start_year}).")
+            } else {
+                format!("Pace achieved: {pace} (from {from} to {start_year}).")
+            });
+        }
+        None => lines.push(if vi {
+            "Chưa đủ hai kết quả để tính tốc độ đã đạt.".to_string()
+        } else {
+            "Not enough results to measure the pace achieved.".to_string()
+        }),
+    }
+    if let (Some((year, planned, key)), Ok(r)) = (&assessment.planned, assessment.required) {
+        let pace = pace_text(model, unit, *pace_kind, *planned, locale);
+        let verdict = match (planned >= &r, vi) {
+            (true, true) => "đủ để đạt mục tiêu",
+            (false, true) => "không đủ để đạt mục tiêu",
+            (true, false) => "enough to meet the target",
+            (false, false) => "not enough to meet the target",
+        };
+        lines.push(if vi {
+            format!("Tốc độ theo kế hoạch: {pace} (kế hoạch năm {year}, {key}): {verdict}.")
+        } else {
+            format!("Planned pace: {pace} (the {year} plan, {key}): {verdict}.")
+        });
+    }
+    let share = format_number(AT_RISK_SHARE * 100.0, locale, 0);
+    lines.push(if vi {
+        format!("Quy tắc: đúng tiến độ khi tốc độ đã đạt không thấp hơn tốc độ cần; có nguy cơ khi đạt từ {share}% tốc độ cần; chậm tiến độ khi thấp hơn; đã đạt khi kết quả đã chạm mục tiêu.")
+    } else {
+        format!("Rule: on track when the pace achieved is at least the pace needed; at risk from {share}% of it; off track below; achieved when the result already meets the target.")
+    });
+    if let Some(p) = assessment.projection {
+        let gap = p - target_value;
+        let sign = if gap >= 0.0 { "+" } else { "" };
+        lines.push(if vi {
+            format!(
+                "Dự báo {target_year} nếu giữ tốc độ đã đạt (và các giả định): {}; chênh lệch so với mục tiêu: {sign}{}.",
+                level_text(model, unit, p, locale),
+                n(gap)
+            )
+        } else {
+            format!(
+                "Projection for {target_year} at the pace achieved (and the assumptions): {}; gap to the target: {sign}{}.",
+                level_text(model, unit, p, locale),
+                n(gap)
+            )
+        });
+    }
+    lines
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::catalog::load_shipped;
+    use crate::core::plan::assessment::{assess, Assumptions};
+
+    #[test]
+    fn explains_the_worked_example_in_both_languages() {
+        let model = load_shipped().0.into_iter().next().expect("model");
+        let mut assumptions = Assumptions {
+            start_year: Some(2023),
+            ..Assumptions::default()
+        };
+        assumptions.per_year.insert(2024, 10.0);
+        let a = assess(&model, "grdp_constant", &assumptions);
+        let vi = explain(&model, "bn_vnd", &a, Locale::Vi).join("\n");
+        assert!(vi.contains("15.076 × (1 + 10%)^5"), "{vi}");
+        assert!(vi.contains("Giả định: 2024: 10%/năm."), "{vi}");
+        assert!(vi.contains("Cần đạt 16,"), "{vi}");
+        let en = explain(&model, "bn_vnd", &a, Locale::En).join("\n");
+        assert!(en.contains("Needed: 16."), "{en}");
+        assert!(en.contains("Rule: on track"), "{en}");
+    }
+}

@@ -1,0 +1,12 @@
+//! The presentation layer: pure view models and every word of the interface, by feature.
+//! Plain Rust (no `leptos`, no `web_sys`), so every view model is host-tested; components
+//! only lay these values out. `i18n` holds the words (`i18n::drafts` those of the drafts
+//! feature); `dashboard` the table rows and figure lists; `explain` the worked
+//! explanations; `chart` the chart's series and scales; `reports` the printed reports and
+//! CSV tables.
+
+pub mod chart;
+pub mod dashboard;
+pub mod explain;
+pub mod i18n;
+pub mod reports;
