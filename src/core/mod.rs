@@ -9,6 +9,7 @@
 
 pub mod codec;
 pub mod draft;
+pub mod import;
 pub mod model;
 pub mod plan;
 pub mod text;

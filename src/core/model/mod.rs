@@ -13,6 +13,10 @@ pub mod synthetic;
 use std::collections::BTreeMap;
 use std::fmt;
 
+/// The years any figure, term or link may name: wide enough for every plan, narrow
+/// enough that a typo (`20225`) is refused rather than planned for.
+pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+
 /// A text in both interface languages.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]
 pub struct Localized {
