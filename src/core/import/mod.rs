@@ -3,9 +3,11 @@
 //! CSV file. `grid` turns the text into cells; `cell` reads one cell as a Vietnamese
 //! target value (comparator, range, approximate); `columns` guesses what each column
 //! holds from its heading; `preview` puts it together into rows the person checks and
-//! corrects before anything is saved. Pure: the shell hands in the text.
+//! corrects before anything is saved; `to_model` makes the checked preview a model file
+//! (`core::model::file`), validated like the shipped data. Pure: the shell hands in the text.
 
 pub mod cell;
 pub mod columns;
 pub mod grid;
 pub mod preview;
+pub mod to_model;

@@ -229,7 +229,6 @@ pub fn parse_units(text: &str) -> Result<Vec<RawUnit>, DataError> {
 
 /// Parses and validates one model against the shared unit registry.
 pub fn load_model(units_json: &str, files: ModelFiles<'_>) -> Result<Model, Vec<DataError>> {
-    let mut errors = Errors::default();
     let raw_model: RawModel = match serde_json::from_str(files.model) {
         Ok(m) => m,
         Err(e) => {
@@ -239,19 +238,8 @@ pub fn load_model(units_json: &str, files: ModelFiles<'_>) -> Result<Model, Vec<
             }])
         }
     };
-    if raw_model.schema_version != MODEL_SCHEMA_VERSION {
-        return Err(vec![DataError::SchemaVersion {
-            found: raw_model.schema_version,
-        }]);
-    }
-    let mut fragments = Vec::with_capacity(files.fragments.len() + 1);
-    match parse_units(units_json) {
-        Ok(units) => fragments.push(RawFragment {
-            units,
-            ..RawFragment::default()
-        }),
-        Err(e) => errors.push(e),
-    }
+    let mut errors = Errors::default();
+    let mut fragments = Vec::with_capacity(files.fragments.len());
     for (name, text) in files.fragments {
         match serde_json::from_str::<RawFragment>(text) {
             Ok(f) => fragments.push(f),
@@ -261,6 +249,39 @@ pub fn load_model(units_json: &str, files: ModelFiles<'_>) -> Result<Model, Vec<
             }),
         }
     }
+    match build_model(units_json, raw_model, fragments) {
+        Ok(model) if errors.0.is_empty() => Ok(model),
+        Ok(_) => Err(errors.0),
+        Err(more) => {
+            errors.0.extend(more);
+            Err(errors.0)
+        }
+    }
+}
+
+/// Validates a model already read into its serialised shapes (a model file, or the
+/// shipped files once parsed) against the shared unit registry, reporting every
+/// problem at once.
+pub fn build_model(
+    units_json: &str,
+    raw_model: RawModel,
+    model_fragments: Vec<RawFragment>,
+) -> Result<Model, Vec<DataError>> {
+    let mut errors = Errors::default();
+    if raw_model.schema_version != MODEL_SCHEMA_VERSION {
+        return Err(vec![DataError::SchemaVersion {
+            found: raw_model.schema_version,
+        }]);
+    }
+    let mut fragments = Vec::with_capacity(model_fragments.len() + 1);
+    match parse_units(units_json) {
+        Ok(units) => fragments.push(RawFragment {
+            units,
+            ..RawFragment::default()
+        }),
+        Err(e) => errors.push(e),
+    }
+    fragments.extend(model_fragments);
 
     let term = Term {
         first_year: raw_model.term.first_year,
@@ -335,6 +356,7 @@ fn convert_documents(raw: &RawModel, errors: &mut Errors) -> Vec<Document> {
         let kind = match d.kind.as_str() {
             "seed" => DocumentKind::Seed,
             "public_report" => DocumentKind::PublicReport,
+            "table" => DocumentKind::Table,
             other => {
                 errors.bad_value(&d.id, "kind", other);
                 continue;

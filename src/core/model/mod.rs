@@ -6,6 +6,7 @@
 //! no I/O. Rates are in percent as the documents write them (`7.32` is 7,32 %).
 
 pub mod catalog;
+pub mod file;
 pub mod load;
 pub mod raw;
 pub mod synthetic;
@@ -46,13 +47,25 @@ pub struct Group {
     pub name: Localized,
 }
 
-/// Whether a document is one of the primary seeds or a secondary public report.
+/// Whether a document is one of the primary seeds, a secondary public report, or a
+/// table a person imported.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DocumentKind {
     /// A provincial document (resolution, report, conclusion).
     Seed,
     /// A news or government web page, cited from the public-figures table.
     PublicReport,
+    /// A table of the province's figures that a person pasted or opened (the annex of a
+    /// resolution, kept in a spreadsheet); its text is kept with the model.
+    Table,
+}
+
+impl DocumentKind {
+    /// True for the province's own documents (seeds and the tables its officials
+    /// import), which outrank public reports about the same figure.
+    pub fn is_provincial(self) -> bool {
+        matches!(self, DocumentKind::Seed | DocumentKind::Table)
+    }
 }
 
 /// A calendar date that may be known only to the year or month.

@@ -6,10 +6,10 @@
 //! ignored figure. Validation and conversion live in `core::model::load`; this module only
 //! describes shapes. The format is documented in `docs/data-format.md`.
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 /// A text in both languages.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawText {
     /// Vietnamese.
@@ -19,7 +19,7 @@ pub struct RawText {
 }
 
 /// `model.json`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawModel {
     /// Version of this file format.
@@ -39,7 +39,7 @@ pub struct RawModel {
 }
 
 /// The term block of `model.json`.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawTerm {
     /// First plan year.
@@ -51,7 +51,7 @@ pub struct RawTerm {
 }
 
 /// A group.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawGroup {
     /// Id.
@@ -61,7 +61,7 @@ pub struct RawGroup {
 }
 
 /// A document.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDocument {
     /// Id.
@@ -75,36 +75,36 @@ pub struct RawDocument {
     /// Issuer.
     pub issuer: String,
     /// Document number.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub number: Option<String>,
     /// `YYYY`, `YYYY-MM` or `YYYY-MM-DD`.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date: Option<String>,
     /// How the date was inferred.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub date_note: Option<RawText>,
     /// Web site.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub url: Option<String>,
 }
 
 /// A fragment file: units, indicators and figures, each list optional.
-#[derive(Clone, Debug, Default, Deserialize)]
+#[derive(Clone, Debug, Default, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFragment {
     /// Units.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub units: Vec<RawUnit>,
     /// Indicators.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub indicators: Vec<RawIndicator>,
     /// Figures.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub figures: Vec<RawFigure>,
 }
 
 /// A unit.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawUnit {
     /// Id.
@@ -118,7 +118,7 @@ pub struct RawUnit {
 }
 
 /// An indicator.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawIndicator {
     /// Id.
@@ -134,15 +134,15 @@ pub struct RawIndicator {
     /// Target kind.
     pub target_kind: String,
     /// Default price basis.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_basis: Option<String>,
     /// Indicator of the yearly additions to this stock.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub additions: Option<String>,
 }
 
 /// A figure.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawFigure {
     /// Indicator id.
@@ -150,44 +150,44 @@ pub struct RawFigure {
     /// Kind.
     pub kind: String,
     /// Measure; `level` when absent.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub measure: Option<String>,
     /// Period notation.
     pub period: String,
     /// Single value.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub value: Option<f64>,
     /// Range.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub range: Option<[f64; 2]>,
     /// Unit override.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub unit: Option<String>,
     /// Comparator.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub comparator: Option<String>,
     /// About.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub approx: bool,
     /// Price basis.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_basis: Option<String>,
     /// Variant.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,
     /// Note.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub note: Option<RawText>,
     /// Quote source (absent for derived figures).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<RawSource>,
     /// Derivation (derived figures only).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub derivation: Option<RawDerivation>,
 }
 
 /// A quote source.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawSource {
     /// Document id.
@@ -197,7 +197,7 @@ pub struct RawSource {
 }
 
 /// How a derived figure was computed.
-#[derive(Clone, Debug, Deserialize)]
+#[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDerivation {
     /// Formula in words.

@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 
 use crate::core::model::{
-    Amount, Better, Comparator, DocumentKind, Figure, FigureKind, Indicator, Measure, Model, Period,
+    Amount, Better, Comparator, Figure, FigureKind, Indicator, Measure, Model, Period,
 };
 
 /// How a result stands against its plan (the documents' đạt / vượt / không đạt).
@@ -71,7 +71,7 @@ pub fn compare_vintages(model: &Model, a: &Figure, b: &Figure) -> Ordering {
         u8::from(
             f.doc_id()
                 .and_then(|d| model.document(d))
-                .is_some_and(|d| d.kind == DocumentKind::Seed),
+                .is_some_and(|d| d.kind.is_provincial()),
         )
     };
     kind_rank(a)

@@ -1,0 +1,442 @@
+//! A checked preview made into a model file (`core::model::file`): the person's groups
+//! and indicators with their figures, the table itself kept as the one document every
+//! figure quotes, and the term the person confirmed. The result goes through the same
+//! validation as the shipped data before anything is saved.
+//!
+//! Decisions (each visible in the preview before confirming):
+//! - ids are made from the names (`Tốc độ tăng trưởng GRDP` → `toc_do_tang_truong_grdp`),
+//!   with `_2`, `_3` for a repeated name;
+//! - a row of growth rates keeps them as growth (`measure: growth`); its target in the
+//!   term's last year or over the term is an average growth over the term when the row
+//!   is an average-growth target;
+//! - a cumulative row's target counts over the term (`measure: cumulative`);
+//! - each figure's quote is the column heading and the cell as written
+//!   (`Mục tiêu 2030: trên 10`), so it can be found in the kept table.
+
+use std::collections::BTreeSet;
+
+use crate::core::draft::record::APP_ID;
+use crate::core::import::preview::{ImportPreview, RowKind};
+use crate::core::model::file::{ModelFile, SourceText, MODEL_FILE_KIND, MODEL_FILE_VERSION};
+use crate::core::model::load::{kind_code, measure_code, MODEL_SCHEMA_VERSION};
+use crate::core::model::raw::{
+    RawDocument, RawFigure, RawGroup, RawIndicator, RawModel, RawSource, RawTerm, RawText,
+};
+use crate::core::model::{
+    Better, Comparator, FigureKind, Localized, Measure, Period, TargetKind, YEARS,
+};
+use crate::core::text::textsearch::fold;
+
+/// What the person says about the model when confirming an import.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ImportMeta {
+    /// The new model's id.
+    pub model_id: String,
+    /// Province name.
+    pub province: String,
+    /// First plan year of the term.
+    pub first_year: i32,
+    /// Last plan year.
+    pub last_year: i32,
+    /// Base year (the year before the first).
+    pub base_year: i32,
+    /// File name, or the word for a paste in the person's language.
+    pub source_name: String,
+    /// The table's text as read.
+    pub source_text: String,
+    /// When the table was imported (`YYYY-MM-DD`), also the model's data version.
+    pub imported_on: String,
+    /// The group name for indicators above the first group row (in the person's
+    /// language: the words live in the presentation layer).
+    pub ungrouped_name: Localized,
+}
+
+/// Why a preview cannot become a model yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ToModelError {
+    /// The term's years are not base < first ≤ last within [`YEARS`].
+    BadTerm,
+    /// An indicator row has no unit the app knows (row of the table, 0-based).
+    MissingUnit {
+        /// Row of the table.
+        row: usize,
+    },
+    /// No indicator row at all.
+    NoIndicators,
+}
+
+impl std::fmt::Display for ToModelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            ToModelError::BadTerm => f.write_str("term years are not in order"),
+            ToModelError::MissingUnit { row } => write!(f, "row {} has no unit", row + 1),
+            ToModelError::NoIndicators => f.write_str("no indicators"),
+        }
+    }
+}
+
+impl std::error::Error for ToModelError {}
+
+/// The id of the one document of an imported model: the table.
+pub const TABLE_DOC: &str = "table";
+
+/// Builds the model file of a checked preview.
+pub fn to_model_file(
+    preview: &ImportPreview,
+    meta: &ImportMeta,
+) -> Result<ModelFile, ToModelError> {
+    let term_ok = YEARS.contains(&meta.base_year)
+        && YEARS.contains(&meta.last_year)
+        && meta.base_year < meta.first_year
+        && meta.first_year <= meta.last_year;
+    if !term_ok {
+        return Err(ToModelError::BadTerm);
+    }
+    if preview.indicator_count() == 0 {
+        return Err(ToModelError::NoIndicators);
+    }
+    let text = |s: &str| RawText {
+        vi: s.to_string(),
+        en: s.to_string(),
+    };
+    let mut groups: Vec<RawGroup> = Vec::new();
+    let mut indicators: Vec<RawIndicator> = Vec::new();
+    let mut figures: Vec<RawFigure> = Vec::new();
+    let mut taken: BTreeSet<String> = BTreeSet::new();
+    let mut group_id: Option<String> = None;
+    for row in &preview.rows {
+        match row.kind {
+            RowKind::Group => {
+                let id = format!("g{}", groups.len() + 1);
+                groups.push(RawGroup {
+                    id: id.clone(),
+                    name: text(&row.name),
+                });
+                group_id = Some(id);
+            }
+            RowKind::Indicator => {
+                let unit = row.unit.ok_or(ToModelError::MissingUnit {
+                    row: row.source_row,
+                })?;
+                let group = match &group_id {
+                    Some(g) => g.clone(),
+                    None => {
+                        let id = "g0".to_string();
+                        groups.insert(
+                            0,
+                            RawGroup {
+                                id: id.clone(),
+                                name: RawText {
+                                    vi: meta.ungrouped_name.vi.clone(),
+                                    en: meta.ungrouped_name.en.clone(),
+                                },
+                            },
+                        );
+                        group_id = Some(id.clone());
+                        id
+                    }
+                };
+                let id = unique_id(&row.name, &mut taken);
+                for v in &row.values {
+                    let (measure, period) =
+                        figure_measure(row.measure, row.target_kind, v.kind, v.period, meta);
+                    let (value, range) = match v.value.amount {
+                        crate::core::model::Amount::Point(x) => (Some(x), None),
+                        crate::core::model::Amount::Range(lo, hi) => (None, Some([lo, hi])),
+                    };
+                    let heading = preview
+                        .columns
+                        .get(v.column)
+                        .map_or("", |c| c.heading.as_str());
+                    figures.push(RawFigure {
+                        indicator: id.clone(),
+                        kind: kind_code(v.kind).to_string(),
+                        measure: Some(measure_code(measure).to_string()),
+                        period: period.to_string(),
+                        value,
+                        range,
+                        unit: None,
+                        comparator: v.value.comparator.map(|c| comparator_code(c).to_string()),
+                        approx: v.value.approx,
+                        price_basis: None,
+                        variant: None,
+                        note: (!row.note.is_empty()).then(|| text(&row.note)),
+                        source: Some(RawSource {
+                            doc: TABLE_DOC.to_string(),
+                            quote: format!("{heading}: {}", v.text),
+                        }),
+                        derivation: None,
+                    });
+                }
+                indicators.push(RawIndicator {
+                    id,
+                    name: text(&row.name),
+                    group,
+                    unit: unit.to_string(),
+                    better: better_code(row.better).to_string(),
+                    target_kind: target_kind_code(row.target_kind).to_string(),
+                    price_basis: None,
+                    additions: None,
+                });
+            }
+        }
+    }
+    let model = RawModel {
+        schema_version: MODEL_SCHEMA_VERSION,
+        id: meta.model_id.clone(),
+        province: text(&meta.province),
+        term: RawTerm {
+            first_year: meta.first_year,
+            last_year: meta.last_year,
+            base_year: meta.base_year,
+        },
+        data_version: meta.imported_on.clone(),
+        groups,
+        documents: vec![RawDocument {
+            id: TABLE_DOC.to_string(),
+            kind: "table".to_string(),
+            file: meta.source_name.clone(),
+            title: text(&meta.source_name),
+            issuer: meta.province.clone(),
+            number: None,
+            date: Some(meta.imported_on.clone()),
+            date_note: None,
+            url: None,
+        }],
+    };
+    Ok(ModelFile {
+        app: APP_ID.to_string(),
+        kind: MODEL_FILE_KIND.to_string(),
+        schema_version: MODEL_FILE_VERSION,
+        model,
+        units: Vec::new(),
+        indicators,
+        figures,
+        sources: vec![SourceText {
+            doc: TABLE_DOC.to_string(),
+            name: meta.source_name.clone(),
+            text: meta.source_text.clone(),
+        }],
+    })
+}
+
+/// The measure and period a figure is stored with.
+fn figure_measure(
+    row_measure: Measure,
+    target_kind: TargetKind,
+    kind: FigureKind,
+    period: Period,
+    meta: &ImportMeta,
+) -> (Measure, Period) {
+    let term = Period::Years(meta.first_year, meta.last_year);
+    let about_term = kind == FigureKind::TermTarget
+        && (period == term
+            || period == Period::Year(meta.last_year)
+            || matches!(period, Period::Years(..)));
+    match (row_measure, target_kind) {
+        (Measure::Growth, TargetKind::AverageGrowth) if about_term => {
+            (Measure::AverageGrowth, term)
+        }
+        (_, TargetKind::Cumulative) if about_term => (Measure::Cumulative, term),
+        (Measure::Growth, _) => (Measure::Growth, period),
+        _ => (Measure::Level, period),
+    }
+}
+
+/// An id from a name: folded words of letters and digits joined by `_`, at most 48
+/// characters, with a counter for a name already taken.
+fn unique_id(name: &str, taken: &mut BTreeSet<String>) -> String {
+    let folded = fold(name);
+    let words: Vec<String> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(str::to_string)
+        .collect();
+    let mut base = String::new();
+    for w in words {
+        if base.len() + w.len() + 1 > 48 {
+            break;
+        }
+        if !base.is_empty() {
+            base.push('_');
+        }
+        base.push_str(&w);
+    }
+    if base.is_empty() {
+        base = "indicator".to_string();
+    }
+    let mut id = base.clone();
+    let mut n = 1u32;
+    while taken.contains(&id) {
+        n = n.saturating_add(1);
+        id = format!("{base}_{n}");
+    }
+    taken.insert(id.clone());
+    id
+}
+
+fn comparator_code(c: Comparator) -> &'static str {
+    match c {
+        Comparator::AtLeast => "ge",
+        Comparator::MoreThan => "gt",
+        Comparator::AtMost => "le",
+        Comparator::LessThan => "lt",
+    }
+}
+
+fn better_code(b: Better) -> &'static str {
+    match b {
+        Better::Higher => "higher",
+        Better::Lower => "lower",
+        Better::Neutral => "neutral",
+    }
+}
+
+fn target_kind_code(k: TargetKind) -> &'static str {
+    match k {
+        TargetKind::Level => "level",
+        TargetKind::AverageGrowth => "average_growth",
+        TargetKind::Cumulative => "cumulative",
+        TargetKind::Stock => "stock",
+        TargetKind::Share => "share",
+        TargetKind::Count => "count",
+        TargetKind::None => "none",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::import::grid::read_delimited;
+    use crate::core::import::preview::preview;
+    use crate::core::model::catalog::UNITS_JSON;
+    use crate::core::model::file::{read_model_file, write_model_file};
+    use crate::core::model::{Amount, Figure};
+
+    const TABLE: &str = "STT\tChỉ tiêu\tĐVT\tTH 2025\tKH 2026\tMục tiêu 2030\n\
+        I\tKINH TẾ\t\t\t\t\n\
+        1\tTốc độ tăng trưởng GRDP bình quân\t%/năm\t10,02\t10\ttrên 10\n\
+        2\tTổng vốn đầu tư thực hiện cả giai đoạn\ttỷ đồng\thơn 82.000\t\tít nhất 560.000\n\
+        3\tTỷ lệ đô thị hóa\t%\t\t\ttrên 38\n";
+
+    fn meta() -> ImportMeta {
+        ImportMeta {
+            model_id: "quang-ngai-2026-2030".into(),
+            province: "Quảng Ngãi".into(),
+            first_year: 2026,
+            last_year: 2030,
+            base_year: 2025,
+            source_name: "chi-tieu.xlsx".into(),
+            source_text: TABLE.into(),
+            imported_on: "2026-12-01".into(),
+            ungrouped_name: Localized {
+                vi: "Chỉ tiêu".into(),
+                en: "Indicators".into(),
+            },
+        }
+    }
+
+    fn model() -> crate::core::model::Model {
+        let p = preview(&read_delimited(TABLE).expect("grid")).expect("preview");
+        let file = to_model_file(&p, &meta()).expect("model file");
+        let text = write_model_file(&file).expect("writes");
+        read_model_file(text.as_bytes(), UNITS_JSON)
+            .expect("validates")
+            .1
+    }
+
+    #[track_caller]
+    fn figure<'a>(m: &'a crate::core::model::Model, id: &str, kind: FigureKind) -> &'a Figure {
+        m.figures_of(id)
+            .find(|f| f.kind == kind)
+            .unwrap_or_else(|| panic!("{id} {kind:?}"))
+    }
+
+    #[test]
+    fn an_imported_table_is_a_valid_model_with_its_figures_and_sources() {
+        let m = model();
+        assert_eq!(m.indicators.len(), 3);
+        assert_eq!(
+            (m.term.first_year, m.term.last_year, m.term.base_year),
+            (2026, 2030, 2025)
+        );
+        let growth = figure(
+            &m,
+            "toc_do_tang_truong_grdp_binh_quan",
+            FigureKind::TermTarget,
+        );
+        assert_eq!(
+            (
+                growth.measure,
+                growth.period,
+                growth.amount,
+                growth.comparator
+            ),
+            (
+                Measure::AverageGrowth,
+                Period::Years(2026, 2030),
+                Amount::Point(10.0),
+                Some(Comparator::MoreThan)
+            )
+        );
+        let result = figure(&m, "toc_do_tang_truong_grdp_binh_quan", FigureKind::Actual);
+        assert_eq!(
+            (result.measure, result.period, result.amount),
+            (Measure::Growth, Period::Year(2025), Amount::Point(10.02))
+        );
+        let investment = figure(
+            &m,
+            "tong_von_dau_tu_thuc_hien_ca_giai_doan",
+            FigureKind::TermTarget,
+        );
+        assert_eq!(
+            (investment.measure, investment.period, investment.amount),
+            (
+                Measure::Cumulative,
+                Period::Years(2026, 2030),
+                Amount::Point(560_000.0)
+            )
+        );
+        let urban = figure(&m, "ty_le_do_thi_hoa", FigureKind::TermTarget);
+        assert_eq!(
+            (urban.measure, urban.period),
+            (Measure::Level, Period::Year(2030))
+        );
+        match &urban.source {
+            crate::core::model::Source::Quote { doc, quote } => assert_eq!(
+                (doc.as_str(), quote.as_str()),
+                ("table", "Mục tiêu 2030: trên 38")
+            ),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(
+            m.document("table").map(|d| d.kind),
+            Some(crate::core::model::DocumentKind::Table)
+        );
+    }
+
+    #[test]
+    fn repeated_names_get_their_own_ids() {
+        let mut taken = BTreeSet::new();
+        assert_eq!(unique_id("Hộ nghèo", &mut taken), "ho_ngheo");
+        assert_eq!(unique_id("Hộ nghèo", &mut taken), "ho_ngheo_2");
+        assert_eq!(unique_id("!!!", &mut taken), "indicator");
+    }
+
+    #[test]
+    fn a_bad_term_or_a_missing_unit_is_refused() {
+        let p = preview(&read_delimited(TABLE).expect("grid")).expect("preview");
+        let bad = ImportMeta {
+            base_year: 2026,
+            ..meta()
+        };
+        assert_eq!(to_model_file(&p, &bad).err(), Some(ToModelError::BadTerm));
+        let no_unit =
+            preview(&read_delimited("Chỉ tiêu\tĐVT\tKH 2026\nX\tquả\t1\n").expect("grid"))
+                .expect("preview");
+        assert_eq!(
+            to_model_file(&no_unit, &meta()).err(),
+            Some(ToModelError::MissingUnit { row: 1 })
+        );
+    }
+}
