@@ -10,7 +10,7 @@
 //! - kind of target: "bình quân … /năm" average growth; "lũy kế", "cả giai đoạn",
 //!   "tổng … 5 năm" cumulative; "tỷ lệ", "tỷ trọng", "cơ cấu" or a `%` unit a share in
 //!   points; a count unit (xã, đơn vị…) a count; otherwise a level;
-//! - direction: "giảm", "hộ nghèo", "suy dinh dưỡng", "thất nghiệp", "tai nạn", "tử
+//! - direction: "giảm", "nghèo", "suy dinh dưỡng", "thất nghiệp", "tai nạn", "tử
 //!   vong" lower is better; otherwise higher;
 //! - a row whose name starts with "-" or "+" belongs to the heading row above it, and
 //!   its name says so ("Cơ cấu kinh tế: Công nghiệp - xây dựng").
@@ -539,7 +539,7 @@ fn guess_target_kind(
 fn guess_better(folded_name: &str) -> Better {
     const LOWER: &[&str] = &[
         "giam",
-        "ho ngheo",
+        "ngheo",
         "suy dinh duong",
         "that nghiep",
         "tai nan",
