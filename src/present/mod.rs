@@ -3,10 +3,11 @@
 //! only lay these values out. `i18n` holds the words (`i18n::drafts` those of the drafts
 //! feature); `dashboard` the table rows and figure lists; `explain` the worked
 //! explanations; `chart` the chart's series and scales; `reports` the printed reports and
-//! CSV tables.
+//! CSV tables; `model_import` the preview of a table being imported as a model.
 
 pub mod chart;
 pub mod dashboard;
 pub mod explain;
 pub mod i18n;
+pub mod model_import;
 pub mod reports;

@@ -9,6 +9,7 @@ pub mod catalog;
 pub mod file;
 pub mod load;
 pub mod raw;
+pub mod stored;
 pub mod synthetic;
 
 use std::collections::BTreeMap;

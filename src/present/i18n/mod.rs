@@ -5,6 +5,7 @@
 //! error types keep short English `Display` texts for logs; what a person reads is here.
 
 pub mod drafts;
+pub mod models;
 
 use crate::core::model::load::{figure_key, DataError};
 use crate::core::model::{

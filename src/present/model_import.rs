@@ -1,0 +1,270 @@
+//! The view model of the model-import panel: the preview of a pasted table as the
+//! person checks it (what each column was read as, each row's group or indicator with
+//! its unit, kind of target and figures), the problems in words, a guess of the term,
+//! and a one-line summary. Built once from the core's `ImportPreview`; the component
+//! only lays it out.
+
+use crate::core::import::preview::{ImportPreview, PreviewValue, RowKind};
+use crate::core::model::{Amount, Comparator, FigureKind, Period};
+use crate::core::text::numfmt::{format_number, Locale};
+use crate::present::i18n::models::{
+    figure_kind_text, mt, problem_text, role_text, target_kind_text, ModelMsg,
+};
+
+/// One column of the preview's header.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ColumnView {
+    /// The table's heading of the column.
+    pub heading: String,
+    /// What the app read it as.
+    pub read_as: String,
+}
+
+/// One row of the preview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RowView {
+    /// Row of the table (1-based), as text.
+    pub row: String,
+    /// True for a group heading.
+    pub is_group: bool,
+    /// "Nhóm" or "Chỉ tiêu".
+    pub kind: &'static str,
+    /// The name.
+    pub name: String,
+    /// The unit as written.
+    pub unit: String,
+    /// The kind of target guessed (empty for a group).
+    pub target_kind: &'static str,
+    /// The figures read, one per line ("Thực hiện 2025: 10,02").
+    pub figures: Vec<String>,
+}
+
+/// The whole preview.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PreviewView {
+    /// The header.
+    pub columns: Vec<ColumnView>,
+    /// The rows.
+    pub rows: Vec<RowView>,
+    /// Problems in words.
+    pub problems: Vec<String>,
+    /// "7 chỉ tiêu trong 2 nhóm, 12 số liệu".
+    pub summary: String,
+}
+
+/// Builds the preview view.
+pub fn preview_view(preview: &ImportPreview, locale: Locale) -> PreviewView {
+    let columns = preview
+        .columns
+        .iter()
+        .map(|c| ColumnView {
+            heading: c.heading.clone(),
+            read_as: role_text(c.role, locale),
+        })
+        .collect();
+    let rows: Vec<RowView> = preview
+        .rows
+        .iter()
+        .map(|r| {
+            let is_group = r.kind == RowKind::Group;
+            RowView {
+                row: (r.source_row + 1).to_string(),
+                is_group,
+                kind: mt(
+                    if is_group {
+                        ModelMsg::GroupRow
+                    } else {
+                        ModelMsg::IndicatorRow
+                    },
+                    locale,
+                ),
+                name: r.name.clone(),
+                unit: r.unit_text.clone(),
+                target_kind: if is_group {
+                    ""
+                } else {
+                    target_kind_text(r.target_kind, locale)
+                },
+                figures: r.values.iter().map(|v| value_text(v, locale)).collect(),
+            }
+        })
+        .collect();
+    let problems = preview
+        .problems
+        .iter()
+        .map(|p| problem_text(p.row, p.column, p.kind, locale))
+        .collect();
+    let groups = preview
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Group)
+        .count();
+    let figures: usize = preview.rows.iter().map(|r| r.values.len()).sum();
+    let indicators = preview.indicator_count();
+    let summary = match locale {
+        Locale::Vi => format!("{indicators} chỉ tiêu trong {groups} nhóm, {figures} số liệu"),
+        Locale::En => {
+            let s = |n: usize| if n == 1 { "" } else { "s" };
+            format!(
+                "{indicators} indicator{} in {groups} group{}, {figures} figure{}",
+                s(indicators),
+                s(groups),
+                s(figures)
+            )
+        }
+    };
+    PreviewView {
+        columns,
+        rows,
+        problems,
+        summary,
+    }
+}
+
+/// "Mục tiêu 2030: > 10" — the column's kind and period, then the value as read.
+fn value_text(v: &PreviewValue, locale: Locale) -> String {
+    let comparator = match v.value.comparator {
+        Some(Comparator::AtLeast) => "≥ ",
+        Some(Comparator::MoreThan) => "> ",
+        Some(Comparator::AtMost) => "≤ ",
+        Some(Comparator::LessThan) => "< ",
+        None => "",
+    };
+    let approx = if v.value.approx {
+        match locale {
+            Locale::Vi => "khoảng ",
+            Locale::En => "about ",
+        }
+    } else {
+        ""
+    };
+    let number = |x: f64| format_number(x, locale, 2);
+    let amount = match v.value.amount {
+        Amount::Point(x) => number(x),
+        Amount::Range(lo, hi) => format!("{}–{}", number(lo), number(hi)),
+    };
+    let percent = if v.value.percent { "%" } else { "" };
+    format!(
+        "{} {}: {approx}{comparator}{amount}{percent}",
+        figure_kind_text(v.kind, locale),
+        v.period
+    )
+}
+
+/// The term a table is about, guessed from its target columns: a period column
+/// ("2026-2030") gives it; a target year ("Mục tiêu 2030") is the last year of a
+/// five-year term; otherwise the latest plan year. Returns (first, last, base).
+pub fn term_guess(preview: &ImportPreview) -> Option<(i32, i32, i32)> {
+    use crate::core::import::columns::ColumnRole;
+    let figures = || {
+        preview.columns.iter().filter_map(|c| match c.role {
+            ColumnRole::Figure { kind, period } => Some((kind, period)),
+            _ => None,
+        })
+    };
+    let from_period = figures().find_map(|(k, p)| match (k, p) {
+        (FigureKind::TermTarget, Period::Years(a, b)) => Some((a, b)),
+        _ => None,
+    });
+    let from_year = || {
+        figures()
+            .filter(|(k, _)| *k == FigureKind::TermTarget)
+            .filter_map(|(_, p)| p.as_year())
+            .max()
+            .map(|y| (y - 4, y))
+    };
+    let from_plan = || {
+        figures()
+            .filter(|(k, _)| *k == FigureKind::Plan)
+            .filter_map(|(_, p)| p.as_year())
+            .max()
+            .map(|y| (y, y + 4))
+    };
+    let (first, last) = from_period.or_else(from_year).or_else(from_plan)?;
+    Some((first, last, first - 1))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::import::grid::read_delimited;
+    use crate::core::import::preview::preview;
+
+    const TABLE: &str = "STT\tChỉ tiêu\tĐVT\tTH 2025\tKH 2026\tMục tiêu 2030\n\
+        I\tKINH TẾ\t\t\t\t\n\
+        1\tTốc độ tăng trưởng GRDP bình quân\t%/năm\t10,02\t10\ttrên 10\n\
+        2\tGRDP bình quân đầu người\tUSD\t\t\tkhoảng 6.900 - 7.000\n\
+        3\tHộ nghèo\t%\t\t1,47\tcơ bản không còn\n";
+
+    fn view(locale: Locale) -> PreviewView {
+        preview_view(
+            &preview(&read_delimited(TABLE).expect("grid")).expect("preview"),
+            locale,
+        )
+    }
+
+    #[test]
+    fn columns_rows_and_figures_in_words() {
+        let v = view(Locale::Vi);
+        let read_as: Vec<&str> = v.columns.iter().map(|c| c.read_as.as_str()).collect();
+        assert_eq!(
+            read_as,
+            [
+                "Số thứ tự",
+                "Tên chỉ tiêu",
+                "Đơn vị tính",
+                "Thực hiện 2025",
+                "Kế hoạch 2026",
+                "Mục tiêu 2030"
+            ]
+        );
+        assert_eq!(
+            v.rows[0],
+            RowView {
+                row: "2".into(),
+                is_group: true,
+                kind: "Nhóm",
+                name: "KINH TẾ".into(),
+                unit: String::new(),
+                target_kind: "",
+                figures: vec![]
+            }
+        );
+        assert_eq!(
+            v.rows[1].figures,
+            [
+                "Thực hiện 2025: 10,02",
+                "Kế hoạch 2026: 10",
+                "Mục tiêu 2030: > 10"
+            ]
+        );
+        assert_eq!(v.rows[1].target_kind, "Tăng bình quân/năm");
+        assert_eq!(v.rows[2].figures, ["Mục tiêu 2030: khoảng 6.900–7.000"]);
+        assert_eq!(v.summary, "3 chỉ tiêu trong 1 nhóm, 5 số liệu");
+        assert_eq!(
+            v.problems,
+            ["Dòng 5, cột 6: không phải số (chữ hoặc công thức); ô này không được nhập."]
+        );
+    }
+
+    #[test]
+    fn english_numbers_and_words() {
+        let v = view(Locale::En);
+        assert_eq!(v.rows[2].figures, ["Target 2030: about 6,900–7,000"]);
+        assert_eq!(v.summary, "3 indicators in 1 group, 5 figures");
+    }
+
+    #[test]
+    fn the_term_is_guessed_from_the_target_columns() {
+        let p = preview(&read_delimited(TABLE).expect("grid")).expect("preview");
+        assert_eq!(term_guess(&p), Some((2026, 2030, 2025)));
+        let period = preview(
+            &read_delimited("Chỉ tiêu\tMục tiêu giai đoạn 2021-2025\nX\t1\n").expect("grid"),
+        )
+        .expect("preview");
+        assert_eq!(term_guess(&period), Some((2021, 2025, 2020)));
+        let plan_only =
+            preview(&read_delimited("Chỉ tiêu\tKH 2026\nX\t1\n").expect("grid")).expect("preview");
+        assert_eq!(term_guess(&plan_only), Some((2026, 2030, 2025)));
+    }
+}
