@@ -22,8 +22,10 @@
 //     word (the banner) and old and new files are never mixed; on a poor district
 //     network nothing waits for a timeout. The browser still checks sw.js itself on every
 //     navigation (and the page asks hourly), which is how updates are found.
-//   * portal.json (the embedding configuration an administrator edits, see README) is
-//     network-first, with the last good copy kept for offline use.
+//   * portal.json (the embedding configuration an administrator edits, see README),
+//     models.json (the models a portal publishes) and the files under models/ are
+//     network-first, with the last good copy kept for offline use, so a newly published
+//     model reaches every visitor and stays there offline.
 //   * every other file: this build's cache, then retired builds' caches (F3), then the
 //     network. Trunk puts a content hash in every asset name, so cache-first is exact.
 // - Caches of other apps on the same origin are never touched: every name this worker
@@ -38,7 +40,7 @@ const BUILD_CACHE = `${PREFIX}build-${PRECACHE.build}`;
 const META_CACHE = `${PREFIX}meta`;
 const RUNTIME_CACHE = `${PREFIX}runtime`;
 const RETIRED_KEY = new URL('__planner/retired.json', SCOPE).href;
-const NETWORK_FIRST = new Set(['portal.json']);
+const NETWORK_FIRST = new Set(['portal.json', 'models.json']);
 
 const log = (...args) => console.warn(`[planner sw ${PRECACHE.build}]`, ...args);
 
@@ -128,8 +130,35 @@ function scheduleCleanUp() {
   return cleaning;
 }
 
+/**
+ * Keeps the published models for offline use from the first visit on: models.json and
+ * every file it lists under models/ go into the runtime cache (the page's own requests,
+ * made before this worker controlled it, did not pass through here). A missing or bad
+ * list never fails the install: the app reports it and works without.
+ */
+async function cachePublished() {
+  try {
+    const runtime = await caches.open(RUNTIME_CACHE);
+    const listUrl = new URL('models.json', SCOPE).href;
+    const response = await fetch(new Request(listUrl, { cache: 'reload', credentials: 'same-origin' }));
+    if (!response.ok) return;
+    await runtime.put(listUrl, response.clone());
+    const list = await response.json();
+    const files = Array.isArray(list?.models) ? list.models.map((m) => m?.file).filter((f) => typeof f === 'string' && f.startsWith('models/')) : [];
+    await Promise.all(
+      files.map(async (file) => {
+        const href = new URL(file, SCOPE).href;
+        const r = await fetch(new Request(href, { cache: 'reload', credentials: 'same-origin' }));
+        if (r.ok) await runtime.put(href, r);
+      }),
+    );
+  } catch (err) {
+    log('published models not cached', err?.message ?? err);
+  }
+}
+
 self.addEventListener('install', (event) => {
-  event.waitUntil(precache());
+  event.waitUntil(precache().then(cachePublished));
 });
 
 self.addEventListener('activate', (event) => {
@@ -198,7 +227,7 @@ self.addEventListener('fetch', (event) => {
     }
     return;
   }
-  if (NETWORK_FIRST.has(path)) {
+  if (NETWORK_FIRST.has(path) || path.startsWith('models/')) {
     event.respondWith(networkFirst(request, url.origin + url.pathname));
     return;
   }

@@ -21,7 +21,7 @@ const HERE = dirname(fileURLToPath(import.meta.url));
 const TEMPLATE = join(HERE, '..', 'assets', 'sw.js');
 
 /** Files of the site that are not precached. */
-export const NOT_PRECACHED = new Set(['sw.js', 'sw-kill-switch.js', 'portal.json']);
+export const NOT_PRECACHED = new Set(['sw.js', 'sw-kill-switch.js', 'portal.json', 'models.json']);
 
 const sha = (algo, data) => createHash(algo).update(data).digest();
 

@@ -200,8 +200,18 @@ fn the_layer_folders_are_the_whole_crate() {
 fn imports_name_their_layer() {
     // The checks above read paths such as `crate::platform`; a grouped `crate::{…}` or a
     // `super::super` would hide which layer a file reaches into.
-    for dir in ["src/core", "src/present", "src/app", "src/platform", "src/components"] {
-        assert_layer(dir, "imports name their layer", &["crate::{", "super::super"]);
+    for dir in [
+        "src/core",
+        "src/present",
+        "src/app",
+        "src/platform",
+        "src/components",
+    ] {
+        assert_layer(
+            dir,
+            "imports name their layer",
+            &["crate::{", "super::super"],
+        );
     }
 }
 

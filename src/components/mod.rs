@@ -7,11 +7,13 @@
 //! - `indicator`: the open indicator, its workbench, sensitivity tables and chart;
 //! - `chain`: the linked growth chain;
 //! - `drafts`: the drafts panel, files, comparison and storage alerts;
+//! - `models`: importing a table as a model, model files in and out;
 //! - `reports`: print layouts and CSV buttons.
 
 pub mod chain;
 pub mod dashboard;
 pub mod drafts;
 pub mod indicator;
+pub mod models;
 pub mod reports;
 pub mod shell;

@@ -1,7 +1,7 @@
 //! Browser adapters: the only code outside `components` that touches `web_sys`,
 //! `wasm_bindgen` or `gloo`. Each is thin: `storage` (localStorage and
 //! `navigator.storage`), `clock` (the time and timers), `download` (files out), `model_store` (own models in IndexedDB),
-//! `offline` (the service worker) and `portal` (embedding in a portal page). The rules
+//! `offline` (the service worker), `published` (models a portal lists in `models.json`) and `portal` (embedding in a portal page). The rules
 //! they apply live in `core`.
 
 pub mod clock;
@@ -9,4 +9,5 @@ pub mod download;
 pub mod model_store;
 pub mod offline;
 pub mod portal;
+pub mod published;
 pub mod storage;

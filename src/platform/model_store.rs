@@ -88,7 +88,7 @@ async fn open() -> Result<IdbDatabase, ModelStoreError> {
     let on_upgrade = Closure::once_into_js(move || {
         if let Ok(db) = upgrade_target
             .result()
-            .and_then(|r| r.dyn_into::<IdbDatabase>().map_err(JsValue::from))
+            .and_then(|r| r.dyn_into::<IdbDatabase>())
         {
             if !db.object_store_names().contains(STORE) {
                 let _ = db.create_object_store(STORE);

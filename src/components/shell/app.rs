@@ -1,5 +1,6 @@
-//! The root component: loads the shipped models once, provides `AppContext`, keeps the
-//! page language in step with the interface, and lays out the dashboard.
+//! The root component: loads the shipped models and the person's own models (from the
+//! model store, once, before the first view), provides `AppContext`, keeps the page
+//! language in step with the interface, and lays out the dashboard.
 
 use leptos::prelude::*;
 
@@ -13,6 +14,8 @@ use crate::components::drafts::draft_files::{export_all, SHARE_FRAGMENT_KEY};
 use crate::components::drafts::drafts_panel::DraftsPanel;
 use crate::components::drafts::storage_alerts::StorageAlerts;
 use crate::components::indicator::indicator_detail::IndicatorDetail;
+use crate::components::models::model_files::{ModelFiles, OwnModels};
+use crate::components::models::model_import::ModelImport;
 use crate::components::reports::print_report::{
     PrintButton, PrintReport, PrintRequest, ReportKind,
 }; // Reports
@@ -21,17 +24,121 @@ use crate::components::shell::language_switch::LanguageSwitch;
 use crate::components::shell::update_banner::UpdateBanner;
 use crate::core::codec::view_link::{decode, encode};
 use crate::core::draft::share_link::decode_share;
-use crate::core::model::catalog::load_shipped;
+use crate::core::model::catalog::{load_shipped, UNITS_JSON};
+use crate::core::model::published::parse_published;
+use crate::core::model::stored::read_stored;
 use crate::platform::clock;
+use crate::platform::model_store::{self, ModelStoreError};
+use crate::platform::published;
 use crate::present::i18n::drafts::{dt, DraftMsg};
 use crate::present::i18n::{pick, t, Msg};
 
-/// The whole app.
+/// How long the first view waits for the model store and the published models before
+/// showing the shipped models alone (a store blocked by another tab, or a slow network,
+/// must not leave the page blank).
+const STARTUP_WAIT_MS: u64 = 5_000;
+
+/// What the app reads before its first view: the model store's records and the models a
+/// portal publishes (file, text).
+#[derive(Clone, Debug, Default)]
+struct Startup {
+    records: Vec<(String, String)>,
+    store_error: Option<ModelStoreError>,
+    published: Vec<(String, String)>,
+    published_failures: Vec<String>,
+    timed_out: bool,
+}
+
+async fn read_startup() -> Startup {
+    let mut startup = Startup::default();
+    match model_store::read_all().await {
+        Ok(records) => startup.records = records,
+        Err(e) => startup.store_error = Some(e),
+    }
+    // No list, or an empty one, means nothing is published; a bad list is reported.
+    if let Ok(text) = published::fetch_text(published::LIST).await {
+        match parse_published(&text) {
+            Ok(files) => {
+                for file in files {
+                    match published::fetch_text(&file).await {
+                        Ok(text) => startup.published.push((file, text)),
+                        Err(_) => startup.published_failures.push(file),
+                    }
+                }
+            }
+            Err(_) => startup.published_failures.push(published::LIST.to_string()),
+        }
+    }
+    startup
+}
+
+/// The whole app: waits for the person's own and the published models, then shows the
+/// workspace.
 #[component]
 pub fn App() -> impl IntoView {
-    // Shipped data live as long as the page: leaking them once gives every component a
+    let (startup, set_startup) = signal(None::<Startup>);
+    leptos::task::spawn_local(async move {
+        let read = read_startup().await;
+        if startup.get_untracked().is_none() {
+            set_startup.set(Some(read));
+        }
+    });
+    set_timeout(
+        move || {
+            if startup.get_untracked().is_none() {
+                set_startup.set(Some(Startup {
+                    timed_out: true,
+                    ..Startup::default()
+                }));
+            }
+        },
+        std::time::Duration::from_millis(STARTUP_WAIT_MS),
+    );
+    // Runs once: `startup` is set once.
+    move || startup.get().map(|s| view! { <Workspace startup=s /> })
+}
+
+/// The dashboard and everything on it, over the shipped, published and own models.
+#[component]
+fn Workspace(startup: Startup) -> impl IntoView {
+    // Models live as long as the page: leaking them once gives every component a
     // cheap `&'static` without cloning the models into signals.
-    let (models, rejected) = load_shipped();
+    let (mut models, rejected) = load_shipped();
+    let mut taken: Vec<String> = models.iter().map(|m| m.id.clone()).collect();
+    let published = read_stored(
+        startup.published,
+        UNITS_JSON,
+        &taken.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    for (_, model) in published.loaded {
+        taken.push(model.id.clone());
+        models.push(model);
+    }
+    let stored = read_stored(
+        startup.records,
+        UNITS_JSON,
+        &taken.iter().map(String::as_str).collect::<Vec<_>>(),
+    );
+    let mut own_files = Vec::new();
+    for (file, model) in stored.loaded {
+        own_files.push((model.id.clone(), file));
+        models.push(model);
+    }
+    let all_ids: Vec<String> = models.iter().map(|m| m.id.clone()).collect();
+    let mut published_problems: Vec<String> = startup.published_failures;
+    published_problems.extend(published.set_aside.into_iter().map(|s| s.key));
+    provide_context(OwnModels {
+        files: StoredValue::new(own_files),
+        all_ids: StoredValue::new(all_ids),
+        set_aside: StoredValue::new(stored.set_aside),
+        store_error: StoredValue::new(
+            startup
+                .store_error
+                .filter(|e| *e == ModelStoreError::Unavailable),
+        ),
+        published_problems: StoredValue::new(published_problems),
+        timed_out: startup.timed_out,
+    });
     let models: &'static [_] = models.leak();
     // The view in the URL query (a shared link, or a reload) is where the app starts.
     let search = window().location().search().unwrap_or_default();
@@ -121,6 +228,10 @@ pub fn App() -> impl IntoView {
             {move || link_notice.get().map(|(kind, text)| view! {
                 <p class="notice" role="status" data-testid="share-link-notice" data-kind=kind>{text}</p>
             })}
+            <div class="model-tools">
+                <ModelImport />
+                <ModelFiles />
+            </div>
             <SearchBox />
             <DraftsPanel />
             <div class="layout">

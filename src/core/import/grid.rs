@@ -104,7 +104,7 @@ pub fn read_delimited(text: &str) -> Result<Grid, GridError> {
     let separator = if text.lines().any(|l| l.contains('\t')) {
         '\t'
     } else {
-        csv_separator(text)
+        csv_separator(text).ok_or(GridError::OneColumn)?
     };
     let rows = split_fields(text, separator)?;
     finish(
@@ -130,26 +130,22 @@ fn plain(text: String) -> Cell {
 
 /// `;` when the first non-empty lines split on it into more than one field the same
 /// number of times (a Vietnamese Excel writes `;`, since its decimal mark is a comma),
-/// otherwise `,`.
-fn csv_separator(text: &str) -> char {
-    let counts = |sep: char| -> Vec<usize> {
-        split_fields(text, sep)
+/// otherwise `,` on the same condition; `None` when neither splits the lines alike
+/// (prose with a comma in a sentence is not a table).
+fn csv_separator(text: &str) -> Option<char> {
+    let consistent = |sep: char| -> bool {
+        let counts: Vec<usize> = split_fields(text, sep)
             .unwrap_or_default()
             .iter()
             .filter(|r| r.iter().any(|c| !c.trim().is_empty()))
             .take(5)
             .map(Vec::len)
-            .collect()
+            .collect();
+        counts
+            .first()
+            .is_some_and(|&n| n > 1 && counts.iter().all(|&m| m == n))
     };
-    let semicolons = counts(';');
-    let consistent = semicolons
-        .first()
-        .is_some_and(|&n| n > 1 && semicolons.iter().all(|&m| m == n));
-    if consistent {
-        ';'
-    } else {
-        ','
-    }
+    [';', ','].into_iter().find(|&sep| consistent(sep))
 }
 
 /// RFC 4180 fields: `"` quotes a field (with `""` for a quote inside), line breaks

@@ -243,6 +243,22 @@ fn figure_measure(
     }
 }
 
+/// The id proposed for a new model: the province's folded name and the term's years
+/// (`Quảng Ngãi`, 2026, 2030 → `quang-ngai-2026-2030`).
+pub fn model_id_for(province: &str, first_year: i32, last_year: i32) -> String {
+    let folded = fold(province);
+    let words: Vec<&str> = folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let name = if words.is_empty() {
+        "mo-hinh".to_string()
+    } else {
+        words.join("-")
+    };
+    format!("{name}-{first_year}-{last_year}")
+}
+
 /// An id from a name: folded words of letters and digits joined by `_`, at most 48
 /// characters, with a counter for a name already taken.
 fn unique_id(name: &str, taken: &mut BTreeSet<String>) -> String {
@@ -413,6 +429,15 @@ mod tests {
             m.document("table").map(|d| d.kind),
             Some(crate::core::model::DocumentKind::Table)
         );
+    }
+
+    #[test]
+    fn model_ids_from_province_and_term() {
+        assert_eq!(
+            model_id_for("Quảng Ngãi", 2026, 2030),
+            "quang-ngai-2026-2030"
+        );
+        assert_eq!(model_id_for("  ", 2026, 2030), "mo-hinh-2026-2030");
     }
 
     #[test]

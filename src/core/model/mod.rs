@@ -8,6 +8,7 @@
 pub mod catalog;
 pub mod file;
 pub mod load;
+pub mod published;
 pub mod raw;
 pub mod stored;
 pub mod synthetic;

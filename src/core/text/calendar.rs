@@ -50,6 +50,12 @@ pub fn local_date_time(ms: i64, timezone_offset_minutes: i64) -> DateTime {
     }
 }
 
+/// The local date of `ms` as `YYYY-MM-DD`.
+pub fn iso_date(ms: i64, timezone_offset_minutes: i64) -> String {
+    let d = local_date_time(ms, timezone_offset_minutes);
+    format!("{:04}-{:02}-{:02}", d.year, d.month, d.day)
+}
+
 /// Whole days from `earlier` to `later` (negative when `later` is earlier).
 pub fn days_between(earlier: i64, later: i64) -> i64 {
     later.saturating_sub(earlier).div_euclid(MS_PER_DAY)
@@ -93,6 +99,13 @@ fn civil_from_days(days: i64) -> (i64, u32, u32) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn iso_dates_are_local() {
+        // 2026-11-30 18:00 UTC is already 1 December in Vietnam (UTC+7, offset -420).
+        assert_eq!(iso_date(1_796_061_600_000, -420), "2026-12-01");
+        assert_eq!(iso_date(1_796_061_600_000, 0), "2026-11-30");
+    }
 
     #[track_caller]
     fn check(ms: i64, offset: i64, expected: (i64, u32, u32, u32, u32)) {

@@ -88,6 +88,10 @@ pub enum ModelMsg {
     StoreMismatch,
     /// Another store failure.
     StoreFailed,
+    /// Start-up reads took too long.
+    StartupTimedOut,
+    /// A published model could not be read.
+    PublishedUnreadable,
 }
 
 /// The text of `msg` in `locale`.
@@ -142,6 +146,14 @@ pub fn mt(msg: ModelMsg, locale: Locale) -> &'static str {
         ModelMsg::StoreFull => ("Bộ nhớ trình duyệt đã đầy; bộ chỉ tiêu chưa được lưu.", "Browser storage is full; the targets were not saved."),
         ModelMsg::StoreMismatch => ("Lưu không khớp khi đọc lại; bộ chỉ tiêu chưa được lưu.", "What was saved did not read back the same; the targets were not saved."),
         ModelMsg::StoreFailed => ("Không lưu được bộ chỉ tiêu.", "The targets could not be saved."),
+        ModelMsg::StartupTimedOut => (
+            "Chưa đọc kịp các bộ chỉ tiêu đã lưu hoặc được công bố; đang hiện các bộ có sẵn. Tải lại trang để thử lại.",
+            "The stored or published targets took too long to read; the built-in ones are shown. Reload the page to try again.",
+        ),
+        ModelMsg::PublishedUnreadable => (
+            "Không đọc được bộ chỉ tiêu do cổng thông tin công bố:",
+            "A set of targets published by the portal could not be read:",
+        ),
     };
     match locale {
         Locale::Vi => vi,

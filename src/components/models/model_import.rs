@@ -1,0 +1,291 @@
+//! The import panel: a table pasted (tab-separated text, or the clipboard's HTML table)
+//! or a CSV file opened, its preview built by `present::model_import`, the term and
+//! province the person confirms, and the save into the model store. Nothing is saved
+//! before the person presses Confirm; after saving, the page opens the new model.
+
+use leptos::prelude::*;
+use leptos::wasm_bindgen::JsCast;
+
+use crate::app::state::AppContext;
+use crate::components::models::model_files::{save_and_open, OwnModels, SaveState};
+use crate::core::import::grid::{read_delimited, read_html_table, GridError};
+use crate::core::import::preview::{preview, ImportPreview, PreviewError};
+use crate::core::import::to_model::{to_model_file, ImportMeta};
+use crate::core::model::stored::free_model_id;
+use crate::core::model::Localized;
+use crate::core::text::numfmt::Locale;
+use crate::platform::{clock, download::read_file_bytes};
+use crate::present::i18n::models::{
+    grid_error_text, mt, preview_error_text, to_model_error_text, ModelMsg,
+};
+use crate::present::model_import::{preview_view, term_guess};
+
+/// Why a pasted or opened text gives no preview.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum ReadFailure {
+    Grid(GridError),
+    Preview(PreviewError),
+    Spreadsheet,
+}
+
+fn failure_text(f: ReadFailure, locale: Locale) -> String {
+    match f {
+        ReadFailure::Grid(e) => grid_error_text(e, locale),
+        ReadFailure::Preview(e) => preview_error_text(e, locale).to_string(),
+        ReadFailure::Spreadsheet => mt(ModelMsg::SpreadsheetNotYet, locale).to_string(),
+    }
+}
+
+/// What the person gave: its name (file name, or empty for a paste), its text, and the
+/// clipboard's HTML when a paste carried one.
+#[derive(Clone, Debug, Default, PartialEq)]
+struct Given {
+    name: String,
+    text: String,
+    html: Option<String>,
+}
+
+fn read_given(given: &Given) -> Result<ImportPreview, ReadFailure> {
+    let from_html = given
+        .html
+        .as_deref()
+        .filter(|h| h.to_ascii_lowercase().contains("<table"))
+        .map(read_html_table);
+    let grid = match from_html {
+        Some(Ok(grid)) => grid,
+        _ => read_delimited(&given.text).map_err(ReadFailure::Grid)?,
+    };
+    preview(&grid).map_err(ReadFailure::Preview)
+}
+
+/// The import panel, opened by a button.
+#[component]
+pub fn ModelImport() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let own = expect_context::<OwnModels>();
+    let (open, set_open) = signal(false);
+    let (given, set_given) = signal(Given::default());
+    let (failure, set_failure) = signal(None::<ReadFailure>);
+    let read = Memo::new(move |_| {
+        given.with(|g| (!g.text.trim().is_empty() || g.html.is_some()).then(|| read_given(g)))
+    });
+    let (province, set_province) = signal(String::new());
+    let (years, set_years) = signal((String::new(), String::new(), String::new()));
+    let (confirm_error, set_confirm_error) = signal(None::<String>);
+    let save_state = RwSignal::new(SaveState::Idle);
+    // A new preview proposes its term; the person may change it.
+    Effect::new(move |_| {
+        if let Some(Ok(p)) = read.get() {
+            if let Some((first, last, base)) = term_guess(&p) {
+                set_years.set((first.to_string(), last.to_string(), base.to_string()));
+            }
+        }
+    });
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let html = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/html").ok())
+            .filter(|h| !h.is_empty());
+        set_given.update(|g| g.html = html);
+    };
+    let on_input = move |ev: leptos::ev::Event| {
+        let text = event_target_value(&ev);
+        set_failure.set(None);
+        set_given.update(|g| {
+            g.text = text;
+            g.name = String::new();
+            if g.text.trim().is_empty() {
+                g.html = None;
+            }
+        });
+    };
+    let on_file = move |ev: leptos::ev::Event| {
+        let Some(file) = ev
+            .target()
+            .and_then(|t| t.dyn_into::<web_sys::HtmlInputElement>().ok())
+            .and_then(|i| i.files())
+            .and_then(|f| f.get(0))
+        else {
+            return;
+        };
+        let name = file.name();
+        let lower = name.to_lowercase();
+        if [".xlsx", ".xls", ".ods", ".xlsm"]
+            .iter()
+            .any(|ext| lower.ends_with(ext))
+        {
+            set_failure.set(Some(ReadFailure::Spreadsheet));
+            return;
+        }
+        if lower.ends_with(".json") {
+            crate::components::models::model_files::import_model_file(file, own, save_state);
+            return;
+        }
+        let _ = read_file_bytes(&file, move |bytes| {
+            set_failure.set(None);
+            let text = String::from_utf8_lossy(&bytes).into_owned();
+            set_given.set(Given {
+                name,
+                text,
+                html: None,
+            });
+        });
+    };
+    let on_confirm = move |_| {
+        let locale = ctx.locale_untracked();
+        let Some(Ok(p)) = read.get_untracked() else {
+            return;
+        };
+        let (first, last, base) = years.get_untracked();
+        let parse = |s: &str| s.trim().parse::<i32>().unwrap_or(0);
+        let g = given.get_untracked();
+        let province_name = province.get_untracked().trim().to_string();
+        let first_year = parse(&first);
+        let last_year = parse(&last);
+        let base_id =
+            crate::core::import::to_model::model_id_for(&province_name, first_year, last_year);
+        let taken = own.taken_ids();
+        let taken_refs: Vec<&str> = taken.iter().map(String::as_str).collect();
+        let meta = ImportMeta {
+            model_id: free_model_id(&base_id, &taken_refs),
+            province: province_name,
+            first_year,
+            last_year,
+            base_year: parse(&base),
+            source_name: if g.name.is_empty() {
+                mt(ModelMsg::PastedTable, locale).to_string()
+            } else {
+                g.name.clone()
+            },
+            source_text: g.text.clone(),
+            imported_on: crate::core::text::calendar::iso_date(
+                clock::now_ms(),
+                clock::timezone_offset_minutes(),
+            ),
+            ungrouped_name: Localized {
+                vi: mt(ModelMsg::Ungrouped, Locale::Vi).into(),
+                en: mt(ModelMsg::Ungrouped, Locale::En).into(),
+            },
+        };
+        match to_model_file(&p, &meta) {
+            Ok(file) => {
+                set_confirm_error.set(None);
+                save_and_open(file, save_state);
+            }
+            Err(e) => set_confirm_error.set(Some(to_model_error_text(e, locale))),
+        }
+    };
+
+    let panel = move || {
+        let locale = ctx.locale();
+        let preview_part = move || {
+            let locale = ctx.locale();
+            if let Some(f) = failure.get() {
+                return view! { <p class="notice warning" role="alert" data-testid="model-import-error">{failure_text(f, locale)}</p> }.into_any();
+            }
+            match read.get() {
+                None => ().into_any(),
+                Some(Err(f)) => view! { <p class="notice warning" role="alert" data-testid="model-import-error">{failure_text(f, locale)}</p> }.into_any(),
+                Some(Ok(p)) => {
+                    let v = preview_view(&p, locale);
+                    let head = v.columns.iter().map(|c| view! { <th scope="col"><span class="heading">{c.heading.clone()}</span><br /><span class="read-as">{c.read_as.clone()}</span></th> }).collect_view();
+                    let rows = v.rows.iter().map(|r| {
+                        let figures = r.figures.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view();
+                        view! {
+                            <tr class:group-row=r.is_group data-testid="model-import-row">
+                                <td>{r.row.clone()}</td>
+                                <td>{r.kind}</td>
+                                <th scope="row">{r.name.clone()}</th>
+                                <td>{r.unit.clone()}</td>
+                                <td>{r.target_kind}</td>
+                                <td><ul class="plain">{figures}</ul></td>
+                            </tr>
+                        }
+                    }).collect_view();
+                    let problems = if v.problems.is_empty() {
+                        view! { <p data-testid="model-import-problems" data-count="0">{mt(ModelMsg::NoProblems, locale)}</p> }.into_any()
+                    } else {
+                        let count = v.problems.len().to_string();
+                        let items = v.problems.iter().map(|p| view! { <li>{p.clone()}</li> }).collect_view();
+                        view! {
+                            <div data-testid="model-import-problems" data-count=count>
+                                <h4>{mt(ModelMsg::Problems, locale)}</h4>
+                                <ul>{items}</ul>
+                            </div>
+                        }.into_any()
+                    };
+                    view! {
+                        <h3>{mt(ModelMsg::PreviewHeading, locale)}</h3>
+                        <p data-testid="model-import-summary">{v.summary.clone()}</p>
+                        <div class="table-scroll">
+                            <table class="columns-read" data-testid="model-import-columns">
+                                <caption>{mt(ModelMsg::ReadAs, locale)}</caption>
+                                <thead><tr>{head}</tr></thead>
+                            </table>
+                        </div>
+                        <div class="table-scroll">
+                            <table data-testid="model-import-preview">
+                                <thead><tr>
+                                    <th scope="col">{mt(ModelMsg::RowHeading, locale)}</th>
+                                    <th scope="col">{mt(ModelMsg::ReadAs, locale)}</th>
+                                    <th scope="col">{mt(ModelMsg::NameHeading, locale)}</th>
+                                    <th scope="col">{mt(ModelMsg::UnitHeading, locale)}</th>
+                                    <th scope="col">{mt(ModelMsg::TargetKindHeading, locale)}</th>
+                                    <th scope="col">{mt(ModelMsg::FiguresHeading, locale)}</th>
+                                </tr></thead>
+                                <tbody>{rows}</tbody>
+                            </table>
+                        </div>
+                        {problems}
+                        <fieldset class="import-term">
+                            <label>{mt(ModelMsg::Province, locale)}
+                                <input type="text" data-testid="model-import-province" prop:value=move || province.get()
+                                    on:input=move |ev| set_province.set(event_target_value(&ev)) />
+                            </label>
+                            <label>{mt(ModelMsg::FirstYear, locale)}
+                                <input type="text" inputmode="numeric" data-testid="model-import-first-year" prop:value=move || years.get().0
+                                    on:input=move |ev| set_years.update(|y| y.0 = event_target_value(&ev)) />
+                            </label>
+                            <label>{mt(ModelMsg::LastYear, locale)}
+                                <input type="text" inputmode="numeric" data-testid="model-import-last-year" prop:value=move || years.get().1
+                                    on:input=move |ev| set_years.update(|y| y.1 = event_target_value(&ev)) />
+                            </label>
+                            <label>{mt(ModelMsg::BaseYear, locale)}
+                                <input type="text" inputmode="numeric" data-testid="model-import-base-year" prop:value=move || years.get().2
+                                    on:input=move |ev| set_years.update(|y| y.2 = event_target_value(&ev)) />
+                            </label>
+                        </fieldset>
+                        <p class="hint">{mt(ModelMsg::NothingSavedYet, locale)}</p>
+                        <button type="button" data-testid="model-import-confirm" on:click=on_confirm>{mt(ModelMsg::Confirm, locale)}</button>
+                    }.into_any()
+                }
+            }
+        };
+        view! {
+            <section class="model-import" aria-labelledby="model-import-heading" data-testid="model-import">
+                <h2 id="model-import-heading">{mt(ModelMsg::ImportHeading, locale)}</h2>
+                <p class="hint">{mt(ModelMsg::ImportHint, locale)}</p>
+                <label class="paste">
+                    <span>{mt(ModelMsg::PasteLabel, locale)}</span>
+                    <textarea data-testid="model-import-paste" rows="6" on:paste=on_paste on:input=on_input
+                        prop:value=move || given.get().text></textarea>
+                </label>
+                <label class="file">
+                    <span>{mt(ModelMsg::FileLabel, locale)}</span>
+                    <input type="file" data-testid="model-import-file" accept=".csv,.tsv,.txt,.json,.xlsx,.ods" on:change=on_file />
+                </label>
+                {preview_part}
+                {move || confirm_error.get().map(|e| view! { <p class="notice warning" role="alert" data-testid="model-import-error">{e}</p> })}
+                {move || save_state.get().text(ctx.locale()).map(|(kind, text)| view! { <p class="notice" role="status" data-testid="model-save-status" data-kind=kind>{text}</p> })}
+            </section>
+        }
+    };
+
+    view! {
+        <button type="button" class="secondary" data-testid="model-import-open" aria-expanded=move || open.get().to_string()
+            on:click=move |_| set_open.update(|o| *o = !*o)>
+            {move || mt(if open.get() { ModelMsg::ImportClose } else { ModelMsg::ImportOpen }, ctx.locale())}
+        </button>
+        {move || open.get().then(panel)}
+    }
+}

@@ -1,0 +1,151 @@
+// An official brings their own target model: pastes the 2026-2030 targets table of the
+// merged Quảng Ngãi province copied from a spreadsheet, checks the preview, confirms,
+// finds the model after a reload, exports it, and a colleague opens the file in another
+// browser (a fresh context: its own IndexedDB) and sees the same rows. The same from a
+// CSV file. Bad input gets a clear message and saves nothing.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { useApp, openApp } from './support.mjs';
+
+const app = useApp('/');
+
+// Figures from shared/reference/public-figures-2026-2030.md, typed as an official does.
+const TABLE = [
+  ['STT', 'Chỉ tiêu', 'ĐVT', 'Ước TH 2025', 'KH 2026', 'Mục tiêu 2030'],
+  ['I', 'CHỈ TIÊU KINH TẾ', '', '', '', ''],
+  ['1', 'Tốc độ tăng trưởng GRDP bình quân', '%/năm', '10,59', '10', 'trên 10'],
+  ['2', 'GRDP bình quân đầu người', 'USD/người', '', '', 'khoảng 6.900 - 7.000'],
+  ['3', 'Tổng vốn đầu tư thực hiện cả giai đoạn', 'tỷ đồng', 'hơn 82.000', '', 'ít nhất 560.000'],
+  ['4', 'Tỷ lệ đô thị hóa', '%', '', '', 'trên 38'],
+  ['II', 'CHỈ TIÊU XÃ HỘI', '', '', '', ''],
+  ['5', 'Tỷ lệ lao động nông nghiệp', '%', '', '', 'dưới 38,7'],
+  ['6', 'Tỷ lệ nghèo đa chiều', '%', '', '1,47', 'cơ bản không còn hộ nghèo'],
+];
+const TSV = TABLE.map((r) => r.join('\t')).join('\r\n') + '\r\n';
+const CSV = '\uFEFF' + TABLE.map((r) => r.map((c) => (/[;"]/.test(c) ? `"${c}"` : c)).join(';')).join('\r\n') + '\r\n';
+const MODEL_ID = 'quang-ngai-2026-2030';
+
+async function openImport(page) {
+  await page.getByTestId('model-import-open').click();
+  await page.getByTestId('model-import').waitFor();
+}
+
+async function rowIds(page) {
+  return page.locator('[data-testid="indicator-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.indicatorId));
+}
+
+test('a pasted table is previewed, saved, reloaded, exported and opened elsewhere', async () => {
+  const { page, errors, context } = await openApp(app.browser, app.url);
+  await openImport(page);
+  await page.getByTestId('model-import-paste').fill(TSV);
+  const preview = page.getByTestId('model-import-preview');
+  await preview.waitFor();
+  assert.equal(await page.getByTestId('model-import-summary').innerText(), '6 chỉ tiêu trong 2 nhóm, 9 số liệu');
+  const previewText = await preview.innerText();
+  assert.match(previewText, /Mục tiêu 2030: > 10/);
+  assert.match(previewText, /Mục tiêu 2030: khoảng 6\.900–7\.000/);
+  assert.match(previewText, /Mục tiêu 2030: < 38,7/);
+  // The one cell in words is listed with its row and column; nothing is saved yet.
+  const problems = page.getByTestId('model-import-problems');
+  assert.equal(await problems.getAttribute('data-count'), '1');
+  assert.match(await problems.innerText(), /Dòng 9, cột 6: không phải số/);
+  assert.equal(await page.getByTestId('model-import-first-year').inputValue(), '2026');
+  assert.equal(await page.getByTestId('model-import-last-year').inputValue(), '2030');
+  assert.equal(await page.getByTestId('model-import-base-year').inputValue(), '2025');
+  await page.getByTestId('model-import-province').fill('Quảng Ngãi');
+  await page.getByTestId('model-import-confirm').click();
+
+  await page.waitForURL(new RegExp(`mo=${MODEL_ID}`));
+  await page.locator('[data-testid="indicator-row"]').first().waitFor();
+  assert.match(await page.getByTestId('model-title').innerText(), /Quảng Ngãi · Nhiệm kỳ 2026–2030/);
+  const ids = await rowIds(page);
+  assert.equal(ids.length, 6);
+  assert.ok(ids.includes('toc_do_tang_truong_grdp_binh_quan'), ids.join());
+
+  // Kept across a reload (IndexedDB).
+  await page.reload();
+  await page.locator('[data-testid="indicator-row"]').first().waitFor();
+  assert.deepEqual(await rowIds(page), ids);
+
+  // Exported as a file…
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('model-export').click()]);
+  assert.equal(download.suggestedFilename(), 'Quảng Ngãi 2026-2030.json');
+  const file = await readFile(await download.path(), 'utf8');
+  const parsed = JSON.parse(file);
+  assert.equal(parsed.kind, 'model');
+  assert.equal(parsed.sources[0].text, TSV.replace(/\r\n/g, '\n')); // a textarea keeps line feeds only
+  assert.deepEqual(errors, []);
+
+  // …and opened by a colleague in another browser profile.
+  const other = await openApp(app.browser, app.url);
+  await openImport(other.page);
+  await other.page.getByTestId('model-import-file').setInputFiles({ name: 'chi-tieu.json', mimeType: 'application/json', buffer: Buffer.from(file) });
+  await other.page.waitForURL(new RegExp(`mo=${MODEL_ID}`));
+  await other.page.locator('[data-testid="indicator-row"]').first().waitFor();
+  assert.deepEqual(await rowIds(other.page), ids);
+  assert.deepEqual(other.errors, []);
+  await other.context.close();
+  await context.close();
+});
+
+test('a CSV file with ; and a byte-order mark gives the same model', async () => {
+  const { page, errors, context } = await openApp(app.browser, app.url);
+  await openImport(page);
+  await page.getByTestId('model-import-file').setInputFiles({ name: 'chi-tieu-2026-2030.csv', mimeType: 'text/csv', buffer: Buffer.from(CSV) });
+  await page.getByTestId('model-import-preview').waitFor();
+  assert.equal(await page.getByTestId('model-import-summary').innerText(), '6 chỉ tiêu trong 2 nhóm, 9 số liệu');
+  await page.getByTestId('model-import-province').fill('Quảng Ngãi');
+  await page.getByTestId('model-import-confirm').click();
+  await page.waitForURL(new RegExp(`mo=${MODEL_ID}`));
+  await page.locator('[data-testid="indicator-row"]').first().waitFor();
+  assert.equal((await rowIds(page)).length, 6);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('bad input gets a clear message and nothing is saved', async () => {
+  const { page, errors, context } = await openApp(app.browser, app.url);
+  await openImport(page);
+  const paste = page.getByTestId('model-import-paste');
+  const error = page.getByTestId('model-import-error');
+  await paste.fill('Đây là một đoạn văn, không phải bảng.\nDòng thứ hai.');
+  assert.match(await error.innerText(), /không phải là bảng/);
+  await paste.fill('a\tb\n1\t2\n');
+  assert.match(await error.innerText(), /Không thấy cột tên chỉ tiêu/);
+  await paste.fill('Chỉ tiêu\tTH 2025\n');
+  assert.match(await error.innerText(), /chỉ có dòng tiêu đề/);
+  const rows = 'Chỉ tiêu\tĐVT\tKH 2026\n' + 'GRDP\t%\t1\n'.repeat(5001);
+  // 5,001 rows set at once, as a paste does (typing them would take minutes).
+  await paste.evaluate((el, text) => {
+    el.value = text;
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }, rows);
+  assert.match(await error.innerText(), /quá nhiều dòng/);
+  await page.getByTestId('model-import-file').setInputFiles({ name: 'bang.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from('PK\u0003\u0004') });
+  assert.match(await error.innerText(), /chưa đọc trực tiếp tệp \.xlsx/);
+  const newer = JSON.stringify({ app: 'provincial-planner', kind: 'model', schema_version: 99, model: {} });
+  await page.getByTestId('model-import-file').setInputFiles({ name: 'moi.json', mimeType: 'application/json', buffer: Buffer.from(newer) });
+  const status = page.getByTestId('model-save-status');
+  await status.waitFor();
+  assert.equal(await status.getAttribute('data-kind'), 'bad-file');
+  assert.match(await status.innerText(), /phiên bản mới hơn/);
+  const drafts = JSON.stringify({ app: 'provincial-planner', kind: 'drafts', schema_version: 1, drafts: [] });
+  await page.getByTestId('model-import-file').setInputFiles({ name: 'nhap.json', mimeType: 'application/json', buffer: Buffer.from(drafts) });
+  await page.waitForFunction(() => /tệp bản nháp/.test(document.querySelector('[data-testid="model-save-status"]')?.textContent ?? ''));
+  // Nothing was stored: the model store holds no record.
+  const stored = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('provincial-planner', 1);
+        open.onsuccess = () => {
+          const req = open.result.transaction('models').objectStore('models').count();
+          req.onsuccess = () => resolve(req.result);
+        };
+      }),
+  );
+  assert.equal(stored, 0);
+  assert.ok(!page.url().includes('mo='), page.url());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
