@@ -474,6 +474,8 @@ mod tests {
             StoreFull,
             StoreMismatch,
             StoreFailed,
+            StartupTimedOut,
+            PublishedUnreadable,
         ];
         for m in all {
             // A match that must name every variant: a new message cannot escape the list.
@@ -484,7 +486,8 @@ mod tests {
                 | ReadAs | GroupRow | IndicatorRow | TargetKindHeading | UnitHeading
                 | FiguresHeading | RowHeading | NameHeading | Saving | SavedOpening | Ungrouped
                 | PastedTable | ExportModel | ImportModelFile | OwnModel | ModelSetAside
-                | StoreUnavailable | StoreFull | StoreMismatch | StoreFailed => {}
+                | StoreUnavailable | StoreFull | StoreMismatch | StoreFailed | StartupTimedOut
+                | PublishedUnreadable => {}
             }
             let (vi, en) = (mt(m, Locale::Vi), mt(m, Locale::En));
             assert!(!vi.is_empty() && !en.is_empty(), "{m:?}");
