@@ -122,13 +122,14 @@ pub struct DraftSession {
 /// The texts of a draft's overrides, each entry written by `text` (as typed, or as it
 /// reads in the page's language).
 fn overrides_texts(overrides: &Overrides, text: impl Fn(&Entry) -> String) -> ScenarioTexts {
-    let texts = |entries: &std::collections::BTreeMap<(String, i32), Entry>| {
-        entries.iter().map(|(k, e)| (k.clone(), text(e))).collect()
-    };
     ScenarioTexts {
-        scenario: texts(&overrides.scenario),
+        scenario: (overrides.scenario.iter())
+            .map(|(k, e)| (k.clone(), text(e)))
+            .collect(),
         start_years: overrides.start_years.clone(),
-        chain: texts(&overrides.chain),
+        chain: (overrides.chain.iter())
+            .map(|(k, e)| (*k, text(e)))
+            .collect(),
     }
 }
 

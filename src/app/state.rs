@@ -13,6 +13,7 @@ use crate::core::codec::view_link::{EmbedView, ViewLink};
 use crate::core::model::catalog::RejectedModel;
 use crate::core::model::Model;
 use crate::core::plan::assessment::Assumptions;
+use crate::core::plan::chain::ChainInput;
 use crate::core::text::numparse::parse_number;
 use crate::present::i18n::Locale;
 
@@ -32,8 +33,8 @@ pub struct ViewState {
     pub scenario_inputs: BTreeMap<(String, i32), String>,
     /// Start year chosen per indicator (default: the latest result).
     pub start_years: BTreeMap<String, i32>,
-    /// Text typed in the growth chain's inputs, by (input id, year).
-    pub chain_inputs: BTreeMap<(String, i32), String>,
+    /// Text typed in the growth chain's inputs, by (input, year).
+    pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
     /// Id of the open draft, when one is open.
     pub draft: Option<String>,
     /// Embed mode (issue #5): the compact view a portal's iframe asked for in the URL;
@@ -49,8 +50,8 @@ pub struct ScenarioTexts {
     pub scenario: BTreeMap<(String, i32), String>,
     /// Start years by indicator.
     pub start_years: BTreeMap<String, i32>,
-    /// Growth-chain inputs by (input id, year).
-    pub chain: BTreeMap<(String, i32), String>,
+    /// Growth-chain inputs by (input, year).
+    pub chain: BTreeMap<(ChainInput, i32), String>,
 }
 
 impl ScenarioTexts {
@@ -111,8 +112,8 @@ pub enum Action {
     },
     /// Type in a growth-chain input.
     SetChainInput {
-        /// Input id (`g_services`, `icor`…).
-        input: String,
+        /// The input.
+        input: ChainInput,
         /// Year.
         year: i32,
         /// Text as typed.
@@ -236,22 +237,19 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
 }
 
 /// The growth chain's overrides: every chain input that reads as a number in `locale`.
-pub fn chain_overrides(
-    state: &ViewState,
-    locale: Locale,
-) -> BTreeMap<(crate::core::plan::chain::ChainInput, i32), f64> {
+pub fn chain_overrides(state: &ViewState, locale: Locale) -> BTreeMap<(ChainInput, i32), f64> {
     state
         .chain_inputs
         .iter()
-        .filter_map(|((id, year), text)| {
-            let input = crate::core::plan::chain::ChainInput::from_id(id)?;
+        .filter_map(|(key, text)| {
             let value = parse_number(text, locale).ok().flatten()?.value;
-            Some(((input, *year), value))
+            Some((*key, value))
         })
         .collect()
 }
 
-/// The view state a link describes; unknown models and indicators are ignored.
+/// The view state a link describes; unknown models, indicators and chain inputs are
+/// ignored.
 pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
     let model_index = link
         .model
@@ -275,10 +273,10 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
         embed: link.embed.clone(),
         ..ViewState::default()
     };
-    for (input, year, text) in &link.chain {
-        state
-            .chain_inputs
-            .insert((input.clone(), *year), text.clone());
+    for (id, year, text) in &link.chain {
+        if let Some(input) = ChainInput::from_id(id) {
+            state.chain_inputs.insert((input, *year), text.clone());
+        }
     }
     if let Some(id) = selected {
         if let Some(y) = link.start_year {
@@ -316,11 +314,16 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
             })
             .unwrap_or_default(),
         indicator: selected,
-        chain: state
-            .chain_inputs
-            .iter()
-            .map(|((id, y), t)| (id.clone(), *y, t.clone()))
-            .collect(),
+        chain: {
+            // In the order of the ids, as links were written when inputs were keyed by id.
+            let mut chain: Vec<(String, i32, String)> = state
+                .chain_inputs
+                .iter()
+                .map(|((input, y), t)| (input.id().to_string(), *y, t.clone()))
+                .collect();
+            chain.sort();
+            chain
+        },
         lang: (state.locale != Locale::default()).then(|| state.locale.code().to_string()),
         draft: state.draft.clone(),
         embed: state.embed.clone(),
@@ -514,7 +517,7 @@ mod tests {
         let s = reduce(
             ViewState::default(),
             Action::SetChainInput {
-                input: "icor".into(),
+                input: ChainInput::Icor,
                 year: 2025,
                 text: "8".into(),
             },

@@ -183,12 +183,12 @@ pub fn polyline(scale: &Scale, points: &[(i32, f64)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::catalog::load_shipped;
+    use crate::core::model::catalog::kon_tum;
     use crate::core::plan::assessment::{assess, Assumptions};
 
     #[test]
     fn grdp_chart_ends_on_the_target() {
-        let model = load_shipped().0.into_iter().next().expect("model");
+        let model = kon_tum();
         let mut assumptions = Assumptions {
             start_year: Some(2023),
             ..Assumptions::default()
@@ -220,7 +220,7 @@ mod tests {
 
     #[test]
     fn a_range_target_is_a_band() {
-        let model = load_shipped().0.into_iter().next().expect("model");
+        let model = kon_tum();
         let a = assess(&model, "structure_agriculture", &Assumptions::default());
         if let Some(data) = chart_data(&model, "structure_agriculture", &a) {
             let (_, lo, hi) = data.target.expect("target");

@@ -324,12 +324,7 @@ pub fn figure_views(model: &Model, indicator: &str, locale: Locale) -> Vec<Figur
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::catalog::load_shipped;
-
-    fn kon_tum() -> Model {
-        let (models, _) = load_shipped();
-        models.into_iter().next().expect("a model")
-    }
+    use crate::core::model::catalog::kon_tum;
 
     fn row<'a>(groups: &'a [GroupView], id: &str) -> &'a RowView {
         groups

@@ -3,10 +3,15 @@
 //! only lay these values out. `i18n` holds the words (`i18n::drafts` those of the drafts
 //! feature); `dashboard` the table rows and figure lists; `explain` the worked
 //! explanations; `chart` the chart's series and scales; `reports` the printed reports and
-//! CSV tables.
+//! CSV tables; `workbench` the "what is needed" panel; `chain` the linked growth
+//! scenario; `sensitivity` the sensitivity tables; `compare` the drafts comparison.
 
+pub mod chain;
 pub mod chart;
+pub mod compare;
 pub mod dashboard;
 pub mod explain;
 pub mod i18n;
 pub mod reports;
+pub mod sensitivity;
+pub mod workbench;

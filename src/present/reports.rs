@@ -663,14 +663,9 @@ pub fn scenario_report(
 mod tests {
     use super::*;
     use crate::core::codec::csv::{parse, write, Delimiter};
-    use crate::core::model::catalog::load_shipped;
+    use crate::core::model::catalog::kon_tum;
     use crate::core::plan::assessment::{assess, Assumptions};
     use crate::present::dashboard::figure_views;
-
-    fn kon_tum() -> Model {
-        let (models, _) = load_shipped();
-        models.into_iter().next().expect("a model")
-    }
 
     #[test]
     fn group_tables_have_one_row_per_indicator_and_survive_csv() {
