@@ -886,13 +886,5 @@ impl DraftSession {
 
 /// The name of a new draft: "Bản nháp 22/11/2026 17:30".
 pub fn default_name(now_ms: i64, locale: Locale) -> String {
-    let d = crate::core::text::calendar::local_date_time(now_ms, clock::timezone_offset_minutes());
-    let word = match locale {
-        Locale::Vi => "Bản nháp",
-        Locale::En => "Draft",
-    };
-    format!(
-        "{word} {:02}/{:02}/{} {:02}:{:02}",
-        d.day, d.month, d.year, d.hour, d.minute
-    )
+    crate::present::dates::new_draft_name(now_ms, clock::timezone_offset_minutes(), locale)
 }

@@ -6,6 +6,7 @@
 use crate::core::model::{Amount, FigureKind, Measure, Model, Period};
 use crate::core::plan::assessment::{yearly_levels, Assessment};
 use crate::core::plan::summary::compare_vintages;
+use crate::present::i18n::Locale;
 
 /// What a series shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -171,6 +172,17 @@ impl Scale {
     }
 }
 
+/// Label of the button that switches between the chart and its table; `as_table` says
+/// what the figure shows now, so the button names the other view.
+pub fn toggle_label(as_table: bool, locale: Locale) -> &'static str {
+    match (as_table, locale) {
+        (false, Locale::Vi) => "Xem dạng bảng",
+        (false, Locale::En) => "Show as a table",
+        (true, Locale::Vi) => "Xem biểu đồ",
+        (true, Locale::En) => "Show the chart",
+    }
+}
+
 /// An SVG polyline `points` attribute for a series.
 pub fn polyline(scale: &Scale, points: &[(i32, f64)]) -> String {
     points
@@ -226,5 +238,22 @@ mod tests {
             let (_, lo, hi) = data.target.expect("target");
             assert!(lo < hi);
         }
+    }
+
+    #[track_caller]
+    fn toggle(as_table: bool, vi: &str, en: &str) {
+        assert_eq!(
+            (
+                toggle_label(as_table, Locale::Vi),
+                toggle_label(as_table, Locale::En)
+            ),
+            (vi, en)
+        );
+    }
+
+    #[test]
+    fn the_toggle_names_the_other_view() {
+        toggle(false, "Xem dạng bảng", "Show as a table");
+        toggle(true, "Xem biểu đồ", "Show the chart");
     }
 }

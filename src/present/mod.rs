@@ -4,12 +4,14 @@
 //! feature); `dashboard` the table rows and figure lists; `explain` the worked
 //! explanations; `chart` the chart's series and scales; `reports` the printed reports and
 //! CSV tables; `workbench` the "what is needed" panel; `chain` the linked growth
-//! scenario; `sensitivity` the sensitivity tables; `compare` the drafts comparison.
+//! scenario; `sensitivity` the sensitivity tables; `compare` the drafts comparison;
+//! `dates` every way a date or time is written.
 
 pub mod chain;
 pub mod chart;
 pub mod compare;
 pub mod dashboard;
+pub mod dates;
 pub mod explain;
 pub mod i18n;
 pub mod reports;

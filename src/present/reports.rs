@@ -13,11 +13,11 @@ use crate::core::model::Model;
 use crate::core::plan::assessment::{Assessment, PaceKind};
 use crate::core::plan::report_facts::{line_documents, same_period_comparison};
 use crate::core::plan::summary::summarize;
-use crate::core::text::calendar::local_date_time;
 use crate::core::text::numfmt::format_number;
 use crate::core::text::numparse::parse_number;
 use crate::present::chart::{ChartData, SeriesKind};
 use crate::present::dashboard::{dashboard, FigureView, GroupView, RowView, SourceView};
+use crate::present::dates::printed_text;
 use crate::present::explain::{assess_error_text, explain, pace_text, term_status_label};
 use crate::present::i18n::{ambiguity_text, parse_error_text, pick, t, unit_name, Locale, Msg};
 
@@ -279,21 +279,6 @@ pub fn pace_lines(model: &Model, unit: &str, a: &Assessment, locale: Locale) -> 
         free,
         achieved,
         planned,
-    }
-}
-
-/// The date and time printed on a report, in the reader's time zone.
-pub fn printed_text(now_ms: i64, timezone_offset_minutes: i64, locale: Locale) -> String {
-    let d = local_date_time(now_ms, timezone_offset_minutes);
-    match locale {
-        Locale::Vi => format!(
-            "{:02}/{:02}/{} {:02}:{:02}",
-            d.day, d.month, d.year, d.hour, d.minute
-        ),
-        Locale::En => format!(
-            "{}-{:02}-{:02} {:02}:{:02}",
-            d.year, d.month, d.day, d.hour, d.minute
-        ),
     }
 }
 

@@ -6,7 +6,7 @@ use leptos::prelude::*;
 
 use crate::components::reports::csv_button::CsvButton;
 use crate::core::text::numfmt::format_number;
-use crate::present::chart::{polyline, ChartData, Scale, SeriesKind, HEIGHT, WIDTH};
+use crate::present::chart::{polyline, toggle_label, ChartData, Scale, SeriesKind, HEIGHT, WIDTH};
 use crate::present::i18n::{t, Locale, Msg};
 use crate::present::reports::{chart_table, series_label};
 
@@ -112,10 +112,7 @@ pub fn TrendChart(data: ChartData, locale: Locale, unit: String) -> impl IntoVie
         })
         .collect_view();
     let csv = (format!("{} ({unit})", t(Msg::ScenarioPath, locale)), table);
-    let (show_table, show_chart) = match locale {
-        Locale::Vi => ("Xem dạng bảng", "Xem biểu đồ"),
-        Locale::En => ("Show as a table", "Show the chart"),
-    };
+    let (show_table, show_chart) = (toggle_label(false, locale), toggle_label(true, locale));
     view! {
         <figure class="trend-chart" data-testid="trend-chart">
             <button type="button" class="chart-toggle" data-testid="chart-toggle" aria-pressed=move || as_table.get().to_string()
