@@ -236,6 +236,16 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
     }
 }
 
+/// The texts typed for one indicator, by year, as typed.
+pub fn scenario_texts_for(state: &ViewState, indicator: &str) -> BTreeMap<i32, String> {
+    state
+        .scenario_inputs
+        .iter()
+        .filter(|((i, _), _)| i == indicator)
+        .map(|((_, year), text)| (*year, text.clone()))
+        .collect()
+}
+
 /// The growth chain's overrides: every chain input that reads as a number in `locale`.
 pub fn chain_overrides(state: &ViewState, locale: Locale) -> BTreeMap<(ChainInput, i32), f64> {
     state
@@ -446,6 +456,10 @@ mod tests {
             1,
         );
         let a = assumptions_for(&s, "grdp", Locale::Vi);
+        let texts = scenario_texts_for(&s, "grdp");
+        assert_eq!(texts.get(&2025).map(String::as_str), Some("13,5"));
+        assert_eq!(texts.get(&2023).map(String::as_str), Some("abc"));
+        assert!(scenario_texts_for(&s, "other").is_empty());
         assert_eq!(a.start_year, Some(2023));
         assert_eq!(a.per_year.get(&2024), Some(&10.0));
         assert_eq!(a.per_year.get(&2025), Some(&13.5));

@@ -8,6 +8,8 @@
 //! saves or prints them. A CSV cell is the text of the screen cell, its lines joined by a
 //! line break, so the file reads back to the table shown.
 
+use std::collections::BTreeMap;
+
 use crate::core::codec::csv::Table;
 use crate::core::model::Model;
 use crate::core::plan::assessment::{Assessment, PaceKind};
@@ -20,6 +22,7 @@ use crate::present::dashboard::{dashboard, FigureView, GroupView, RowView, Sourc
 use crate::present::dates::printed_text;
 use crate::present::explain::{assess_error_text, explain, pace_text, term_status_label};
 use crate::present::i18n::{ambiguity_text, parse_error_text, pick, t, unit_name, Locale, Msg};
+use crate::present::workbench::assumed_heading;
 
 /// The lines of a cell joined as one text, empty lines left out.
 fn lines(parts: &[&str]) -> String {
@@ -526,8 +529,8 @@ pub struct ScenarioReport {
     pub printed: String,
     /// Indicator name and unit.
     pub indicator: String,
-    /// (label, value) lines: status, term target, pace needed, achieved, planned.
-    pub facts: Vec<(String, String)>,
+    /// The fact lines: status, term target, latest result, pace needed, achieved, planned.
+    pub facts: Vec<Fact>,
     /// The assumptions typed, one row a year (empty when none).
     pub assumptions: Table,
     /// Year-by-year results, plans and scenario (when the indicator has a chart).
@@ -538,13 +541,29 @@ pub struct ScenarioReport {
     pub sources: Vec<SourceLine>,
 }
 
+/// One labelled line of the scenario report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact {
+    /// What it is ("Tốc độ cần đạt (2024–2025)").
+    pub label: String,
+    /// Its value in words.
+    pub value: String,
+}
+
+fn fact(label: impl Into<String>, value: impl Into<String>) -> Fact {
+    Fact {
+        label: label.into(),
+        value: value.into(),
+    }
+}
+
 /// Builds the scenario report of `indicator` for `assessment` and the typed
-/// `inputs` (year, text as typed).
+/// `inputs` (text as typed, by year).
 pub fn scenario_report(
     model: &Model,
     indicator: &str,
     assessment: &Assessment,
-    inputs: &[(i32, String)],
+    inputs: &BTreeMap<i32, String>,
     locale: Locale,
     now_ms: i64,
     timezone_offset_minutes: i64,
@@ -553,12 +572,12 @@ pub fn scenario_report(
     let unit = ind.unit.as_str();
     let summary = summarize(model, ind);
     let pace = pace_lines(model, unit, assessment, locale);
-    let mut facts = vec![(
+    let mut facts = vec![fact(
         t(Msg::RepTermStatus, locale).to_string(),
         term_status_label(assessment.status, locale).to_string(),
     )];
     if let Some(target) = summary.term_target {
-        facts.push((
+        facts.push(fact(
             t(Msg::ColTermTarget, locale).to_string(),
             format!(
                 "{} ({})",
@@ -568,7 +587,7 @@ pub fn scenario_report(
         ));
     }
     if let Some(latest) = summary.latest {
-        facts.push((
+        facts.push(fact(
             t(Msg::ColLatest, locale).to_string(),
             format!(
                 "{} ({} · {})",
@@ -579,16 +598,19 @@ pub fn scenario_report(
         ));
     }
     if !pace.required.is_empty() {
-        facts.push((
+        facts.push(fact(
             format!("{} {}", t(Msg::PaceNeeded, locale), pace.free)
                 .trim_end()
                 .to_string(),
             pace.required,
         ));
     }
-    facts.push((t(Msg::PaceAchieved, locale).to_string(), pace.achieved));
+    facts.push(fact(
+        t(Msg::PaceAchieved, locale).to_string(),
+        pace.achieved,
+    ));
     if let Some(p) = pace.planned {
-        facts.push((t(Msg::PacePlanned, locale).to_string(), p));
+        facts.push(fact(t(Msg::PacePlanned, locale).to_string(), p));
     }
     let kind = assessment
         .working
@@ -597,10 +619,7 @@ pub fn scenario_report(
     let assumptions = Table {
         header: strings(&[
             t(Msg::Year, locale),
-            match kind {
-                PaceKind::Growth => t(Msg::AssumedGrowth, locale),
-                PaceKind::Increment => t(Msg::AssumedAmount, locale),
-            },
+            assumed_heading(kind, locale),
             t(Msg::Understood, locale),
         ]),
         rows: inputs
@@ -733,7 +752,7 @@ mod tests {
         };
         assumptions.per_year.insert(2024, 10.0);
         let a = assess(&model, "grdp_constant", &assumptions);
-        let inputs = vec![(2024, "10".to_string()), (2025, String::new())];
+        let inputs = BTreeMap::from([(2024, "10".to_string()), (2025, String::new())]);
         let r = scenario_report(&model, "grdp_constant", &a, &inputs, Locale::Vi, 0, -420)
             .expect("a report");
         assert_eq!(
@@ -743,7 +762,7 @@ mod tests {
         assert!(
             r.facts
                 .iter()
-                .any(|(l, v)| l.starts_with("Tốc độ cần đạt") && v.contains("16,")),
+                .any(|f| f.label.starts_with("Tốc độ cần đạt") && f.value.contains("16,")),
             "{:?}",
             r.facts
         );

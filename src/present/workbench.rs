@@ -37,6 +37,30 @@ pub fn workbench_view(model: &Model, unit: &str, a: &Assessment, locale: Locale)
     }
 }
 
+/// What the assumption inputs are laid out from: stable while the person types, so the
+/// text boxes are not rebuilt (and keep focus) on every keystroke.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputsLayout {
+    /// Years left to assume, one input each.
+    pub remaining_years: Vec<i32>,
+    /// Years the assessment may start from.
+    pub start_choices: Vec<i32>,
+    /// The start year in use.
+    pub start_year: i32,
+    /// Growth in percent or an amount a year.
+    pub kind: PaceKind,
+}
+
+/// The layout of the inputs; `None` when there is nothing to assume.
+pub fn inputs_layout(a: &Assessment) -> Option<InputsLayout> {
+    a.working.as_ref().map(|w| InputsLayout {
+        remaining_years: w.remaining_years.clone(),
+        start_choices: w.start_choices.clone(),
+        start_year: w.start_year,
+        kind: w.pace_kind,
+    })
+}
+
 /// Heading of the assumption column: growth in percent, or an amount.
 pub fn assumed_heading(kind: PaceKind, locale: Locale) -> &'static str {
     match kind {
@@ -251,5 +275,12 @@ mod tests {
         assert_eq!(v.status_code, term_status_code(a.status));
         assert!(!v.explanation.is_empty());
         assert!(v.pace.required.ends_with("%/năm"), "{}", v.pace.required);
+        let layout = inputs_layout(&a).unwrap_or_else(|| panic!("a layout"));
+        let w = a.working.as_ref().unwrap_or_else(|| panic!("a working"));
+        assert_eq!(
+            (layout.start_year, layout.kind),
+            (w.start_year, PaceKind::Growth)
+        );
+        assert_eq!(layout.remaining_years, w.remaining_years);
     }
 }

@@ -5,7 +5,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::{assumptions_for, Action, AppContext};
+use crate::app::state::{assumptions_for, scenario_texts_for, Action, AppContext};
 use crate::components::chain::growth_chain::GrowthChain;
 use crate::components::indicator::sensitivity_tables::SensitivityTables;
 use crate::components::indicator::trend_chart::TrendChart;
@@ -17,8 +17,8 @@ use crate::present::chart::chart_data;
 use crate::present::i18n::{t, unit_name, Msg};
 use crate::present::reports::echo_text;
 use crate::present::workbench::{
-    assumed_heading, assumptions_table, goal_seek_error_text, goal_seek_text, sensitivity_toggle,
-    workbench_view,
+    assumed_heading, assumptions_table, goal_seek_error_text, goal_seek_text, inputs_layout,
+    sensitivity_toggle, workbench_view, InputsLayout,
 };
 
 /// The panel; `indicator` is the open indicator's id.
@@ -47,18 +47,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
 
     // What the inputs are laid out from: stable while the person types, so the text
     // boxes are not rebuilt (and keep focus) on every keystroke.
-    let layout = Memo::new(move |_| {
-        assessment.with(|a| {
-            a.as_ref().and_then(|a| a.working.as_ref()).map(|w| {
-                (
-                    w.remaining_years.clone(),
-                    w.start_choices.clone(),
-                    w.start_year,
-                    w.pace_kind,
-                )
-            })
-        })
-    });
+    let layout = Memo::new(move |_| assessment.with(|a| a.as_ref().and_then(inputs_layout)));
     let unit = Memo::new({
         let id = indicator.clone();
         move |_| {
@@ -165,7 +154,12 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
     let id = indicator.clone();
     let inputs_view = move || {
         let locale = ctx.locale();
-        let (remaining_years, start_choices, start_year, kind) = layout.get()?;
+        let InputsLayout {
+            remaining_years,
+            start_choices,
+            start_year,
+            kind,
+        } = layout.get()?;
         let rows = remaining_years
             .iter()
             .map(|&year| view! { <AssumptionInput indicator=id.clone() year=year kind=kind /> })
@@ -191,13 +185,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         let csv_years = remaining_years.clone();
         let assumptions_csv = Callback::new(move |_| {
             let locale = ctx.locale_untracked();
-            let texts = ctx.state.with_untracked(|s| {
-                s.scenario_inputs
-                    .iter()
-                    .filter(|((i, _), _)| *i == csv_id)
-                    .map(|((_, y), text)| (*y, text.clone()))
-                    .collect()
-            });
+            let texts = ctx.state.with_untracked(|s| scenario_texts_for(s, &csv_id));
             match ctx.models.get(ctx.model_index.get_untracked()) {
                 Some(model) => assumptions_table(model, &csv_id, &csv_years, &texts, kind, locale),
                 None => Default::default(),
