@@ -123,13 +123,13 @@ pub struct DraftSession {
 /// reads in the page's language).
 fn overrides_texts(overrides: &Overrides, text: impl Fn(&Entry) -> String) -> ScenarioTexts {
     ScenarioTexts {
-        scenario: (overrides.scenario.iter())
+        scenario: overrides
+            .scenario
+            .iter()
             .map(|(k, e)| (k.clone(), text(e)))
             .collect(),
         start_years: overrides.start_years.clone(),
-        chain: (overrides.chain.iter())
-            .map(|(k, e)| (*k, text(e)))
-            .collect(),
+        chain: overrides.chain.iter().map(|(k, e)| (*k, text(e))).collect(),
     }
 }
 

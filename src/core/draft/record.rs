@@ -679,6 +679,37 @@ mod tests {
     }
 
     #[test]
+    fn chain_inputs_are_written_by_id_in_id_order() {
+        let mut d = sample();
+        for (input, text) in [
+            (ChainInput::Icor, "5"),
+            (ChainInput::BudgetGrowth, "7"),
+            (ChainInput::SectorGrowth(Sector::Agriculture), "3"),
+        ] {
+            d.overrides
+                .chain
+                .insert((input, 2024), Entry::read(text, Locale::Vi));
+        }
+        let text = draft_to_json(&d).unwrap();
+        let at = |id: &str| text.find(&format!("\"input\":\"{id}\"")).unwrap();
+        // "budget" < "g_agriculture" < "g_services" < "icor", as when keys were ids.
+        assert!(at("budget") < at("g_agriculture"));
+        assert!(at("g_agriculture") < at("g_services"));
+        assert!(at("g_services") < at("icor"));
+        let unknown = text.replace("\"input\":\"icor\"", "\"input\":\"g_mining\"");
+        let read = draft_from_json(&unknown).unwrap();
+        assert!(!read
+            .draft
+            .overrides
+            .chain
+            .contains_key(&(ChainInput::Icor, 2024)));
+        assert!(read.repairs.contains(&Repair::EntrySkipped {
+            list: "chain",
+            index: 3
+        }));
+    }
+
+    #[test]
     fn round_trip_keeps_everything() {
         let d = sample();
         let text = draft_to_json(&d).unwrap();
