@@ -516,6 +516,49 @@ mod tests {
         assert_eq!(state_from_link(&unknown, &models), ViewState::default());
     }
 
+    #[track_caller]
+    fn chain_text(s: ViewState, input: ChainInput, year: i32, text: &str) -> ViewState {
+        let text = text.to_string();
+        reduce(s, Action::SetChainInput { input, year, text }, 1)
+    }
+
+    #[test]
+    fn chain_inputs_are_typed_and_read_as_numbers() {
+        let s = chain_text(ViewState::default(), ChainInput::Icor, 2025, "8,5");
+        let s = chain_text(s, ChainInput::PopulationGrowth, 2024, "abc");
+        let s = chain_text(s, ChainInput::BudgetGrowth, 2024, "  ");
+        let o = chain_overrides(&s, Locale::Vi);
+        assert_eq!(o.get(&(ChainInput::Icor, 2025)), Some(&8.5));
+        assert_eq!(o.len(), 1, "garbage is ignored, blank is removed: {o:?}");
+        assert_eq!(s.chain_inputs.len(), 2);
+        let s = chain_text(s, ChainInput::BudgetGrowth, 2024, "7");
+        let ids: Vec<String> = link_from_state(&s, &[])
+            .chain
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(
+            ids,
+            vec!["budget", "icor", "population"],
+            "links list inputs by id"
+        );
+        let s = reduce(s, Action::ResetChain, 1);
+        assert!(s.chain_inputs.is_empty());
+        // A link names inputs by id; an id this version does not know is dropped.
+        let link = ViewLink {
+            chain: vec![
+                ("icor".into(), 2025, "8".into()),
+                ("g_mining".into(), 2025, "1".into()),
+            ],
+            ..ViewLink::default()
+        };
+        let s = state_from_link(&link, &[]);
+        assert_eq!(
+            s.chain_inputs.keys().collect::<Vec<_>>(),
+            vec![&(ChainInput::Icor, 2025)]
+        );
+    }
+
     #[test]
     fn context_dispatch_updates_signals() {
         let owner = Owner::new();
