@@ -15,6 +15,7 @@ use provincial_planner::core::draft::record::{
     DraftError, Entry, SaveDecision, StoredState, SCHEMA_VERSION,
 };
 use provincial_planner::core::draft::share_link::{decode_share, encode_share, ShareError};
+use provincial_planner::core::plan::chain::ChainInput;
 use util::read_repo_file;
 
 const RECORD_V1: &str = "tests/fixtures/draft-record-v1.json";
@@ -30,11 +31,11 @@ fn read_record(text: &str) -> Draft {
 
 #[track_caller]
 fn entry(draft: &Draft, list: &str, id: &str, year: i32) -> Entry {
-    let map = match list {
-        "scenario" => &draft.overrides.scenario,
-        _ => &draft.overrides.chain,
+    let found = match list {
+        "scenario" => draft.overrides.scenario.get(&(id.to_string(), year)),
+        _ => ChainInput::from_id(id).and_then(|i| draft.overrides.chain.get(&(i, year))),
     };
-    map.get(&(id.to_string(), year))
+    found
         .unwrap_or_else(|| panic!("no {list} entry {id}/{year}"))
         .clone()
 }

@@ -221,6 +221,7 @@ mod drafts {
         checksum, draft_from_json, draft_to_json, Draft, Entry, ModelRef, Overrides,
     };
     use provincial_planner::core::draft::share_link::{decode_share, encode_share, ShareError};
+    use provincial_planner::core::plan::chain::ChainInput;
 
     const VI_LETTERS: &str =
         "[a-zA-Z0-9 àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐƠƯ,.()/-]";
@@ -268,7 +269,11 @@ mod drafts {
             revision in any::<u64>(),
             scenario in proptest::collection::btree_map(("[a-z_]{1,12}", year()), entry(), 0..15),
             start_years in proptest::collection::btree_map("[a-z_]{1,12}", year(), 0..5),
-            chain in proptest::collection::btree_map(("[a-z_]{1,12}", year()), entry(), 0..10),
+            chain in proptest::collection::btree_map(
+                (proptest::sample::select(ChainInput::ALL.to_vec()), year()),
+                entry(),
+                0..10,
+            ),
         ) -> Draft {
             Draft {
                 id,

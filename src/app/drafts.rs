@@ -122,13 +122,14 @@ pub struct DraftSession {
 /// The texts of a draft's overrides, each entry written by `text` (as typed, or as it
 /// reads in the page's language).
 fn overrides_texts(overrides: &Overrides, text: impl Fn(&Entry) -> String) -> ScenarioTexts {
-    let texts = |entries: &std::collections::BTreeMap<(String, i32), Entry>| {
-        entries.iter().map(|(k, e)| (k.clone(), text(e))).collect()
-    };
     ScenarioTexts {
-        scenario: texts(&overrides.scenario),
+        scenario: overrides
+            .scenario
+            .iter()
+            .map(|(k, e)| (k.clone(), text(e)))
+            .collect(),
         start_years: overrides.start_years.clone(),
-        chain: texts(&overrides.chain),
+        chain: overrides.chain.iter().map(|(k, e)| (*k, text(e))).collect(),
     }
 }
 
@@ -885,13 +886,5 @@ impl DraftSession {
 
 /// The name of a new draft: "Bản nháp 22/11/2026 17:30".
 pub fn default_name(now_ms: i64, locale: Locale) -> String {
-    let d = crate::core::text::calendar::local_date_time(now_ms, clock::timezone_offset_minutes());
-    let word = match locale {
-        Locale::Vi => "Bản nháp",
-        Locale::En => "Draft",
-    };
-    format!(
-        "{word} {:02}/{:02}/{} {:02}:{:02}",
-        d.day, d.month, d.year, d.hour, d.minute
-    )
+    crate::present::dates::new_draft_name(now_ms, clock::timezone_offset_minutes(), locale)
 }

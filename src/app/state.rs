@@ -13,6 +13,7 @@ use crate::core::codec::view_link::{EmbedView, ViewLink};
 use crate::core::model::catalog::RejectedModel;
 use crate::core::model::Model;
 use crate::core::plan::assessment::Assumptions;
+use crate::core::plan::chain::ChainInput;
 use crate::core::text::numparse::parse_number;
 use crate::present::i18n::Locale;
 
@@ -32,8 +33,8 @@ pub struct ViewState {
     pub scenario_inputs: BTreeMap<(String, i32), String>,
     /// Start year chosen per indicator (default: the latest result).
     pub start_years: BTreeMap<String, i32>,
-    /// Text typed in the growth chain's inputs, by (input id, year).
-    pub chain_inputs: BTreeMap<(String, i32), String>,
+    /// Text typed in the growth chain's inputs, by (input, year).
+    pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
     /// Id of the open draft, when one is open.
     pub draft: Option<String>,
     /// Embed mode (issue #5): the compact view a portal's iframe asked for in the URL;
@@ -49,8 +50,8 @@ pub struct ScenarioTexts {
     pub scenario: BTreeMap<(String, i32), String>,
     /// Start years by indicator.
     pub start_years: BTreeMap<String, i32>,
-    /// Growth-chain inputs by (input id, year).
-    pub chain: BTreeMap<(String, i32), String>,
+    /// Growth-chain inputs by (input, year).
+    pub chain: BTreeMap<(ChainInput, i32), String>,
 }
 
 impl ScenarioTexts {
@@ -111,8 +112,8 @@ pub enum Action {
     },
     /// Type in a growth-chain input.
     SetChainInput {
-        /// Input id (`g_services`, `icor`…).
-        input: String,
+        /// The input.
+        input: ChainInput,
         /// Year.
         year: i32,
         /// Text as typed.
@@ -235,23 +236,30 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
     }
 }
 
+/// The texts typed for one indicator, by year, as typed.
+pub fn scenario_texts_for(state: &ViewState, indicator: &str) -> BTreeMap<i32, String> {
+    state
+        .scenario_inputs
+        .iter()
+        .filter(|((i, _), _)| i == indicator)
+        .map(|((_, year), text)| (*year, text.clone()))
+        .collect()
+}
+
 /// The growth chain's overrides: every chain input that reads as a number in `locale`.
-pub fn chain_overrides(
-    state: &ViewState,
-    locale: Locale,
-) -> BTreeMap<(crate::core::plan::chain::ChainInput, i32), f64> {
+pub fn chain_overrides(state: &ViewState, locale: Locale) -> BTreeMap<(ChainInput, i32), f64> {
     state
         .chain_inputs
         .iter()
-        .filter_map(|((id, year), text)| {
-            let input = crate::core::plan::chain::ChainInput::from_id(id)?;
+        .filter_map(|(key, text)| {
             let value = parse_number(text, locale).ok().flatten()?.value;
-            Some(((input, *year), value))
+            Some((*key, value))
         })
         .collect()
 }
 
-/// The view state a link describes; unknown models and indicators are ignored.
+/// The view state a link describes; unknown models, indicators and chain inputs are
+/// ignored.
 pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
     let model_index = link
         .model
@@ -275,10 +283,10 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
         embed: link.embed.clone(),
         ..ViewState::default()
     };
-    for (input, year, text) in &link.chain {
-        state
-            .chain_inputs
-            .insert((input.clone(), *year), text.clone());
+    for (id, year, text) in &link.chain {
+        if let Some(input) = ChainInput::from_id(id) {
+            state.chain_inputs.insert((input, *year), text.clone());
+        }
     }
     if let Some(id) = selected {
         if let Some(y) = link.start_year {
@@ -316,11 +324,16 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
             })
             .unwrap_or_default(),
         indicator: selected,
-        chain: state
-            .chain_inputs
-            .iter()
-            .map(|((id, y), t)| (id.clone(), *y, t.clone()))
-            .collect(),
+        chain: {
+            // In the order of the ids, as links were written when inputs were keyed by id.
+            let mut chain: Vec<(String, i32, String)> = state
+                .chain_inputs
+                .iter()
+                .map(|((input, y), t)| (input.id().to_string(), *y, t.clone()))
+                .collect();
+            chain.sort();
+            chain
+        },
         lang: (state.locale != Locale::default()).then(|| state.locale.code().to_string()),
         draft: state.draft.clone(),
         embed: state.embed.clone(),
@@ -443,6 +456,10 @@ mod tests {
             1,
         );
         let a = assumptions_for(&s, "grdp", Locale::Vi);
+        let texts = scenario_texts_for(&s, "grdp");
+        assert_eq!(texts.get(&2025).map(String::as_str), Some("13,5"));
+        assert_eq!(texts.get(&2023).map(String::as_str), Some("abc"));
+        assert!(scenario_texts_for(&s, "other").is_empty());
         assert_eq!(a.start_year, Some(2023));
         assert_eq!(a.per_year.get(&2024), Some(&10.0));
         assert_eq!(a.per_year.get(&2025), Some(&13.5));
@@ -499,6 +516,49 @@ mod tests {
         assert_eq!(state_from_link(&unknown, &models), ViewState::default());
     }
 
+    #[track_caller]
+    fn chain_text(s: ViewState, input: ChainInput, year: i32, text: &str) -> ViewState {
+        let text = text.to_string();
+        reduce(s, Action::SetChainInput { input, year, text }, 1)
+    }
+
+    #[test]
+    fn chain_inputs_are_typed_and_read_as_numbers() {
+        let s = chain_text(ViewState::default(), ChainInput::Icor, 2025, "8,5");
+        let s = chain_text(s, ChainInput::PopulationGrowth, 2024, "abc");
+        let s = chain_text(s, ChainInput::BudgetGrowth, 2024, "  ");
+        let o = chain_overrides(&s, Locale::Vi);
+        assert_eq!(o.get(&(ChainInput::Icor, 2025)), Some(&8.5));
+        assert_eq!(o.len(), 1, "garbage is ignored, blank is removed: {o:?}");
+        assert_eq!(s.chain_inputs.len(), 2);
+        let s = chain_text(s, ChainInput::BudgetGrowth, 2024, "7");
+        let ids: Vec<String> = link_from_state(&s, &[])
+            .chain
+            .into_iter()
+            .map(|c| c.0)
+            .collect();
+        assert_eq!(
+            ids,
+            vec!["budget", "icor", "population"],
+            "links list inputs by id"
+        );
+        let s = reduce(s, Action::ResetChain, 1);
+        assert!(s.chain_inputs.is_empty());
+        // A link names inputs by id; an id this version does not know is dropped.
+        let link = ViewLink {
+            chain: vec![
+                ("icor".into(), 2025, "8".into()),
+                ("g_mining".into(), 2025, "1".into()),
+            ],
+            ..ViewLink::default()
+        };
+        let s = state_from_link(&link, &[]);
+        assert_eq!(
+            s.chain_inputs.keys().collect::<Vec<_>>(),
+            vec![&(ChainInput::Icor, 2025)]
+        );
+    }
+
     #[test]
     fn context_dispatch_updates_signals() {
         let owner = Owner::new();
@@ -514,7 +574,7 @@ mod tests {
         let s = reduce(
             ViewState::default(),
             Action::SetChainInput {
-                input: "icor".into(),
+                input: ChainInput::Icor,
                 year: 2025,
                 text: "8".into(),
             },

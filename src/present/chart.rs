@@ -6,6 +6,9 @@
 use crate::core::model::{Amount, FigureKind, Measure, Model, Period};
 use crate::core::plan::assessment::{yearly_levels, Assessment};
 use crate::core::plan::summary::compare_vintages;
+use crate::core::text::numfmt::format_number;
+use crate::present::i18n::{t, Locale, Msg};
+use crate::present::reports::series_label;
 
 /// What a series shows.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -171,6 +174,45 @@ impl Scale {
     }
 }
 
+/// The chart in words, for screen readers: each series' points, then the target
+/// ("Kết quả, ước thực hiện: 2021: 1, 2022: 2. Mục tiêu nhiệm kỳ 2025: 3 (%). ").
+pub fn chart_description(data: &ChartData, unit: &str, locale: Locale) -> String {
+    let n = |v: f64| format_number(v, locale, 2);
+    let mut parts: Vec<String> = data
+        .series
+        .iter()
+        .filter(|s| !s.points.is_empty())
+        .map(|s| {
+            let pts: Vec<String> = s
+                .points
+                .iter()
+                .map(|(y, v)| format!("{y}: {}", n(*v)))
+                .collect();
+            format!("{}: {}", series_label(s.kind, locale), pts.join(", "))
+        })
+        .collect();
+    if let Some((y, lo, hi)) = data.target {
+        let value = if lo == hi {
+            n(lo)
+        } else {
+            format!("{}–{}", n(lo), n(hi))
+        };
+        parts.push(format!("{} {y}: {value}", t(Msg::ColTermTarget, locale)));
+    }
+    format!("{} ({unit}). ", parts.join(". "))
+}
+
+/// Label of the button that switches between the chart and its table; `as_table` says
+/// what the figure shows now, so the button names the other view.
+pub fn toggle_label(as_table: bool, locale: Locale) -> &'static str {
+    match (as_table, locale) {
+        (false, Locale::Vi) => "Xem dạng bảng",
+        (false, Locale::En) => "Show as a table",
+        (true, Locale::Vi) => "Xem biểu đồ",
+        (true, Locale::En) => "Show the chart",
+    }
+}
+
 /// An SVG polyline `points` attribute for a series.
 pub fn polyline(scale: &Scale, points: &[(i32, f64)]) -> String {
     points
@@ -183,12 +225,12 @@ pub fn polyline(scale: &Scale, points: &[(i32, f64)]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::catalog::load_shipped;
+    use crate::core::model::catalog::kon_tum;
     use crate::core::plan::assessment::{assess, Assumptions};
 
     #[test]
     fn grdp_chart_ends_on_the_target() {
-        let model = load_shipped().0.into_iter().next().expect("model");
+        let model = kon_tum();
         let mut assumptions = Assumptions {
             start_year: Some(2023),
             ..Assumptions::default()
@@ -220,11 +262,59 @@ mod tests {
 
     #[test]
     fn a_range_target_is_a_band() {
-        let model = load_shipped().0.into_iter().next().expect("model");
+        let model = kon_tum();
         let a = assess(&model, "structure_agriculture", &Assumptions::default());
         if let Some(data) = chart_data(&model, "structure_agriculture", &a) {
             let (_, lo, hi) = data.target.expect("target");
             assert!(lo < hi);
         }
+    }
+
+    #[track_caller]
+    fn toggle(as_table: bool, vi: &str, en: &str) {
+        assert_eq!(
+            (
+                toggle_label(as_table, Locale::Vi),
+                toggle_label(as_table, Locale::En)
+            ),
+            (vi, en)
+        );
+    }
+
+    #[test]
+    fn the_toggle_names_the_other_view() {
+        toggle(false, "Xem dạng bảng", "Show as a table");
+        toggle(true, "Xem biểu đồ", "Show the chart");
+    }
+
+    #[test]
+    fn the_description_reads_each_series_and_the_target() {
+        let data = ChartData {
+            years: (2021, 2025),
+            series: vec![
+                Series {
+                    kind: SeriesKind::Results,
+                    points: vec![(2021, 1.5), (2022, 2.0)],
+                },
+                Series {
+                    kind: SeriesKind::Plans,
+                    points: vec![],
+                },
+            ],
+            target: Some((2025, 3.0, 3.5)),
+        };
+        assert_eq!(
+            chart_description(&data, "%", Locale::Vi),
+            "Kết quả, ước thực hiện: 2021: 1,5, 2022: 2. Mục tiêu nhiệm kỳ 2025: 3–3,5 (%). "
+        );
+        let single = ChartData {
+            target: Some((2025, 3.0, 3.0)),
+            series: vec![],
+            ..data
+        };
+        assert_eq!(
+            chart_description(&single, "ha", Locale::En),
+            "Term target 2025: 3 (ha). "
+        );
     }
 }

@@ -12,6 +12,7 @@ use crate::core::plan::summary::{
 };
 use crate::core::text::numfmt::format_number;
 use crate::core::text::textsearch;
+use crate::present::dates::day_text;
 use crate::present::i18n::{
     figure_value_text, kind_label, period_text, pick, status_label, t, unit_name, with_unit,
     Locale, Msg, COMPUTED_DECIMALS, SOURCE_DECIMALS,
@@ -116,10 +117,7 @@ pub fn date_text(date: Option<PartialDate>, locale: Locale) -> String {
             year,
             month: Some(m),
             day: Some(d),
-        }) => match locale {
-            Locale::Vi => format!("{d:02}/{m:02}/{year}"),
-            Locale::En => format!("{year}-{m:02}-{d:02}"),
-        },
+        }) => day_text(year, u32::from(m), u32::from(d), locale),
         Some(PartialDate {
             year,
             month: Some(m),
@@ -324,12 +322,7 @@ pub fn figure_views(model: &Model, indicator: &str, locale: Locale) -> Vec<Figur
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::catalog::load_shipped;
-
-    fn kon_tum() -> Model {
-        let (models, _) = load_shipped();
-        models.into_iter().next().expect("a model")
-    }
+    use crate::core::model::catalog::kon_tum;
 
     fn row<'a>(groups: &'a [GroupView], id: &str) -> &'a RowView {
         groups

@@ -309,12 +309,12 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::catalog::load_shipped;
+    use crate::core::model::catalog::kon_tum;
     use crate::core::plan::assessment::{assess, Assumptions};
 
     #[test]
     fn explains_the_worked_example_in_both_languages() {
-        let model = load_shipped().0.into_iter().next().expect("model");
+        let model = kon_tum();
         let mut assumptions = Assumptions {
             start_year: Some(2023),
             ..Assumptions::default()

@@ -3,11 +3,19 @@
 //! only lay these values out. `i18n` holds the words (`i18n::drafts` those of the drafts
 //! feature); `dashboard` the table rows and figure lists; `explain` the worked
 //! explanations; `chart` the chart's series and scales; `reports` the printed reports and
-//! CSV tables; `model_import` the preview of a table being imported as a model.
+//! CSV tables; `workbench` the "what is needed" panel; `chain` the linked growth
+//! scenario; `sensitivity` the sensitivity tables; `compare` the drafts comparison;
+//! `dates` every way a date or time is written; `model_import` the preview of a table
+//! being imported as a model.
 
+pub mod chain;
 pub mod chart;
+pub mod compare;
 pub mod dashboard;
+pub mod dates;
 pub mod explain;
 pub mod i18n;
 pub mod model_import;
 pub mod reports;
+pub mod sensitivity;
+pub mod workbench;

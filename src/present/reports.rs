@@ -8,18 +8,21 @@
 //! saves or prints them. A CSV cell is the text of the screen cell, its lines joined by a
 //! line break, so the file reads back to the table shown.
 
+use std::collections::BTreeMap;
+
 use crate::core::codec::csv::Table;
 use crate::core::model::Model;
 use crate::core::plan::assessment::{Assessment, PaceKind};
 use crate::core::plan::report_facts::{line_documents, same_period_comparison};
 use crate::core::plan::summary::summarize;
-use crate::core::text::calendar::local_date_time;
 use crate::core::text::numfmt::format_number;
 use crate::core::text::numparse::parse_number;
 use crate::present::chart::{ChartData, SeriesKind};
 use crate::present::dashboard::{dashboard, FigureView, GroupView, RowView, SourceView};
+use crate::present::dates::printed_text;
 use crate::present::explain::{assess_error_text, explain, pace_text, term_status_label};
 use crate::present::i18n::{ambiguity_text, parse_error_text, pick, t, unit_name, Locale, Msg};
+use crate::present::workbench::assumed_heading;
 
 /// The lines of a cell joined as one text, empty lines left out.
 fn lines(parts: &[&str]) -> String {
@@ -282,21 +285,6 @@ pub fn pace_lines(model: &Model, unit: &str, a: &Assessment, locale: Locale) -> 
     }
 }
 
-/// The date and time printed on a report, in the reader's time zone.
-pub fn printed_text(now_ms: i64, timezone_offset_minutes: i64, locale: Locale) -> String {
-    let d = local_date_time(now_ms, timezone_offset_minutes);
-    match locale {
-        Locale::Vi => format!(
-            "{:02}/{:02}/{} {:02}:{:02}",
-            d.day, d.month, d.year, d.hour, d.minute
-        ),
-        Locale::En => format!(
-            "{}-{:02}-{:02} {:02}:{:02}",
-            d.year, d.month, d.day, d.hour, d.minute
-        ),
-    }
-}
-
 /// One source document in a report's list.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SourceLine {
@@ -541,8 +529,8 @@ pub struct ScenarioReport {
     pub printed: String,
     /// Indicator name and unit.
     pub indicator: String,
-    /// (label, value) lines: status, term target, pace needed, achieved, planned.
-    pub facts: Vec<(String, String)>,
+    /// The fact lines: status, term target, latest result, pace needed, achieved, planned.
+    pub facts: Vec<Fact>,
     /// The assumptions typed, one row a year (empty when none).
     pub assumptions: Table,
     /// Year-by-year results, plans and scenario (when the indicator has a chart).
@@ -553,13 +541,29 @@ pub struct ScenarioReport {
     pub sources: Vec<SourceLine>,
 }
 
+/// One labelled line of the scenario report.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Fact {
+    /// What it is ("Tốc độ cần đạt (2024–2025)").
+    pub label: String,
+    /// Its value in words.
+    pub value: String,
+}
+
+fn fact(label: impl Into<String>, value: impl Into<String>) -> Fact {
+    Fact {
+        label: label.into(),
+        value: value.into(),
+    }
+}
+
 /// Builds the scenario report of `indicator` for `assessment` and the typed
-/// `inputs` (year, text as typed).
+/// `inputs` (text as typed, by year).
 pub fn scenario_report(
     model: &Model,
     indicator: &str,
     assessment: &Assessment,
-    inputs: &[(i32, String)],
+    inputs: &BTreeMap<i32, String>,
     locale: Locale,
     now_ms: i64,
     timezone_offset_minutes: i64,
@@ -568,12 +572,12 @@ pub fn scenario_report(
     let unit = ind.unit.as_str();
     let summary = summarize(model, ind);
     let pace = pace_lines(model, unit, assessment, locale);
-    let mut facts = vec![(
+    let mut facts = vec![fact(
         t(Msg::RepTermStatus, locale).to_string(),
         term_status_label(assessment.status, locale).to_string(),
     )];
     if let Some(target) = summary.term_target {
-        facts.push((
+        facts.push(fact(
             t(Msg::ColTermTarget, locale).to_string(),
             format!(
                 "{} ({})",
@@ -583,7 +587,7 @@ pub fn scenario_report(
         ));
     }
     if let Some(latest) = summary.latest {
-        facts.push((
+        facts.push(fact(
             t(Msg::ColLatest, locale).to_string(),
             format!(
                 "{} ({} · {})",
@@ -594,16 +598,19 @@ pub fn scenario_report(
         ));
     }
     if !pace.required.is_empty() {
-        facts.push((
+        facts.push(fact(
             format!("{} {}", t(Msg::PaceNeeded, locale), pace.free)
                 .trim_end()
                 .to_string(),
             pace.required,
         ));
     }
-    facts.push((t(Msg::PaceAchieved, locale).to_string(), pace.achieved));
+    facts.push(fact(
+        t(Msg::PaceAchieved, locale).to_string(),
+        pace.achieved,
+    ));
     if let Some(p) = pace.planned {
-        facts.push((t(Msg::PacePlanned, locale).to_string(), p));
+        facts.push(fact(t(Msg::PacePlanned, locale).to_string(), p));
     }
     let kind = assessment
         .working
@@ -612,10 +619,7 @@ pub fn scenario_report(
     let assumptions = Table {
         header: strings(&[
             t(Msg::Year, locale),
-            match kind {
-                PaceKind::Growth => t(Msg::AssumedGrowth, locale),
-                PaceKind::Increment => t(Msg::AssumedAmount, locale),
-            },
+            assumed_heading(kind, locale),
             t(Msg::Understood, locale),
         ]),
         rows: inputs
@@ -663,14 +667,9 @@ pub fn scenario_report(
 mod tests {
     use super::*;
     use crate::core::codec::csv::{parse, write, Delimiter};
-    use crate::core::model::catalog::load_shipped;
+    use crate::core::model::catalog::kon_tum;
     use crate::core::plan::assessment::{assess, Assumptions};
     use crate::present::dashboard::figure_views;
-
-    fn kon_tum() -> Model {
-        let (models, _) = load_shipped();
-        models.into_iter().next().expect("a model")
-    }
 
     #[test]
     fn group_tables_have_one_row_per_indicator_and_survive_csv() {
@@ -753,7 +752,7 @@ mod tests {
         };
         assumptions.per_year.insert(2024, 10.0);
         let a = assess(&model, "grdp_constant", &assumptions);
-        let inputs = vec![(2024, "10".to_string()), (2025, String::new())];
+        let inputs = BTreeMap::from([(2024, "10".to_string()), (2025, String::new())]);
         let r = scenario_report(&model, "grdp_constant", &a, &inputs, Locale::Vi, 0, -420)
             .expect("a report");
         assert_eq!(
@@ -763,7 +762,7 @@ mod tests {
         assert!(
             r.facts
                 .iter()
-                .any(|(l, v)| l.starts_with("Tốc độ cần đạt") && v.contains("16,")),
+                .any(|f| f.label.starts_with("Tốc độ cần đạt") && f.value.contains("16,")),
             "{:?}",
             r.facts
         );

@@ -72,3 +72,5 @@ pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
     out.sort();
     out
 }
+
+pub mod rust_source;

@@ -13,17 +13,16 @@ use crate::core::draft::file::{
 };
 use crate::core::draft::record::Draft;
 use crate::core::draft::share_link::{encode_share, ShareError};
-use crate::core::text::calendar::local_date_time;
 use crate::platform::clock;
 use crate::platform::download::{download_text, read_file_bytes};
+use crate::present::dates::file_day;
 use crate::present::i18n::drafts::{draft_error_text, dt, import_error_text, DraftMsg};
 
 /// The fragment key of a share link: `#nhap=<value>`.
 pub const SHARE_FRAGMENT_KEY: &str = "nhap=";
 
 fn date_suffix() -> String {
-    let d = local_date_time(clock::now_ms(), clock::timezone_offset_minutes());
-    format!("{}-{:02}-{:02}", d.year, d.month, d.day)
+    file_day(clock::now_ms(), clock::timezone_offset_minutes())
 }
 
 /// Exports `drafts` to a file named after `base`; records the export time.

@@ -9,18 +9,14 @@ use crate::app::state::AppContext;
 use crate::components::drafts::draft_compare::DraftCompare;
 use crate::components::drafts::draft_files::DraftFiles;
 use crate::core::draft::storage_policy::export_reminder;
-use crate::core::text::calendar::local_date_time;
 use crate::platform::clock;
 use crate::platform::storage::Protection;
+use crate::present::dates::saved_time_text;
 use crate::present::i18n::drafts::{dt, protection_text, status_code, status_text, DraftMsg};
 
 /// "17:30 22/11/2026" in the browser's time zone.
 pub fn time_text(ms: i64) -> String {
-    let d = local_date_time(ms, clock::timezone_offset_minutes());
-    format!(
-        "{:02}:{:02} {:02}/{:02}/{}",
-        d.hour, d.minute, d.day, d.month, d.year
-    )
+    saved_time_text(ms, clock::timezone_offset_minutes())
 }
 
 /// The panel.

@@ -5,19 +5,21 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::{assumptions_for, Action, AppContext};
+use crate::app::state::{assumptions_for, scenario_texts_for, Action, AppContext};
 use crate::components::chain::growth_chain::GrowthChain;
 use crate::components::indicator::sensitivity_tables::SensitivityTables;
 use crate::components::indicator::trend_chart::TrendChart;
 use crate::components::reports::csv_button::CsvButton;
 use crate::components::reports::print_report::{PrintButton, ReportKind};
 use crate::core::plan::assessment::{assess, seek_year, PaceKind};
-use crate::core::plan::goal_seek::GoalSeekError;
-use crate::core::text::numfmt::format_number;
+use crate::core::plan::chain::is_linked;
 use crate::present::chart::chart_data;
-use crate::present::explain::{explain, pace_text, term_status_code, term_status_label};
-use crate::present::i18n::{t, unit_name, Locale, Msg};
-use crate::present::reports::{echo_text, pace_lines, PaceLines};
+use crate::present::i18n::{t, unit_name, Msg};
+use crate::present::reports::echo_text;
+use crate::present::workbench::{
+    assumed_heading, assumptions_table, goal_seek_error_text, goal_seek_text, inputs_layout,
+    sensitivity_toggle, workbench_view, InputsLayout,
+};
 
 /// The panel; `indicator` is the open indicator's id.
 #[component]
@@ -45,18 +47,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
 
     // What the inputs are laid out from: stable while the person types, so the text
     // boxes are not rebuilt (and keep focus) on every keystroke.
-    let layout = Memo::new(move |_| {
-        assessment.with(|a| {
-            a.as_ref().and_then(|a| a.working.as_ref()).map(|w| {
-                (
-                    w.remaining_years.clone(),
-                    w.start_choices.clone(),
-                    w.start_year,
-                    w.pace_kind,
-                )
-            })
-        })
-    });
+    let layout = Memo::new(move |_| assessment.with(|a| a.as_ref().and_then(inputs_layout)));
     let unit = Memo::new({
         let id = indicator.clone();
         move |_| {
@@ -66,18 +57,25 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                 .unwrap_or_default()
         }
     });
+    let view_model = Memo::new(move |_| {
+        let locale = ctx.locale();
+        let model = ctx.model()?;
+        assessment.with(|a| {
+            a.as_ref()
+                .map(|a| workbench_view(model, &unit.get(), a, locale))
+        })
+    });
 
     let status_view = move || {
-        let locale = ctx.locale();
-        let status = assessment.with(|a| a.as_ref().map(|a| a.status))?;
+        let v = view_model.get()?;
         Some(view! {
             <p>
                 <span
-                    class=format!("term-status term-{}", term_status_code(status))
+                    class=format!("term-status term-{}", v.status_code)
                     data-testid="status-badge"
-                    data-status=term_status_code(status)
+                    data-status=v.status_code
                 >
-                    {term_status_label(status, locale)}
+                    {v.status_label}
                 </span>
             </p>
         })
@@ -85,21 +83,14 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
 
     let pace_view = move || {
         let locale = ctx.locale();
-        let model = ctx.model()?;
-        let a = assessment.get()?;
-        let PaceLines {
-            required,
-            free,
-            achieved,
-            planned,
-        } = pace_lines(model, &unit.get(), &a, locale);
+        let pace = view_model.get()?.pace;
         Some(view! {
             <dl class="pace">
-                <dt>{t(Msg::PaceNeeded, locale)} " " {free}</dt>
-                <dd data-testid="required-rate">{required}</dd>
+                <dt>{t(Msg::PaceNeeded, locale)} " " {pace.free}</dt>
+                <dd data-testid="required-rate">{pace.required}</dd>
                 <dt>{t(Msg::PaceAchieved, locale)}</dt>
-                <dd data-testid="achieved-rate">{achieved}</dd>
-                {planned.map(|p| view! {
+                <dd data-testid="achieved-rate">{pace.achieved}</dd>
+                {pace.planned.map(|p| view! {
                     <dt>{t(Msg::PacePlanned, locale)}</dt>
                     <dd data-testid="planned-rate">{p}</dd>
                 })}
@@ -108,48 +99,29 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
     };
 
     let explanation_view = move || {
-        let locale = ctx.locale();
-        let model = ctx.model()?;
-        let a = assessment.get()?;
-        let lines = explain(model, &unit.get(), &a, locale)
+        let lines = view_model
+            .get()?
+            .explanation
             .into_iter()
             .map(|l| view! { <li>{l}</li> })
             .collect_view();
         Some(view! { <ul class="explanation" data-testid="explanation">{lines}</ul> })
     };
 
-    // Indicators the linked growth scenario computes.
-    let chain_linked = [
-        "grdp_constant",
-        "grdp_current",
-        "grdp_per_capita",
-        "total_social_investment",
-        "budget_revenue",
-        "structure_agriculture",
-        "structure_industry_construction",
-        "structure_services",
-    ]
-    .contains(&indicator.as_str());
+    let chain_linked = is_linked(&indicator);
     let (show_sensitivity, set_show_sensitivity) = signal(false);
     let sens_id = indicator.clone();
     let sensitivity_view = move || {
         let locale = ctx.locale();
-        let label = match (show_sensitivity.get(), locale) {
-            (false, Locale::Vi) => "Xem bảng độ nhạy",
-            (false, Locale::En) => "Show sensitivity tables",
-            (true, Locale::Vi) => "Ẩn bảng độ nhạy",
-            (true, Locale::En) => "Hide sensitivity tables",
-        };
         let tables = show_sensitivity.get().then(|| {
             let model = ctx.model()?;
             let a = assessment.get()?;
             let working = a.working.clone()?;
-            let assumptions = ctx.state.with(|s| assumptions_for(s, &sens_id, locale));
             Some(view! {
                 <SensitivityTables
                     model=model
                     indicator=sens_id.clone()
-                    assumptions=assumptions
+                    assumptions=assumptions.get()
                     working=working
                     required=a.required.ok()
                     locale=locale
@@ -163,7 +135,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                 aria-expanded=show_sensitivity.get().to_string()
                 on:click=move |_| set_show_sensitivity.update(|v| *v = !*v)
             >
-                {label}
+                {sensitivity_toggle(show_sensitivity.get(), locale)}
             </button>
             {tables}
         }
@@ -182,7 +154,12 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
     let id = indicator.clone();
     let inputs_view = move || {
         let locale = ctx.locale();
-        let (remaining_years, start_choices, start_year, kind) = layout.get()?;
+        let InputsLayout {
+            remaining_years,
+            start_choices,
+            start_year,
+            kind,
+        } = layout.get()?;
         let rows = remaining_years
             .iter()
             .map(|&year| view! { <AssumptionInput indicator=id.clone() year=year kind=kind /> })
@@ -208,39 +185,11 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         let csv_years = remaining_years.clone();
         let assumptions_csv = Callback::new(move |_| {
             let locale = ctx.locale_untracked();
-            let rows = ctx.state.with_untracked(|s| {
-                csv_years
-                    .iter()
-                    .map(|&y| {
-                        let text = s
-                            .scenario_inputs
-                            .get(&(csv_id.clone(), y))
-                            .cloned()
-                            .unwrap_or_default();
-                        let echo = echo_text(&text, kind, locale);
-                        vec![y.to_string(), text, echo]
-                    })
-                    .collect()
-            });
-            let header = vec![
-                t(Msg::Year, locale).to_string(),
-                match kind {
-                    PaceKind::Growth => t(Msg::AssumedGrowth, locale),
-                    PaceKind::Increment => t(Msg::AssumedAmount, locale),
-                }
-                .to_string(),
-                t(Msg::Understood, locale).to_string(),
-            ];
-            let name = ctx
-                .models
-                .get(ctx.model_index.get_untracked())
-                .and_then(|m| m.indicator(&csv_id))
-                .map(|i| crate::present::i18n::pick(&i.name, locale).to_string())
-                .unwrap_or_default();
-            (
-                format!("{name} - {}", t(Msg::Assumptions, locale)),
-                crate::core::codec::csv::Table { header, rows },
-            )
+            let texts = ctx.state.with_untracked(|s| scenario_texts_for(s, &csv_id));
+            match ctx.models.get(ctx.model_index.get_untracked()) {
+                Some(model) => assumptions_table(model, &csv_id, &csv_years, &texts, kind, locale),
+                None => Default::default(),
+            }
         });
         Some(view! {
             <div class="scenario">
@@ -268,12 +217,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                     <thead>
                         <tr>
                             <th scope="col">{t(Msg::Year, locale)}</th>
-                            <th scope="col">
-                                {match kind {
-                                    PaceKind::Growth => t(Msg::AssumedGrowth, locale),
-                                    PaceKind::Increment => t(Msg::AssumedAmount, locale),
-                                }}
-                            </th>
+                            <th scope="col">{assumed_heading(kind, locale)}</th>
                             <th scope="col">{t(Msg::Understood, locale)}</th>
                         </tr>
                     </thead>
@@ -303,15 +247,13 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                             let Some(model) = ctx.model() else { return };
                             let locale = ctx.locale_untracked();
                             let Some(year) = seek_year_sel.get_untracked().or(default_seek) else { return };
-                            let assumptions = ctx.state.with_untracked(|s| assumptions_for(s, &seek_id, locale));
-                            let text = match seek_year(model, &seek_id, &assumptions, year) {
+                            let text = match seek_year(model, &seek_id, &assumptions.get_untracked(), year) {
                                 Ok(answer) => goal_seek_text(
                                     model,
                                     &unit.get_untracked(),
                                     kind,
                                     year,
-                                    answer.input,
-                                    answer.output,
+                                    (answer.input, answer.output),
                                     locale,
                                 ),
                                 Err(e) => goal_seek_error_text(&e, locale),
@@ -343,48 +285,6 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             {explanation_view}
         </section>
         {chain_linked.then(|| view! { <GrowthChain /> })}
-    }
-}
-
-fn goal_seek_text(
-    model: &crate::core::model::Model,
-    unit: &str,
-    kind: PaceKind,
-    year: i32,
-    input: f64,
-    output: f64,
-    locale: Locale,
-) -> String {
-    let pace = pace_text(model, unit, kind, input, locale);
-    let check = format_number(output, locale, 2);
-    match locale {
-        Locale::Vi => format!("Năm {year} cần {pace} để đạt mục tiêu (kiểm tra lại: {check})."),
-        Locale::En => format!("{year} needs {pace} to meet the target (checked: {check})."),
-    }
-}
-
-fn goal_seek_error_text(error: &GoalSeekError, locale: Locale) -> String {
-    match (error, locale) {
-        (GoalSeekError::NoSolutionInRange { .. }, Locale::Vi) => {
-            "Không có giá trị nào trong khoảng hợp lý đạt được mục tiêu.".to_string()
-        }
-        (GoalSeekError::NoSolutionInRange { .. }, Locale::En) => {
-            "No value in a sensible range meets the target.".to_string()
-        }
-        (GoalSeekError::MultipleSolutions(xs), Locale::Vi) => {
-            format!(
-                "Có {} giá trị cùng đạt mục tiêu; hãy thu hẹp giả định.",
-                xs.len()
-            )
-        }
-        (GoalSeekError::MultipleSolutions(xs), Locale::En) => {
-            format!(
-                "{} values meet the target; narrow the assumptions.",
-                xs.len()
-            )
-        }
-        (_, Locale::Vi) => "Không tính được: thiếu số liệu để dự báo.".to_string(),
-        (_, Locale::En) => "Cannot compute: not enough data to project.".to_string(),
     }
 }
 

@@ -6,7 +6,9 @@ use leptos::prelude::*;
 
 use crate::components::reports::csv_button::CsvButton;
 use crate::core::text::numfmt::format_number;
-use crate::present::chart::{polyline, ChartData, Scale, SeriesKind, HEIGHT, WIDTH};
+use crate::present::chart::{
+    chart_description, polyline, toggle_label, ChartData, Scale, SeriesKind, HEIGHT, WIDTH,
+};
 use crate::present::i18n::{t, Locale, Msg};
 use crate::present::reports::{chart_table, series_label};
 
@@ -24,33 +26,7 @@ pub fn TrendChart(data: ChartData, locale: Locale, unit: String) -> impl IntoVie
     let (as_table, set_as_table) = signal(false);
     let scale = Scale::fit(&data);
     let n = move |v: f64| format_number(v, locale, 2);
-    let description = {
-        let mut parts = Vec::new();
-        for s in &data.series {
-            if s.points.is_empty() {
-                continue;
-            }
-            let pts: Vec<String> = s
-                .points
-                .iter()
-                .map(|(y, v)| format!("{y}: {}", n(*v)))
-                .collect();
-            parts.push(format!(
-                "{}: {}",
-                series_label(s.kind, locale),
-                pts.join(", ")
-            ));
-        }
-        if let Some((y, lo, hi)) = data.target {
-            let value = if lo == hi {
-                n(lo)
-            } else {
-                format!("{}–{}", n(lo), n(hi))
-            };
-            parts.push(format!("{} {y}: {value}", t(Msg::ColTermTarget, locale)));
-        }
-        format!("{} ({unit}). ", parts.join(". "))
-    };
+    let description = chart_description(&data, &unit, locale);
     let lines = data
         .series
         .iter()
@@ -112,10 +88,7 @@ pub fn TrendChart(data: ChartData, locale: Locale, unit: String) -> impl IntoVie
         })
         .collect_view();
     let csv = (format!("{} ({unit})", t(Msg::ScenarioPath, locale)), table);
-    let (show_table, show_chart) = match locale {
-        Locale::Vi => ("Xem dạng bảng", "Xem biểu đồ"),
-        Locale::En => ("Show as a table", "Show the chart"),
-    };
+    let (show_table, show_chart) = (toggle_label(false, locale), toggle_label(true, locale));
     view! {
         <figure class="trend-chart" data-testid="trend-chart">
             <button type="button" class="chart-toggle" data-testid="chart-toggle" aria-pressed=move || as_table.get().to_string()

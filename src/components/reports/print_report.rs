@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::{assumptions_for, AppContext};
+use crate::app::state::{assumptions_for, scenario_texts_for, AppContext};
 use crate::core::codec::csv::Table;
 use crate::core::plan::assessment::assess;
 use crate::platform::clock::{now_ms, timezone_offset_minutes};
@@ -199,21 +199,15 @@ pub fn PrintReport() -> impl IntoView {
         let scenario = matches!(kind, ReportKind::Scenario | ReportKind::Both)
             .then(|| {
                 let id = ctx.selected.get()?;
-                let (assumptions, inputs) = ctx.state.with(|s| {
-                    let inputs: Vec<(i32, String)> = s
-                        .scenario_inputs
-                        .iter()
-                        .filter(|((i, _), _)| *i == id)
-                        .map(|((_, y), text)| (*y, text.clone()))
-                        .collect();
-                    (assumptions_for(s, &id, locale), inputs)
-                });
+                let (assumptions, inputs) = ctx
+                    .state
+                    .with(|s| (assumptions_for(s, &id, locale), scenario_texts_for(s, &id)));
                 let a = assess(model, &id, &assumptions);
                 let r = scenario_report(model, &id, &a, &inputs, locale, now, offset)?;
                 let facts = r
                     .facts
                     .into_iter()
-                    .map(|(label, value)| view! { <dt>{label}</dt><dd>{value}</dd> })
+                    .map(|f| view! { <dt>{f.label}</dt><dd>{f.value}</dd> })
                     .collect_view();
                 let explanation = r
                     .explanation

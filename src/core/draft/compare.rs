@@ -134,7 +134,7 @@ fn chain_overrides(draft: Option<&Draft>) -> BTreeMap<(ChainInput, i32), f64> {
             d.overrides
                 .chain
                 .iter()
-                .filter_map(|((id, y), e)| Some(((ChainInput::from_id(id)?, *y), e.value?)))
+                .filter_map(|(key, e)| Some((*key, e.value?)))
                 .collect()
         })
         .unwrap_or_default()

@@ -14,6 +14,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
+use crate::core::plan::chain::ChainInput;
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::core::text::numparse::parse_number;
 
@@ -65,8 +66,8 @@ pub struct Overrides {
     pub scenario: BTreeMap<(String, i32), Entry>,
     /// Start year chosen per indicator.
     pub start_years: BTreeMap<String, i32>,
-    /// Growth-chain inputs by (input id, year).
-    pub chain: BTreeMap<(String, i32), Entry>,
+    /// Growth-chain inputs by (input, year); saved under the input's id.
+    pub chain: BTreeMap<(ChainInput, i32), Entry>,
 }
 
 impl Overrides {
@@ -84,19 +85,22 @@ impl Overrides {
     pub fn from_texts(
         scenario: &BTreeMap<(String, i32), String>,
         start_years: &BTreeMap<String, i32>,
-        chain: &BTreeMap<(String, i32), String>,
+        chain: &BTreeMap<(ChainInput, i32), String>,
         locale: Locale,
     ) -> Self {
-        let entries = |texts: &BTreeMap<(String, i32), String>| {
+        fn entries<K: Ord + Clone>(
+            texts: &BTreeMap<K, String>,
+            locale: Locale,
+        ) -> BTreeMap<K, Entry> {
             texts
                 .iter()
                 .map(|(k, text)| (k.clone(), Entry::read(text, locale)))
                 .collect()
-        };
+        }
         Overrides {
-            scenario: entries(scenario),
+            scenario: entries(scenario, locale),
             start_years: start_years.clone(),
-            chain: entries(chain),
+            chain: entries(chain, locale),
         }
     }
 }
@@ -232,7 +236,7 @@ impl std::fmt::Display for EncodeError {
 fn entry_json(
     list: &str,
     id_key: &str,
-    key: &(String, i32),
+    key: (&str, i32),
     entry: &Entry,
 ) -> Result<Value, EncodeError> {
     let value = match entry.value {
@@ -253,12 +257,18 @@ pub fn draft_body(draft: &Draft) -> Result<Value, EncodeError> {
         .overrides
         .scenario
         .iter()
-        .map(|(k, e)| entry_json("scenario", "indicator", k, e))
+        .map(|((id, y), e)| entry_json("scenario", "indicator", (id, *y), e))
         .collect::<Result<Vec<_>, _>>()?;
-    let chain = draft
+    // In the order of the ids, as drafts were written when inputs were keyed by id.
+    let mut chain_entries: Vec<((&str, i32), &Entry)> = draft
         .overrides
         .chain
         .iter()
+        .map(|((input, y), e)| ((input.id(), *y), e))
+        .collect();
+    chain_entries.sort_by(|a, b| a.0.cmp(&b.0));
+    let chain = chain_entries
+        .into_iter()
         .map(|(k, e)| entry_json("chain", "input", k, e))
         .collect::<Result<Vec<_>, _>>()?;
     let start_years: Vec<Value> = draft
@@ -387,12 +397,13 @@ fn year_of(value: Option<&Value>) -> Option<i32> {
         .filter(|y| (1900..=2200).contains(y))
 }
 
-fn entries(
+fn entries<K: Ord>(
     body: &Map<String, Value>,
     list: &'static str,
     id_key: &str,
+    key_of: impl Fn(&str) -> Option<K>,
     repairs: &mut Vec<Repair>,
-) -> Result<BTreeMap<(String, i32), Entry>, DraftError> {
+) -> Result<BTreeMap<(K, i32), Entry>, DraftError> {
     let mut out = BTreeMap::new();
     let items = match body.get(list) {
         None | Some(Value::Null) => {
@@ -406,7 +417,7 @@ fn entries(
         return Err(DraftError::TooLarge);
     }
     for (index, item) in items.iter().enumerate() {
-        let id = item.get(id_key).and_then(Value::as_str);
+        let id = item.get(id_key).and_then(Value::as_str).and_then(&key_of);
         let year = year_of(item.get("year"));
         let (Some(id), Some(year)) = (id, year) else {
             repairs.push(Repair::EntrySkipped { list, index });
@@ -430,7 +441,7 @@ fn entries(
         if number_lost {
             repairs.push(Repair::ValueDropped { list, index });
         }
-        out.insert((id.to_string(), year), Entry { text, value });
+        out.insert((id, year), Entry { text, value });
     }
     Ok(out)
 }
@@ -516,8 +527,15 @@ pub fn draft_from_body(body: Value) -> Result<ReadDraft, DraftError> {
             0
         }
     };
-    let scenario = entries(&body, "scenario", "indicator", &mut repairs)?;
-    let chain = entries(&body, "chain", "input", &mut repairs)?;
+    let scenario = entries(
+        &body,
+        "scenario",
+        "indicator",
+        |id| Some(id.to_string()),
+        &mut repairs,
+    )?;
+    // An input this version does not know is skipped and reported like a malformed entry.
+    let chain = entries(&body, "chain", "input", ChainInput::from_id, &mut repairs)?;
     let mut start_years = BTreeMap::new();
     match body.get("start_years") {
         Some(Value::Array(items)) => {
@@ -625,6 +643,7 @@ pub fn checksum(text: &str) -> u32 {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::core::plan::chain::Sector;
 
     fn sample() -> Draft {
         let mut o = Overrides::default();
@@ -637,8 +656,10 @@ mod tests {
             Entry::read("abc", Locale::Vi),
         );
         o.start_years.insert("grdp_constant".into(), 2023);
-        o.chain
-            .insert(("g_services".into(), 2025), Entry::read("9", Locale::Vi));
+        o.chain.insert(
+            (ChainInput::SectorGrowth(Sector::Services), 2025),
+            Entry::read("9", Locale::Vi),
+        );
         Draft {
             id: "d1".into(),
             name: "Kịch bản tăng trưởng cao".into(),
@@ -655,6 +676,37 @@ mod tests {
             revision: 3,
             overrides: o,
         }
+    }
+
+    #[test]
+    fn chain_inputs_are_written_by_id_in_id_order() {
+        let mut d = sample();
+        for (input, text) in [
+            (ChainInput::Icor, "5"),
+            (ChainInput::BudgetGrowth, "7"),
+            (ChainInput::SectorGrowth(Sector::Agriculture), "3"),
+        ] {
+            d.overrides
+                .chain
+                .insert((input, 2024), Entry::read(text, Locale::Vi));
+        }
+        let text = draft_to_json(&d).unwrap();
+        let at = |id: &str| text.find(&format!("\"input\":\"{id}\"")).unwrap();
+        // "budget" < "g_agriculture" < "g_services" < "icor", as when keys were ids.
+        assert!(at("budget") < at("g_agriculture"));
+        assert!(at("g_agriculture") < at("g_services"));
+        assert!(at("g_services") < at("icor"));
+        let unknown = text.replace("\"input\":\"icor\"", "\"input\":\"g_mining\"");
+        let read = draft_from_json(&unknown).unwrap();
+        assert!(!read
+            .draft
+            .overrides
+            .chain
+            .contains_key(&(ChainInput::Icor, 2024)));
+        assert!(read.repairs.contains(&Repair::EntrySkipped {
+            list: "chain",
+            index: 3
+        }));
     }
 
     #[test]
@@ -681,7 +733,7 @@ mod tests {
             index: 1
         }));
         d.overrides.chain.insert(
-            ("icor".into(), 2025),
+            (ChainInput::Icor, 2025),
             Entry {
                 text: "x".into(),
                 value: Some(f64::NAN),

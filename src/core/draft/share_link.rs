@@ -265,7 +265,9 @@ mod tests {
             ("g_industry", 2025, "12"),
             ("icor", 2025, "5,1"),
         ] {
-            o.chain.insert((id.into(), y), Entry::read(t, Locale::Vi));
+            if let Some(input) = crate::core::plan::chain::ChainInput::from_id(id) {
+                o.chain.insert((input, y), Entry::read(t, Locale::Vi));
+            }
         }
         Draft {
             name: "Kịch bản tăng trưởng cao (phương án 2)".into(),

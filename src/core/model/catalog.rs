@@ -87,3 +87,13 @@ fn append_synthetic(models: &mut Vec<Model>) {
         models.push(m);
     }
 }
+
+/// The first shipped model, Kon Tum: the fixture of the unit tests.
+#[cfg(test)]
+pub fn kon_tum() -> Model {
+    load_shipped()
+        .0
+        .into_iter()
+        .next()
+        .expect("the Kon Tum model loads")
+}

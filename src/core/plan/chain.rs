@@ -23,6 +23,24 @@ pub const SECTORS: [Sector; 4] = [
     Sector::ProductTaxes,
 ];
 
+/// The model's indicators the chain computes (its levels, per capita, investment,
+/// budget revenue and structure); the workbench shows the chain beside any of them.
+pub const LINKED_INDICATORS: [&str; 8] = [
+    "grdp_constant",
+    "grdp_current",
+    "grdp_per_capita",
+    "total_social_investment",
+    "budget_revenue",
+    "structure_agriculture",
+    "structure_industry_construction",
+    "structure_services",
+];
+
+/// Whether the chain computes this indicator.
+pub fn is_linked(indicator: &str) -> bool {
+    LINKED_INDICATORS.contains(&indicator)
+}
+
 /// A part of GRDP.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Sector {
@@ -690,11 +708,11 @@ pub fn seek(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::core::model::catalog::load_shipped;
+    use crate::core::model::catalog::{kon_tum, load_shipped};
 
     #[test]
     fn kon_tum_chain_runs_from_2023() {
-        let model = load_shipped().0.into_iter().next().expect("model");
+        let model = kon_tum();
         let s = setup(&model).expect("setup");
         assert_eq!(s.base.year, 2023);
         assert_eq!(s.years, vec![2024, 2025]);
@@ -719,7 +737,7 @@ mod tests {
 
     #[test]
     fn goal_seek_finds_the_growth_for_per_capita_70_million() {
-        let model = load_shipped().0.into_iter().next().expect("model");
+        let model = kon_tum();
         let s = setup(&model).expect("setup");
         let input = (ChainInput::SectorGrowth(Sector::Services), 2025);
         let answer = seek(
@@ -742,6 +760,14 @@ mod tests {
     }
 
     #[test]
+    fn the_linked_indicators_are_those_of_the_chain() {
+        assert!(is_linked("grdp_per_capita"));
+        assert!(is_linked("structure_services"));
+        assert!(!is_linked("ginseng_area"));
+        assert!(!is_linked(""));
+    }
+
+    #[test]
     fn a_model_without_the_figures_says_what_is_missing() {
         let models = load_shipped().0;
         let other = models.get(1).expect("second model");
@@ -750,7 +776,7 @@ mod tests {
 
     #[test]
     fn bad_overrides_are_errors_not_nan() {
-        let model = load_shipped().0.into_iter().next().expect("model");
+        let model = kon_tum();
         let s = setup(&model).expect("setup");
         let mut o = BTreeMap::new();
         o.insert((ChainInput::PopulationGrowth, 2024), -100.0);

@@ -1,0 +1,717 @@
+//! The linked growth scenario as text: the names of its inputs and outputs, how each
+//! default was found, the base-year lines, the results table (one list of rows feeds the
+//! screen and the CSV), the worked explanation of each year, and the goal-seek answer.
+//! Pure; the component `components::chain::growth_chain` only lays these values out.
+
+use std::collections::BTreeMap;
+
+use crate::core::codec::csv::Table;
+use crate::core::plan::assessment::PaceKind;
+use crate::core::plan::chain::{
+    run, seek, ChainBase, ChainError, ChainInput, ChainOutput, ChainSetup, Derivation, Sector,
+    SECTORS,
+};
+use crate::core::text::numfmt::{format_number, NOT_A_NUMBER};
+use crate::core::text::numparse::parse_number;
+use crate::present::i18n::Locale;
+use crate::present::reports::echo_text;
+use crate::present::workbench::goal_seek_error_text;
+
+/// A fixed piece of text of the growth-chain section.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ChainMsg {
+    /// Heading of the section.
+    Title,
+    /// Caption of the inputs table.
+    InputsCaption,
+    /// Caption of the results table.
+    ResultsCaption,
+    /// Accessible label of the button that clears one input.
+    ResetOne,
+    /// Button that clears every input.
+    ResetAll,
+    /// Heading of the goal-seek block.
+    SeekTitle,
+    /// Label of the output picker.
+    SeekOutput,
+    /// Word before the target year ("năm 2025 =").
+    SeekIn,
+    /// Label of the input picker.
+    SeekBy,
+    /// Label of the year picker.
+    SeekYear,
+    /// The goal-seek button.
+    SeekRun,
+    /// Summary of the list of default sources.
+    DefaultsSummary,
+    /// Shown when an assumption makes a value undefined.
+    BadInput,
+    /// Shown when goal seek is run without a target.
+    EnterTarget,
+}
+
+/// The text of a chain message.
+pub fn ct(msg: ChainMsg, locale: Locale) -> &'static str {
+    let vi = locale == Locale::Vi;
+    let (v, e) = match msg {
+        ChainMsg::Title => (
+            "Kịch bản tăng trưởng liên kết (ngành → GRDP → bình quân đầu người → vốn đầu tư)",
+            "Linked growth scenario (sectors → GRDP → per capita → investment)",
+        ),
+        ChainMsg::InputsCaption => (
+            "Giả định theo năm (để trống: dùng mặc định)",
+            "Yearly assumptions (blank: default)",
+        ),
+        ChainMsg::ResultsCaption => ("Kết quả kịch bản", "Scenario results"),
+        ChainMsg::ResetOne => ("Đặt lại về mặc định", "Reset to the default"),
+        ChainMsg::ResetAll => ("Đặt lại tất cả giả định", "Reset all assumptions"),
+        ChainMsg::SeekTitle => ("Tìm giá trị đầu vào (Goal Seek)", "Goal seek"),
+        ChainMsg::SeekOutput => ("Kết quả cần đạt", "Output"),
+        ChainMsg::SeekIn => ("năm", "in"),
+        ChainMsg::SeekBy => ("bằng cách thay đổi", "by changing"),
+        ChainMsg::SeekYear => ("năm", "year"),
+        ChainMsg::SeekRun => ("Tìm", "Seek"),
+        ChainMsg::DefaultsSummary => (
+            "Nguồn của các giá trị mặc định",
+            "Where the defaults come from",
+        ),
+        ChainMsg::BadInput => (
+            "Giả định làm một giá trị không xác định (ví dụ tăng từ −100% trở xuống); hãy sửa lại.",
+            "An assumption makes a value undefined (e.g. growth of −100% or below); please correct it.",
+        ),
+        ChainMsg::EnterTarget => ("Nhập giá trị mục tiêu.", "Enter a target value."),
+    };
+    if vi {
+        v
+    } else {
+        e
+    }
+}
+
+/// The name of a part of GRDP.
+pub fn sector_name(s: Sector, locale: Locale) -> &'static str {
+    match (s, locale) {
+        (Sector::Agriculture, Locale::Vi) => "Nông, lâm nghiệp, thủy sản",
+        (Sector::Agriculture, Locale::En) => "Agriculture, forestry, fishery",
+        (Sector::IndustryConstruction, Locale::Vi) => "Công nghiệp - xây dựng",
+        (Sector::IndustryConstruction, Locale::En) => "Industry and construction",
+        (Sector::Services, Locale::Vi) => "Dịch vụ",
+        (Sector::Services, Locale::En) => "Services",
+        (Sector::ProductTaxes, Locale::Vi) => "Thuế sản phẩm trừ trợ cấp",
+        (Sector::ProductTaxes, Locale::En) => "Product taxes less subsidies",
+    }
+}
+
+/// The label of a chain input, with its unit.
+pub fn input_label(i: ChainInput, locale: Locale) -> String {
+    match (i, locale) {
+        (ChainInput::SectorGrowth(s), Locale::Vi) => {
+            format!("Tăng trưởng {} (%)", sector_name(s, locale).to_lowercase())
+        }
+        (ChainInput::SectorGrowth(s), Locale::En) => {
+            format!("Growth: {} (%)", sector_name(s, locale).to_lowercase())
+        }
+        (ChainInput::DeflatorGrowth, Locale::Vi) => "Tăng chỉ số giảm phát GRDP (%)".to_string(),
+        (ChainInput::DeflatorGrowth, Locale::En) => "GRDP deflator growth (%)".to_string(),
+        (ChainInput::PopulationGrowth, Locale::Vi) => "Tăng dân số (%)".to_string(),
+        (ChainInput::PopulationGrowth, Locale::En) => "Population growth (%)".to_string(),
+        (ChainInput::Icor, Locale::Vi) => "Hệ số ICOR".to_string(),
+        (ChainInput::Icor, Locale::En) => "ICOR".to_string(),
+        (ChainInput::BudgetGrowth, Locale::Vi) => "Tăng thu ngân sách (%)".to_string(),
+        (ChainInput::BudgetGrowth, Locale::En) => "Budget revenue growth (%)".to_string(),
+    }
+}
+
+/// The label of a chain output, with its unit: the one wording used by the results
+/// table, the goal-seek picker and the drafts comparison.
+pub fn output_label(o: ChainOutput, locale: Locale) -> &'static str {
+    match (o, locale) {
+        (ChainOutput::PerCapita, Locale::Vi) => "GRDP bình quân đầu người (triệu đồng)",
+        (ChainOutput::PerCapita, Locale::En) => "GRDP per capita (mn VND)",
+        (ChainOutput::RealGrdp, Locale::Vi) => "GRDP giá so sánh 2010 (tỷ đồng)",
+        (ChainOutput::RealGrdp, Locale::En) => "GRDP at constant 2010 prices (bn VND)",
+        (ChainOutput::NominalGrdp, Locale::Vi) => "GRDP giá hiện hành (tỷ đồng)",
+        (ChainOutput::NominalGrdp, Locale::En) => "GRDP at current prices (bn VND)",
+        (ChainOutput::Growth, Locale::Vi) => "Tăng trưởng GRDP (%)",
+        (ChainOutput::Growth, Locale::En) => "GRDP growth (%)",
+        (ChainOutput::Investment, Locale::Vi) => "Vốn đầu tư cần (tỷ đồng)",
+        (ChainOutput::Investment, Locale::En) => "Investment needed (bn VND)",
+        (ChainOutput::BudgetRevenue, Locale::Vi) => "Thu ngân sách (tỷ đồng)",
+        (ChainOutput::BudgetRevenue, Locale::En) => "Budget revenue (bn VND)",
+    }
+}
+
+/// How a default was found, in words with its numbers.
+pub fn derivation_text(d: &Derivation, locale: Locale) -> String {
+    let n = |v: f64| format_number(v, locale, 2);
+    let vi = locale == Locale::Vi;
+    match d {
+        Derivation::Stated { key } if key.is_empty() => String::new(),
+        Derivation::Stated { key } if vi => format!("theo số liệu {key}"),
+        Derivation::Stated { key } => format!("as stated: {key}"),
+        Derivation::PlanGrowth { key } if vi => {
+            format!("theo kế hoạch tăng trưởng GRDP năm ({key})")
+        }
+        Derivation::PlanGrowth { key } => format!("the year's GRDP growth plan ({key})"),
+        Derivation::Interpolated { from, to } => format!(
+            "{} {} ({}) {} {} ({})",
+            if vi {
+                "nội suy giữa"
+            } else {
+                "interpolated between"
+            },
+            n(from.1),
+            from.0,
+            if vi { "và" } else { "and" },
+            n(to.1),
+            to.0
+        ),
+        Derivation::AverageGrowth { from, to } => {
+            let years = to.0 - from.0;
+            let (word, from_word, to_word) = if vi {
+                ("bình quân", "từ", "đến")
+            } else {
+                ("average", "from", "to")
+            };
+            format!(
+                "{word} ({} ÷ {})^(1/{years}) − 1, {from_word} {} {to_word} {}",
+                n(to.1),
+                n(from.1),
+                from.0,
+                to.0
+            )
+        }
+        Derivation::NominalFromPerCapita {
+            per_capita,
+            population,
+        } if vi => format!(
+            "GRDP bình quân đầu người {} triệu × dân số {} ÷ 1.000",
+            n(*per_capita),
+            n(*population)
+        ),
+        Derivation::NominalFromPerCapita {
+            per_capita,
+            population,
+        } => format!(
+            "GRDP per capita {} million × population {} ÷ 1,000",
+            n(*per_capita),
+            n(*population)
+        ),
+        Derivation::Share { part, whole } => format!("{} ÷ {} × 100", n(*part), n(*whole)),
+        Derivation::ImpliedIcor {
+            investment,
+            nominal,
+            growth,
+        } => format!(
+            "{} = ({} ÷ {}) ÷ {}%",
+            if vi {
+                "ICOR năm gốc"
+            } else {
+                "base-year ICOR"
+            },
+            n(*investment),
+            n(*nominal),
+            n(*growth)
+        ),
+        Derivation::GrowthToPlan { from, plan } => format!(
+            "{}: {} ÷ {} − 1",
+            if vi {
+                "theo kế hoạch thu"
+            } else {
+                "from the revenue plan"
+            },
+            n(*plan),
+            n(*from)
+        ),
+    }
+}
+
+/// The lines that state the base year and the simplifications.
+pub fn base_lines(base: &ChainBase, locale: Locale) -> Vec<String> {
+    let n = |v: f64| format_number(v, locale, 2);
+    let how = |d: &Derivation| derivation_text(d, locale);
+    match locale {
+        Locale::Vi => vec![
+            format!("Năm gốc {}: GRDP (giá so sánh 2010) {} tỷ đồng, {}.", base.year, n(base.real_grdp.value), how(&base.real_grdp.how)),
+            format!("GRDP danh nghĩa năm gốc {} tỷ đồng = {}.", n(base.nominal_grdp.value), how(&base.nominal_grdp.how)),
+            format!("Dân số năm gốc {} người, {}.", n(base.population.value), how(&base.population.how)),
+            "Giản lược: một chỉ số giảm phát chung cho cả nền kinh tế; tỷ trọng năm gốc lấy theo giá trị tăng thêm giá hiện hành.".to_string(),
+        ],
+        Locale::En => vec![
+            format!("Base year {}: GRDP (constant 2010 prices) {} billion VND, {}.", base.year, n(base.real_grdp.value), how(&base.real_grdp.how)),
+            format!("Base-year nominal GRDP {} billion VND = {}.", n(base.nominal_grdp.value), how(&base.nominal_grdp.how)),
+            format!("Base-year population {}, {}.", n(base.population.value), how(&base.population.how)),
+            "Simplifications: one deflator for the whole economy; base-year weights from current-price value added.".to_string(),
+        ],
+    }
+}
+
+/// Where each input's defaults come from, one line per distinct text, in input order.
+pub fn default_lines(setup: &ChainSetup, locale: Locale) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    for ((input, _), d) in &setup.defaults {
+        let line = format!(
+            "{}: {}",
+            input_label(*input, locale),
+            derivation_text(&d.how, locale)
+        );
+        if !lines.contains(&line) {
+            lines.push(line);
+        }
+    }
+    lines
+}
+
+/// One input box of the chain as laid out: what it shows when empty and its names.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputCell {
+    /// The input.
+    pub input: ChainInput,
+    /// The year.
+    pub year: i32,
+    /// The default, shown as the placeholder ("—" when there is none).
+    pub placeholder: String,
+    /// Accessible label ("Hệ số ICOR 2025").
+    pub aria_label: String,
+    /// The `data-input-id` of the box (`chain:icor:2025`).
+    pub input_id: String,
+}
+
+/// One row of input boxes.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputRow {
+    /// Row heading.
+    pub label: String,
+    /// One cell per year.
+    pub cells: Vec<InputCell>,
+}
+
+fn default_text(setup: &ChainSetup, input: ChainInput, year: i32, locale: Locale) -> String {
+    match setup.defaults.get(&(input, year)) {
+        Some(d) => format_number(d.value, locale, 2),
+        None => NOT_A_NUMBER.to_string(),
+    }
+}
+
+/// The input rows: one per input, one cell per year.
+pub fn input_rows(setup: &ChainSetup, locale: Locale) -> Vec<InputRow> {
+    ChainInput::ALL
+        .iter()
+        .map(|&input| {
+            let label = input_label(input, locale);
+            let cells = setup
+                .years
+                .iter()
+                .map(|&year| InputCell {
+                    input,
+                    year,
+                    placeholder: default_text(setup, input, year, locale),
+                    aria_label: format!("{label} {year}"),
+                    input_id: format!("chain:{}:{year}", input.id()),
+                })
+                .collect();
+            InputRow { label, cells }
+        })
+        .collect()
+}
+
+/// What a chain input box understood of the typed text ("= 5", or why not).
+pub fn input_echo(text: &str, locale: Locale) -> String {
+    echo_text(text, PaceKind::Increment, locale)
+}
+
+/// The inputs' CSV: each cell as the box shows it, the typed text or else the default
+/// the box displays as its placeholder.
+pub fn inputs_table(
+    setup: &ChainSetup,
+    texts: &BTreeMap<(ChainInput, i32), String>,
+    locale: Locale,
+) -> Table {
+    let mut header = vec![String::new()];
+    header.extend(setup.years.iter().map(|y| y.to_string()));
+    let rows = input_rows(setup, locale)
+        .into_iter()
+        .map(|row| {
+            let mut out = vec![row.label];
+            out.extend(row.cells.into_iter().map(|c| {
+                texts
+                    .get(&(c.input, c.year))
+                    .filter(|t| !t.is_empty())
+                    .cloned()
+                    .unwrap_or(c.placeholder)
+            }));
+            out
+        })
+        .collect();
+    Table { header, rows }
+}
+
+/// One row of the results table.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ResultRow {
+    /// Row heading.
+    pub label: String,
+    /// One value per year.
+    pub values: Vec<String>,
+    /// The row's `data-testid`.
+    pub testid: &'static str,
+}
+
+/// The chain's results as laid out.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ChainResults {
+    /// Years, one column each.
+    pub years: Vec<i32>,
+    /// The rows of the table.
+    pub rows: Vec<ResultRow>,
+    /// One worked explanation per year.
+    pub explanations: Vec<String>,
+}
+
+impl ChainResults {
+    /// The table as its CSV holds it.
+    pub fn table(&self) -> Table {
+        let mut header = vec![String::new()];
+        header.extend(self.years.iter().map(|y| y.to_string()));
+        let rows = self
+            .rows
+            .iter()
+            .map(|r| {
+                let mut row = vec![r.label.clone()];
+                row.extend(r.values.iter().cloned());
+                row
+            })
+            .collect();
+        Table { header, rows }
+    }
+}
+
+/// Runs the chain with the typed overrides and words its results.
+pub fn chain_results(
+    setup: &ChainSetup,
+    overrides: &BTreeMap<(ChainInput, i32), f64>,
+    locale: Locale,
+) -> Result<ChainResults, ChainError> {
+    let years = run(setup, overrides)?;
+    let n = |v: f64| format_number(v, locale, 2);
+    let vi = locale == Locale::Vi;
+    let row = |label: String, testid: &'static str, value: &dyn Fn(usize) -> String| ResultRow {
+        label,
+        values: (0..years.len()).map(value).collect(),
+        testid,
+    };
+    let at = |i: usize| years.get(i);
+    let mut rows = vec![row(
+        output_label(ChainOutput::Growth, locale).to_string(),
+        "chain-growth",
+        &|i| {
+            at(i)
+                .map(|y| format!("{}%", n(y.growth)))
+                .unwrap_or_default()
+        },
+    )];
+    for (k, s) in SECTORS.iter().enumerate() {
+        let label = if vi {
+            format!("Đóng góp: {} (điểm %)", sector_name(*s, locale))
+        } else {
+            format!("Contribution: {} (points)", sector_name(*s, locale))
+        };
+        rows.push(row(label, "chain-contribution", &|i| {
+            n(at(i)
+                .and_then(|y| y.contributions.get(k).copied())
+                .unwrap_or(0.0))
+        }));
+    }
+    let output_row = |o: ChainOutput, testid: &'static str| {
+        row(output_label(o, locale).to_string(), testid, &|i| {
+            at(i).map(|y| n(o.of(y))).unwrap_or_default()
+        })
+    };
+    rows.push(output_row(ChainOutput::RealGrdp, "chain-real"));
+    rows.push(output_row(ChainOutput::NominalGrdp, "chain-nominal"));
+    rows.push(output_row(ChainOutput::PerCapita, "chain-per-capita"));
+    for (k, s) in SECTORS.iter().enumerate() {
+        let label = if vi {
+            format!("Cơ cấu: {} (%)", sector_name(*s, locale))
+        } else {
+            format!("Structure: {} (%)", sector_name(*s, locale))
+        };
+        rows.push(row(label, "chain-share", &|i| {
+            n(at(i).and_then(|y| y.shares.get(k).copied()).unwrap_or(0.0))
+        }));
+    }
+    rows.push(output_row(ChainOutput::Investment, "chain-investment"));
+    rows.push(output_row(ChainOutput::BudgetRevenue, "chain-budget"));
+    let explanations = years
+        .iter()
+        .map(|r| {
+            let terms: Vec<String> = r
+                .weights
+                .iter()
+                .zip(r.contributions.iter())
+                .map(|(w, c)| {
+                    let rate = if *w == 0.0 {
+                        n(0.0)
+                    } else {
+                        format!("{}%", n(c / w * 100.0))
+                    };
+                    format!("{}% × {rate}", n(*w))
+                })
+                .collect();
+            if vi {
+                format!(
+                    "{}: tăng trưởng = Σ tỷ trọng năm trước × tốc độ ngành = {} = {}%; GRDP danh nghĩa = {} × chỉ số giảm phát {} = {}; bình quân đầu người = {} × 1.000 ÷ {} = {} triệu đồng; vốn đầu tư cần = ICOR {} × {}% × {} = {} tỷ đồng.",
+                    r.year, terms.join(" + "), n(r.growth), n(r.real_grdp), n(r.deflator), n(r.nominal_grdp), n(r.nominal_grdp), n(r.population), n(r.per_capita), n(r.icor), n(r.growth), n(r.nominal_grdp), n(r.investment)
+                )
+            } else {
+                format!(
+                    "{}: growth = Σ last year's weight × sector growth = {} = {}%; nominal GRDP = {} × deflator {} = {}; per capita = {} × 1,000 ÷ {} = {} million VND; investment needed = ICOR {} × {}% × {} = {} billion VND.",
+                    r.year, terms.join(" + "), n(r.growth), n(r.real_grdp), n(r.deflator), n(r.nominal_grdp), n(r.nominal_grdp), n(r.population), n(r.per_capita), n(r.icor), n(r.growth), n(r.nominal_grdp), n(r.investment)
+                )
+            }
+        })
+        .collect();
+    Ok(ChainResults {
+        years: years.iter().map(|y| y.year).collect(),
+        rows,
+        explanations,
+    })
+}
+
+/// Goal seek on the chain, answered in words: the value `input` needs in its year for
+/// `output` in its year to reach the typed target, checked by running the chain again.
+pub fn seek_text(
+    setup: &ChainSetup,
+    overrides: &BTreeMap<(ChainInput, i32), f64>,
+    input: (ChainInput, i32),
+    output: (ChainOutput, i32),
+    target_text: &str,
+    locale: Locale,
+) -> String {
+    let n = |v: f64| format_number(v, locale, 2);
+    let Ok(Some(target)) = parse_number(target_text, locale).map(|p| p.map(|p| p.value)) else {
+        return ct(ChainMsg::EnterTarget, locale).to_string();
+    };
+    match seek(setup, overrides, input, output, target) {
+        Ok(a) => {
+            let (what, out) = (
+                input_label(input.0, locale),
+                output_label(output.0, locale).to_lowercase(),
+            );
+            match locale {
+                Locale::Vi => format!(
+                    "{what} năm {} cần {} để {out} năm {} đạt {} (kiểm tra lại: {}).",
+                    input.1,
+                    n(a.input),
+                    output.1,
+                    n(target),
+                    n(a.output)
+                ),
+                Locale::En => format!(
+                    "{what} in {} needs {} for {out} in {} to reach {} (checked: {}).",
+                    input.1,
+                    n(a.input),
+                    output.1,
+                    n(target),
+                    n(a.output)
+                ),
+            }
+        }
+        Err(e) => goal_seek_error_text(&e, locale),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::catalog::kon_tum;
+    use crate::core::plan::chain::{setup, Derived};
+
+    #[track_caller]
+    fn derivation(d: Derivation, vi: &str, en: &str) {
+        assert_eq!(derivation_text(&d, Locale::Vi), vi);
+        assert_eq!(derivation_text(&d, Locale::En), en);
+    }
+
+    #[test]
+    fn derivations_are_worded_with_their_numbers() {
+        derivation(Derivation::Stated { key: String::new() }, "", "");
+        derivation(
+            Derivation::Stated { key: "k1".into() },
+            "theo số liệu k1",
+            "as stated: k1",
+        );
+        derivation(
+            Derivation::Interpolated {
+                from: (2020, 100.0),
+                to: (2025, 150.5),
+            },
+            "nội suy giữa 100 (2020) và 150,5 (2025)",
+            "interpolated between 100 (2020) and 150.5 (2025)",
+        );
+        derivation(
+            Derivation::AverageGrowth {
+                from: (2020, 100.0),
+                to: (2022, 121.0),
+            },
+            "bình quân (121 ÷ 100)^(1/2) − 1, từ 2020 đến 2022",
+            "average (121 ÷ 100)^(1/2) − 1, from 2020 to 2022",
+        );
+        derivation(
+            Derivation::NominalFromPerCapita {
+                per_capita: 60.0,
+                population: 1500.5,
+            },
+            "GRDP bình quân đầu người 60 triệu × dân số 1.500,5 ÷ 1.000",
+            "GRDP per capita 60 million × population 1,500.5 ÷ 1,000",
+        );
+        derivation(
+            Derivation::Share {
+                part: 25.0,
+                whole: 100.0,
+            },
+            "25 ÷ 100 × 100",
+            "25 ÷ 100 × 100",
+        );
+        derivation(
+            Derivation::ImpliedIcor {
+                investment: 30.0,
+                nominal: 100.0,
+                growth: 6.0,
+            },
+            "ICOR năm gốc = (30 ÷ 100) ÷ 6%",
+            "base-year ICOR = (30 ÷ 100) ÷ 6%",
+        );
+        derivation(
+            Derivation::GrowthToPlan {
+                from: 100.0,
+                plan: 110.0,
+            },
+            "theo kế hoạch thu: 110 ÷ 100 − 1",
+            "from the revenue plan: 110 ÷ 100 − 1",
+        );
+    }
+
+    #[track_caller]
+    fn echo(text: &str, expected: &str) {
+        assert_eq!(input_echo(text, Locale::Vi), expected);
+    }
+
+    #[test]
+    fn input_echo_reads_the_typed_number() {
+        echo("", "");
+        echo("5", "= 5");
+        echo("-2,5", "= -2,5");
+    }
+
+    fn kon_tum_setup() -> ChainSetup {
+        setup(&kon_tum()).unwrap_or_else(|e| panic!("setup: {e}"))
+    }
+
+    #[track_caller]
+    fn row(results: &ChainResults, testid: &str, label: &str, first: &str) {
+        let r = results
+            .rows
+            .iter()
+            .find(|r| r.testid == testid)
+            .unwrap_or_else(|| panic!("row {testid}"));
+        assert_eq!(
+            (r.label.as_str(), r.values.first().map(String::as_str)),
+            (label, Some(first))
+        );
+    }
+
+    #[test]
+    fn results_rows_follow_the_plan_growth() {
+        // Every sector at the 10 % plan of Kon Tum gives 10 % growth, and real GRDP
+        // 18 938,78 × 1,1 = 20 832,658 in 2024 (rounded to two decimals).
+        let s = kon_tum_setup();
+        let r = chain_results(&s, &BTreeMap::new(), Locale::Vi).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(r.years, vec![2024, 2025]);
+        assert_eq!(r.rows.len(), 1 + 4 + 3 + 4 + 2);
+        row(&r, "chain-growth", "Tăng trưởng GRDP (%)", "10%");
+        row(
+            &r,
+            "chain-real",
+            "GRDP giá so sánh 2010 (tỷ đồng)",
+            "20.832,66",
+        );
+        assert_eq!(r.explanations.len(), 2);
+        assert!(r.explanations.iter().all(|e| e.contains("ICOR")));
+        let table = r.table();
+        assert_eq!(table.header, vec!["", "2024", "2025"]);
+        assert_eq!(table.rows.len(), r.rows.len());
+    }
+
+    #[test]
+    fn a_bad_input_is_an_error() {
+        let s = kon_tum_setup();
+        let mut o = BTreeMap::new();
+        o.insert((ChainInput::PopulationGrowth, 2024), -100.0);
+        assert_eq!(chain_results(&s, &o, Locale::En), Err(ChainError::BadInput));
+    }
+
+    #[test]
+    fn inputs_table_shows_typed_text_or_the_default() {
+        let s = kon_tum_setup();
+        let mut texts = BTreeMap::new();
+        texts.insert((ChainInput::Icor, 2025), "8".to_string());
+        let t = inputs_table(&s, &texts, Locale::Vi);
+        assert_eq!(t.header, vec!["", "2024", "2025"]);
+        let icor = t
+            .rows
+            .iter()
+            .find(|r| r.first().map(String::as_str) == Some("Hệ số ICOR"));
+        assert_eq!(icor.and_then(|r| r.get(2)).map(String::as_str), Some("8"));
+        // Services growth defaults to the 10 % GRDP plan.
+        let services = t.rows.get(2).and_then(|r| r.get(1)).map(String::as_str);
+        assert_eq!(services, Some("10"));
+        let rows = input_rows(&s, Locale::Vi);
+        let cell = rows.get(6).and_then(|r| r.cells.get(1));
+        assert_eq!(cell.map(|c| c.input_id.as_str()), Some("chain:icor:2025"));
+        assert_eq!(cell.map(|c| c.aria_label.as_str()), Some("Hệ số ICOR 2025"));
+    }
+
+    #[test]
+    fn defaults_are_listed_once_each() {
+        let mut s = kon_tum_setup();
+        s.defaults.clear();
+        let d = |key: &str| Derived {
+            value: 1.0,
+            how: Derivation::Stated { key: key.into() },
+        };
+        s.defaults.insert((ChainInput::Icor, 2024), d("a"));
+        s.defaults.insert((ChainInput::Icor, 2025), d("a"));
+        s.defaults.insert((ChainInput::BudgetGrowth, 2025), d("b"));
+        assert_eq!(
+            default_lines(&s, Locale::Vi),
+            vec![
+                "Hệ số ICOR: theo số liệu a",
+                "Tăng thu ngân sách (%): theo số liệu b"
+            ]
+        );
+    }
+
+    #[test]
+    fn seek_answers_in_words() {
+        let s = kon_tum_setup();
+        let none = BTreeMap::new();
+        let input = (ChainInput::SectorGrowth(Sector::Services), 2025);
+        let output = (ChainOutput::PerCapita, 2025);
+        assert_eq!(
+            seek_text(&s, &none, input, output, "", Locale::Vi),
+            "Nhập giá trị mục tiêu."
+        );
+        let answer = seek_text(&s, &none, input, output, "70", Locale::Vi);
+        assert!(
+            answer.starts_with("Tăng trưởng dịch vụ (%) năm 2025 cần "),
+            "{answer}"
+        );
+        assert!(
+            answer.ends_with(
+                "để grdp bình quân đầu người (triệu đồng) năm 2025 đạt 70 (kiểm tra lại: 70)."
+            ),
+            "{answer}"
+        );
+    }
+}
