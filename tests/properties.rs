@@ -220,7 +220,19 @@ mod drafts {
     use provincial_planner::core::draft::record::{
         checksum, draft_from_json, draft_to_json, Draft, Entry, ModelRef, Overrides,
     };
-    use provincial_planner::core::draft::share_link::{decode_share, encode_share, ShareError};
+    use provincial_planner::core::draft::share_link::{
+        decode_share, encode_share, share_value, ShareError, SHARE_FRAGMENT_KEY,
+    };
+    use unicode_normalization::UnicodeNormalization;
+
+    /// `d` as a reader gives it back: name and note in Unicode NFC.
+    fn in_nfc(d: Draft) -> Draft {
+        Draft {
+            name: d.name.nfc().collect(),
+            note: d.note.nfc().collect(),
+            ..d
+        }
+    }
 
     const VI_LETTERS: &str =
         "[a-zA-Z0-9 àáảãạăằắẳẵặâầấẩẫậđèéẻẽẹêềếểễệìíỉĩịòóỏõọôồốổỗộơờớởỡợùúủũụưừứửữựỳýỷỹỵĐƠƯ,.()/-]";
@@ -290,7 +302,7 @@ mod drafts {
         fn d1_draft_record_round_trips(d in any_draft()) {
             let text = draft_to_json(&d).expect("finite values write");
             let read = draft_from_json(&text).expect("reads back");
-            prop_assert_eq!(read.draft, d);
+            prop_assert_eq!(read.draft, in_nfc(d));
         }
 
         #[test]
@@ -299,7 +311,7 @@ mod drafts {
             let file = export_file(&drafts, at).expect("writes");
             let report = import_file(file.as_bytes()).expect("imports");
             prop_assert!(report.rejected.is_empty());
-            prop_assert_eq!(report.into_drafts(), drafts);
+            prop_assert_eq!(report.into_drafts(), drafts.into_iter().map(in_nfc).collect::<Vec<_>>());
         }
 
         #[test]
@@ -327,11 +339,35 @@ mod drafts {
                 Ok(fragment) => {
                     let read = decode_share(&fragment, "new", 7).expect("opens");
                     let expected = Draft { id: "new".into(), created_ms: 7, changed_ms: 7, revision: 0, ..d };
-                    prop_assert_eq!(read.draft, expected);
+                    prop_assert_eq!(read.draft, in_nfc(expected));
                 }
                 Err(ShareError::TooLong { chars }) => prop_assert!(chars > 1800),
                 Err(e) => prop_assert!(false, "{e}"),
             }
+        }
+
+        /// A chat app or mail client may percent-encode any character of a link, in
+        /// either case of hex digit, and even twice: the link still opens the same draft.
+        #[test]
+        fn share_link_opens_whatever_characters_are_percent_encoded(
+            d in any_draft(),
+            marks in proptest::collection::vec(0u8..4, 0..2000),
+        ) {
+            let Ok(value) = encode_share(&d) else { return Ok(()) };
+            let plain = decode_share(&value, "new", 7).expect("opens").draft;
+            let hash = format!("#{SHARE_FRAGMENT_KEY}{value}");
+            let mut encoded = String::new();
+            for (i, c) in hash.chars().enumerate() {
+                match marks.get(i).copied().unwrap_or(0) {
+                    1 => encoded.push_str(&format!("%{:02X}", u32::from(c))),
+                    2 => encoded.push_str(&format!("%{:02x}", u32::from(c))),
+                    3 => encoded.push_str(&format!("%25{:02X}", u32::from(c))),
+                    _ => encoded.push(c),
+                }
+            }
+            let value = share_value(&encoded).expect("still a share link");
+            let read = decode_share(&value, "new", 7).expect("opens");
+            prop_assert_eq!(read.draft, plain);
         }
 
         #[test]

@@ -11,39 +11,60 @@ use crate::app::state::AppContext;
 use crate::core::draft::file::{
     export_file, file_name, import_file, plan_import, ImportAction, ImportError, MAX_FILE_BYTES,
 };
-use crate::core::draft::record::Draft;
-use crate::core::draft::share_link::{encode_share, ShareError};
+use crate::core::draft::record::{Draft, EncodeError};
+use crate::core::draft::share_link::{encode_share, ShareError, SHARE_FRAGMENT_KEY};
 use crate::core::text::calendar::local_date_time;
+use crate::core::text::numfmt::Locale;
 use crate::platform::clock;
 use crate::platform::download::{download_text, read_file_bytes};
-use crate::present::i18n::drafts::{draft_error_text, dt, import_error_text, DraftMsg};
-
-/// The fragment key of a share link: `#nhap=<value>`.
-pub const SHARE_FRAGMENT_KEY: &str = "nhap=";
+use crate::present::i18n::drafts::{
+    draft_error_text, dt, encode_error_text, import_error_text, repairs_text, share_error_text,
+    DraftMsg,
+};
 
 fn date_suffix() -> String {
     let d = local_date_time(clock::now_ms(), clock::timezone_offset_minutes());
     format!("{}-{:02}-{:02}", d.year, d.month, d.day)
 }
 
+/// Why an export did not reach a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// A draft holds a number that cannot be written.
+    Encode(EncodeError),
+    /// The browser refused the download (its own message is not for the person).
+    Download,
+}
+
+impl ExportFailure {
+    /// The reason in the person's language.
+    fn text(&self, locale: Locale) -> &'static str {
+        match self {
+            ExportFailure::Encode(e) => encode_error_text(e, locale),
+            ExportFailure::Download => dt(DraftMsg::DownloadRefused, locale),
+        }
+    }
+}
+
 /// Exports `drafts` to a file named after `base`; records the export time.
-pub fn export_drafts(session: DraftSession, drafts: &[Draft], base: &str) -> Result<(), String> {
-    let text = export_file(drafts, clock::now_ms()).map_err(|e| e.to_string())?;
+pub fn export_drafts(
+    session: DraftSession,
+    drafts: &[Draft],
+    base: &str,
+) -> Result<(), ExportFailure> {
+    let text = export_file(drafts, clock::now_ms()).map_err(ExportFailure::Encode)?;
     download_text(&file_name(base, &date_suffix()), "application/json", &text)
-        .map_err(|e| e.to_string())?;
+        .map_err(|_| ExportFailure::Download)?;
     session.mark_exported();
     Ok(())
 }
 
 /// Exports every draft of the shown model (the open one as on screen).
-pub fn export_all(ctx: AppContext, session: DraftSession) -> Result<(), String> {
+pub fn export_all(ctx: AppContext, session: DraftSession) -> Result<(), ExportFailure> {
     let drafts = session.drafts_for_export();
     let province = ctx
         .model()
-        .map(|m| {
-            crate::present::i18n::pick(&m.province, crate::core::text::numfmt::Locale::Vi)
-                .to_string()
-        })
+        .map(|m| crate::present::i18n::pick(&m.province, Locale::Vi).to_string())
         .unwrap_or_default();
     export_drafts(session, &drafts, &format!("ban-nhap {province}"))
 }
@@ -76,8 +97,9 @@ pub fn DraftFiles() -> impl IntoView {
         match export_drafts(session, &[draft], &name) {
             Ok(()) => set_outcome.set(Outcome::None),
             Err(e) => set_outcome.set(Outcome::Error(format!(
-                "{} {e}",
-                dt(DraftMsg::ExportFailed, locale)
+                "{} {}",
+                dt(DraftMsg::ExportFailed, locale),
+                e.text(locale)
             ))),
         }
     };
@@ -86,8 +108,9 @@ pub fn DraftFiles() -> impl IntoView {
         match export_all(ctx, session) {
             Ok(()) => set_outcome.set(Outcome::None),
             Err(e) => set_outcome.set(Outcome::Error(format!(
-                "{} {e}",
-                dt(DraftMsg::ExportFailed, locale)
+                "{} {}",
+                dt(DraftMsg::ExportFailed, locale),
+                e.text(locale)
             ))),
         }
     };
@@ -109,6 +132,17 @@ pub fn DraftFiles() -> impl IntoView {
                 rejected.index + 1,
                 draft_error_text(&rejected.error, locale)
             ));
+        }
+        // What the reader repaired is said once per draft, before what the import did.
+        for entry in &report.drafts {
+            if let Some(repaired) = repairs_text(&entry.read.repairs, locale) {
+                lines.push(format!(
+                    "{} {} ({}): {repaired}",
+                    dt(DraftMsg::Entry, locale),
+                    entry.index + 1,
+                    entry.read.draft.name
+                ));
+            }
         }
         let incoming: Vec<Draft> = report.drafts.into_iter().map(|e| e.read.draft).collect();
         let existing = session.drafts.get_untracked();
@@ -176,8 +210,10 @@ pub fn DraftFiles() -> impl IntoView {
             )));
             return;
         }
-        if let Err(e) = read_file_bytes(&file, on_bytes) {
-            set_outcome.set(Outcome::Error(e.to_string()));
+        if read_file_bytes(&file, on_bytes).is_err() {
+            set_outcome.set(Outcome::Error(
+                dt(DraftMsg::FileNotRead, locale()).to_string(),
+            ));
         }
     };
 
@@ -205,7 +241,7 @@ pub fn DraftFiles() -> impl IntoView {
                 )));
             }
             Err(ShareError::TooLong { .. }) => set_outcome.set(Outcome::LinkTooLong),
-            Err(e) => set_outcome.set(Outcome::Error(e.to_string())),
+            Err(e) => set_outcome.set(Outcome::Error(share_error_text(&e, locale()))),
         }
     };
 

@@ -4,7 +4,8 @@
 
 use crate::app::drafts::SaveStatus;
 use crate::core::draft::file::ImportError;
-use crate::core::draft::record::{DraftError, Repair};
+use crate::core::draft::record::{DraftError, EncodeError, Repair};
+use crate::core::draft::share_link::{LinkOutcome, ShareError};
 use crate::core::draft::storage_policy::WriteFailure;
 use crate::core::text::numfmt::Locale;
 use crate::platform::storage::{Protection, StoreError, Unavailable};
@@ -130,6 +131,10 @@ pub enum DraftMsg {
     LivesInPortal,
     /// Reloading into a new version would lose unsaved edits.
     ReloadLosesEdits,
+    /// The browser refused to save the download.
+    DownloadRefused,
+    /// The browser could not read the chosen file.
+    FileNotRead,
 }
 
 /// The text of `msg` in `locale`.
@@ -259,6 +264,14 @@ pub fn dt(msg: DraftMsg, locale: Locale) -> &'static str {
         DraftMsg::ReloadLosesEdits => (
             "Có thay đổi chưa lưu được vào trình duyệt. Tải lại bây giờ sẽ mất các thay đổi đó. Vẫn tải lại?",
             "Some changes could not be saved in the browser. Reloading now loses them. Reload anyway?",
+        ),
+        DraftMsg::DownloadRefused => (
+            "Trình duyệt không cho tải tệp xuống.",
+            "The browser did not allow the download.",
+        ),
+        DraftMsg::FileNotRead => (
+            "Trình duyệt không đọc được tệp đã chọn.",
+            "The browser could not read the chosen file.",
         ),
     };
     match locale {
@@ -495,6 +508,105 @@ pub fn draft_error_text(e: &DraftError, locale: Locale) -> String {
             "too many inputs"
         }
         .into(),
+    }
+}
+
+/// Why a draft cannot be written to a file or a link.
+pub fn encode_error_text(e: &EncodeError, locale: Locale) -> &'static str {
+    match (e, locale) {
+        (EncodeError::NonFinite { .. }, Locale::Vi) => {
+            "Bản nháp có một giá trị không phải số hữu hạn nên không ghi được."
+        }
+        (EncodeError::NonFinite { .. }, Locale::En) => {
+            "The draft holds a value that is not a finite number, so it cannot be written."
+        }
+    }
+}
+
+/// Why a draft cannot become a link, or a link cannot become a draft, in the person's
+/// language (never the error's `Display` text).
+pub fn share_error_text(e: &ShareError, locale: Locale) -> String {
+    let vi = matches!(locale, Locale::Vi);
+    let text = match e {
+        ShareError::TooLong { .. } => dt(DraftMsg::ShareTooLong, locale),
+        ShareError::Encode(e) => encode_error_text(e, locale),
+        ShareError::InputTooLong { .. } | ShareError::TooLarge => {
+            if vi {
+                "Liên kết quá lớn để là liên kết bản nháp của ứng dụng này."
+            } else {
+                "The link is too large to be a draft link of this app."
+            }
+        }
+        ShareError::Malformed => {
+            if vi {
+                "Đây không phải liên kết bản nháp."
+            } else {
+                "This is not a draft link."
+            }
+        }
+        ShareError::UnknownVersion => {
+            if vi {
+                "Không rõ phiên bản của liên kết."
+            } else {
+                "The link's version is unknown."
+            }
+        }
+        ShareError::NewerVersion(_) => {
+            if vi {
+                "Liên kết do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng."
+            } else {
+                "The link was made by a newer version of the app; update the app."
+            }
+        }
+        ShareError::BadBase64 | ShareError::Corrupt | ShareError::ChecksumMismatch => {
+            if vi {
+                "Liên kết bị cắt cụt hoặc bị sửa (thường do chỉ sao chép được một phần); hãy nhờ gửi lại."
+            } else {
+                "The link was cut short or changed (often when only part of it was copied); ask for it again."
+            }
+        }
+        ShareError::Json(_) => {
+            if vi {
+                "Nội dung liên kết không đọc được."
+            } else {
+                "The link's content cannot be read."
+            }
+        }
+        ShareError::Draft(e) => {
+            return if vi {
+                format!("Bản nháp trong liên kết: {}.", draft_error_text(e, locale))
+            } else {
+                format!("The draft in the link: {}.", draft_error_text(e, locale))
+            };
+        }
+    };
+    text.to_string()
+}
+
+/// The notice after opening a share link: a stable kind (for tests and styling:
+/// `opened`, `model-missing`, `unreadable`) and the text in `locale`.
+pub fn link_notice(outcome: &LinkOutcome, locale: Locale) -> (&'static str, String) {
+    match outcome {
+        LinkOutcome::Opened { repairs } => {
+            let mut text = dt(DraftMsg::LinkOpened, locale).to_string();
+            if let Some(repaired) = repairs_text(repairs, locale) {
+                text.push(' ');
+                text.push_str(repaired);
+            }
+            ("opened", text)
+        }
+        LinkOutcome::ModelMissing => (
+            "model-missing",
+            dt(DraftMsg::LinkModelMissing, locale).to_string(),
+        ),
+        LinkOutcome::Unreadable(e) => (
+            "unreadable",
+            format!(
+                "{} {}",
+                dt(DraftMsg::LinkUnreadable, locale),
+                share_error_text(e, locale)
+            ),
+        ),
     }
 }
 
