@@ -259,7 +259,7 @@ mod drafts {
     }
 
     fn year() -> impl Strategy<Value = i32> {
-        1900i32..=2200
+        provincial_planner::core::model::YEARS
     }
 
     fn entry() -> impl Strategy<Value = Entry> {

@@ -264,11 +264,7 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
             .is_some_and(|m| m.indicator(id).is_some())
     });
     let mut state = ViewState {
-        locale: link
-            .lang
-            .as_deref()
-            .and_then(Locale::from_code)
-            .unwrap_or_default(),
+        locale: link.lang.unwrap_or_default(),
         model_index,
         selected: selected.clone(),
         draft: link.draft.clone(),
@@ -321,7 +317,7 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
             .iter()
             .map(|((id, y), t)| (id.clone(), *y, t.clone()))
             .collect(),
-        lang: (state.locale != Locale::default()).then(|| state.locale.code().to_string()),
+        lang: (state.locale != Locale::default()).then_some(state.locale),
         draft: state.draft.clone(),
         embed: state.embed.clone(),
     }
@@ -483,7 +479,7 @@ mod tests {
             start_year: Some(2023),
             inputs: vec![(2024, "10".into())],
             chain: vec![("icor".into(), 2025, "8".into())],
-            lang: Some("en".into()),
+            lang: Some(Locale::En),
             draft: Some("d1".into()),
             embed: None,
         };

@@ -9,7 +9,7 @@ use crate::app::state::{chain_overrides, Action, AppContext};
 use crate::components::reports::csv_button::CsvButton;
 use crate::core::plan::chain::{run, setup, ChainInput, ChainSetup, Derivation, Sector};
 use crate::core::plan::chain::{seek, ChainOutput};
-use crate::core::text::numfmt::format_number;
+use crate::core::text::numfmt::{format_number, format_optional};
 use crate::core::text::numparse::parse_number;
 use crate::present::i18n::{ambiguity_text, parse_error_text, Locale};
 
@@ -215,12 +215,8 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                             .filter(|t| !t.is_empty())
                             .cloned()
                             .unwrap_or_else(|| {
-                                let d = csv_setup
-                                    .defaults
-                                    .get(&(input, year))
-                                    .map(|d| d.value)
-                                    .unwrap_or(f64::NAN);
-                                format_number(d, locale, 2)
+                                let d = csv_setup.defaults.get(&(input, year)).map(|d| d.value);
+                                format_optional(d, locale, 2)
                             })
                     }));
                     row
@@ -239,8 +235,8 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
             let cells = years
                 .iter()
                 .map(|&year| {
-                    let default = setup.defaults.get(&(input, year)).map(|d| d.value).unwrap_or(f64::NAN);
-                    let placeholder = format_number(default, locale, 2);
+                    let default = setup.defaults.get(&(input, year)).map(|d| d.value);
+                    let placeholder = format_optional(default, locale, 2);
                     let key = (input.id().to_string(), year);
                     let key2 = key.clone();
                     let text = Memo::new(move |_| ctx.state.with(|s| s.chain_inputs.get(&key2).cloned().unwrap_or_default()));

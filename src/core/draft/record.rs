@@ -15,6 +15,7 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
+use crate::core::model::YEARS;
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::core::text::numparse::parse_number;
 use crate::core::text::unicode::nfc;
@@ -388,7 +389,7 @@ fn year_of(value: Option<&Value>) -> Option<i32> {
     value
         .and_then(Value::as_i64)
         .and_then(|y| i32::try_from(y).ok())
-        .filter(|y| (1900..=2200).contains(y))
+        .filter(|y| YEARS.contains(y))
 }
 
 fn entries(
