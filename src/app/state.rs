@@ -36,7 +36,7 @@ pub struct ViewState {
     pub chain_inputs: BTreeMap<(String, i32), String>,
     /// Id of the open draft, when one is open.
     pub draft: Option<String>,
-    /// Embed mode (issue #5): the compact view a portal's iframe asked for in the URL;
+    /// Embed mode: the compact view a portal's iframe asked for in the URL;
     /// fixed for the life of the page. `crate::platform::portal::is_framed()` says whether the page
     /// actually sits in a frame (and so whether its storage is the portal's partition).
     pub embed: Option<EmbedView>,

@@ -10,6 +10,7 @@ use crate::core::draft::storage_policy::WriteFailure;
 use crate::core::text::numfmt::Locale;
 use crate::platform::storage::{Protection, StoreError, Unavailable};
 
+messages! {
 /// A text of the drafts feature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DraftMsg {
@@ -135,6 +136,7 @@ pub enum DraftMsg {
     DownloadRefused,
     /// The browser could not read the chosen file.
     FileNotRead,
+}
 }
 
 /// The text of `msg` in `locale`.
@@ -616,4 +618,107 @@ pub fn repairs_text(repairs: &[Repair], locale: Locale) -> Option<&'static str> 
         Locale::Vi => "Một số trường thiếu hoặc hỏng đã được sửa về mặc định.",
         Locale::En => "Some missing or damaged fields were set to their defaults.",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::codec::strict_json::JsonError;
+    use crate::present::i18n::tests::two_languages;
+
+    #[test]
+    fn every_drafts_message_has_two_languages() {
+        for &m in DraftMsg::ALL {
+            two_languages(&format!("{m:?}"), dt(m, Locale::Vi), dt(m, Locale::En));
+        }
+    }
+
+    fn share_errors() -> Vec<ShareError> {
+        vec![
+            ShareError::TooLong { chars: 2000 },
+            ShareError::Encode(EncodeError::NonFinite {
+                field: "chain/icor/2025".into(),
+            }),
+            ShareError::InputTooLong { chars: 9000 },
+            ShareError::Malformed,
+            ShareError::UnknownVersion,
+            ShareError::NewerVersion(2),
+            ShareError::BadBase64,
+            ShareError::Corrupt,
+            ShareError::TooLarge,
+            ShareError::ChecksumMismatch,
+            ShareError::Json(JsonError::TooDeep),
+            ShareError::Draft(DraftError::BadField("model")),
+        ]
+    }
+
+    #[test]
+    fn link_errors_are_words_in_the_persons_language() {
+        for e in share_errors() {
+            let (vi, en) = (
+                share_error_text(&e, Locale::Vi),
+                share_error_text(&e, Locale::En),
+            );
+            two_languages(&format!("{e:?}"), &vi, &en);
+            assert_ne!(vi, e.to_string(), "never the Display text");
+            assert_ne!(en, e.to_string(), "never the Display text");
+        }
+        // The words the issue reported in English inside the Vietnamese interface.
+        assert_eq!(
+            ShareError::BadBase64.to_string(),
+            "link payload is not base64url"
+        );
+        let (kind, text) = link_notice(&LinkOutcome::Unreadable(ShareError::BadBase64), Locale::Vi);
+        assert_eq!(kind, "unreadable");
+        assert_eq!(
+            text,
+            "Không mở được liên kết bản nháp: Liên kết bị cắt cụt hoặc bị sửa \
+             (thường do chỉ sao chép được một phần); hãy nhờ gửi lại."
+        );
+        assert!(!text.contains("base64"));
+    }
+
+    #[test]
+    fn link_notices_have_a_kind_and_say_what_was_repaired() {
+        let opened = LinkOutcome::Opened { repairs: vec![] };
+        assert_eq!(
+            link_notice(&opened, Locale::Vi),
+            ("opened", dt(DraftMsg::LinkOpened, Locale::Vi).to_string())
+        );
+        let repaired = LinkOutcome::Opened {
+            repairs: vec![Repair::FieldDefaulted("note")],
+        };
+        let (kind, text) = link_notice(&repaired, Locale::En);
+        assert_eq!(kind, "opened");
+        assert_eq!(
+            text,
+            "Opened a draft from a link. It is not saved yet; edit it or press Save to keep it. \
+             Some missing or damaged fields were set to their defaults."
+        );
+        assert_eq!(
+            link_notice(&LinkOutcome::ModelMissing, Locale::En).0,
+            "model-missing"
+        );
+    }
+
+    #[test]
+    fn repairs_are_told_only_when_there_are_some() {
+        assert_eq!(repairs_text(&[], Locale::Vi), None);
+        let some = [Repair::TextShortened("name")];
+        two_languages(
+            "repairs",
+            repairs_text(&some, Locale::Vi).unwrap_or_default(),
+            repairs_text(&some, Locale::En).unwrap_or_default(),
+        );
+    }
+
+    #[test]
+    fn encode_errors_are_words() {
+        let e = EncodeError::NonFinite { field: "x".into() };
+        two_languages(
+            "encode",
+            encode_error_text(&e, Locale::Vi),
+            encode_error_text(&e, Locale::En),
+        );
+    }
 }
