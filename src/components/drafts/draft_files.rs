@@ -11,39 +11,20 @@ use crate::app::state::AppContext;
 use crate::core::draft::file::{
     export_file, file_name, import_file, plan_import, ImportAction, ImportError, MAX_FILE_BYTES,
 };
-use crate::core::draft::record::{Draft, EncodeError};
+use crate::core::draft::record::Draft;
 use crate::core::draft::share_link::{encode_share, ShareError, SHARE_FRAGMENT_KEY};
 use crate::core::text::calendar::local_date_time;
 use crate::core::text::numfmt::Locale;
 use crate::platform::clock;
 use crate::platform::download::{download_text, read_file_bytes};
 use crate::present::i18n::drafts::{
-    draft_error_text, dt, encode_error_text, import_error_text, repairs_text, share_error_text,
-    DraftMsg,
+    draft_error_text, dt, export_failure_text, import_error_text, repairs_text, share_error_text,
+    DraftMsg, ExportFailure,
 };
 
 fn date_suffix() -> String {
     let d = local_date_time(clock::now_ms(), clock::timezone_offset_minutes());
     format!("{}-{:02}-{:02}", d.year, d.month, d.day)
-}
-
-/// Why an export did not reach a file.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum ExportFailure {
-    /// A draft holds a number that cannot be written.
-    Encode(EncodeError),
-    /// The browser refused the download (its own message is not for the person).
-    Download,
-}
-
-impl ExportFailure {
-    /// The reason in the person's language.
-    fn text(&self, locale: Locale) -> &'static str {
-        match self {
-            ExportFailure::Encode(e) => encode_error_text(e, locale),
-            ExportFailure::Download => dt(DraftMsg::DownloadRefused, locale),
-        }
-    }
 }
 
 /// Exports `drafts` to a file named after `base`; records the export time.
@@ -96,22 +77,14 @@ pub fn DraftFiles() -> impl IntoView {
         let name = draft.name.clone();
         match export_drafts(session, &[draft], &name) {
             Ok(()) => set_outcome.set(Outcome::None),
-            Err(e) => set_outcome.set(Outcome::Error(format!(
-                "{} {}",
-                dt(DraftMsg::ExportFailed, locale),
-                e.text(locale)
-            ))),
+            Err(e) => set_outcome.set(Outcome::Error(export_failure_text(&e, locale))),
         }
     };
     let export_every = move |_| {
         let locale = locale();
         match export_all(ctx, session) {
             Ok(()) => set_outcome.set(Outcome::None),
-            Err(e) => set_outcome.set(Outcome::Error(format!(
-                "{} {}",
-                dt(DraftMsg::ExportFailed, locale),
-                e.text(locale)
-            ))),
+            Err(e) => set_outcome.set(Outcome::Error(export_failure_text(&e, locale))),
         }
     };
 

@@ -525,6 +525,24 @@ pub fn encode_error_text(e: &EncodeError, locale: Locale) -> &'static str {
     }
 }
 
+/// Why an export did not reach a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// A draft holds a number that cannot be written.
+    Encode(EncodeError),
+    /// The browser refused the download (its own message is not for the person).
+    Download,
+}
+
+/// Why an export failed, as one sentence: "Could not export the file: …".
+pub fn export_failure_text(e: &ExportFailure, locale: Locale) -> String {
+    let reason = match e {
+        ExportFailure::Encode(e) => encode_error_text(e, locale),
+        ExportFailure::Download => dt(DraftMsg::DownloadRefused, locale),
+    };
+    format!("{} {reason}", dt(DraftMsg::ExportFailed, locale))
+}
+
 /// Why a draft cannot become a link, or a link cannot become a draft, in the person's
 /// language (never the error's `Display` text).
 pub fn share_error_text(e: &ShareError, locale: Locale) -> String {
@@ -713,12 +731,24 @@ mod tests {
     }
 
     #[test]
-    fn encode_errors_are_words() {
+    fn export_failures_are_words() {
         let e = EncodeError::NonFinite { field: "x".into() };
         two_languages(
             "encode",
             encode_error_text(&e, Locale::Vi),
             encode_error_text(&e, Locale::En),
+        );
+        for f in [ExportFailure::Encode(e), ExportFailure::Download] {
+            let (vi, en) = (
+                export_failure_text(&f, Locale::Vi),
+                export_failure_text(&f, Locale::En),
+            );
+            two_languages(&format!("{f:?}"), &vi, &en);
+            assert!(vi.starts_with("Không xuất được tệp: "), "{vi}");
+        }
+        assert_eq!(
+            export_failure_text(&ExportFailure::Download, Locale::En),
+            "Could not export the file: The browser did not allow the download."
         );
     }
 }
