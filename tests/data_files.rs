@@ -67,7 +67,7 @@ fn catalog_lists_every_data_file() {
         .collect();
     assert_eq!(
         on_disk, listed,
-        "data/models and src/core/catalog.rs disagree"
+        "data/models and src/core/model/catalog.rs disagree"
     );
     for (folder, _) in SHIPPED {
         let model: serde_json::Value =

@@ -37,7 +37,7 @@ pub struct ViewState {
     pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
     /// Id of the open draft, when one is open.
     pub draft: Option<String>,
-    /// Embed mode (issue #5): the compact view a portal's iframe asked for in the URL;
+    /// Embed mode: the compact view a portal's iframe asked for in the URL;
     /// fixed for the life of the page. `crate::platform::portal::is_framed()` says whether the page
     /// actually sits in a frame (and so whether its storage is the portal's partition).
     pub embed: Option<EmbedView>,
@@ -272,11 +272,7 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
             .is_some_and(|m| m.indicator(id).is_some())
     });
     let mut state = ViewState {
-        locale: link
-            .lang
-            .as_deref()
-            .and_then(Locale::from_code)
-            .unwrap_or_default(),
+        locale: link.lang.unwrap_or_default(),
         model_index,
         selected: selected.clone(),
         draft: link.draft.clone(),
@@ -334,7 +330,7 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
             chain.sort();
             chain
         },
-        lang: (state.locale != Locale::default()).then(|| state.locale.code().to_string()),
+        lang: (state.locale != Locale::default()).then_some(state.locale),
         draft: state.draft.clone(),
         embed: state.embed.clone(),
     }
@@ -500,7 +496,7 @@ mod tests {
             start_year: Some(2023),
             inputs: vec![(2024, "10".into())],
             chain: vec![("icor".into(), 2025, "8".into())],
-            lang: Some("en".into()),
+            lang: Some(Locale::En),
             draft: Some("d1".into()),
             embed: None,
         };
@@ -601,5 +597,197 @@ mod tests {
             1,
         );
         assert!(ScenarioTexts::of(&s).is_empty() && s.draft.is_none());
+    }
+
+    // One test per action below: each starts from a state with something in every
+    // field and says which fields the action changes; the rest must stay as they were.
+
+    /// The id of a growth-chain input, as the state keys it.
+    fn icor() -> ChainInput {
+        ChainInput::Icor
+    }
+
+    fn busy() -> ViewState {
+        let mut s = ViewState {
+            locale: Locale::Vi,
+            model_index: 1,
+            query: "gdp".into(),
+            selected: Some("grdp".into()),
+            draft: Some("d1".into()),
+            ..ViewState::default()
+        };
+        s.scenario_inputs.insert(("grdp".into(), 2024), "10".into());
+        s.scenario_inputs.insert(("grdp".into(), 2025), "12".into());
+        s.scenario_inputs
+            .insert(("budget".into(), 2025), "3.400".into());
+        s.start_years.insert("grdp".into(), 2023);
+        s.chain_inputs.insert((icor(), 2025), "5,1".into());
+        s
+    }
+
+    #[track_caller]
+    fn reduces(action: Action, models: usize, change: impl FnOnce(&mut ViewState)) {
+        let mut expected = busy();
+        change(&mut expected);
+        assert_eq!(
+            reduce(busy(), action.clone(), models),
+            expected,
+            "{action:?}"
+        );
+    }
+
+    #[test]
+    fn toggle_locale_switches_the_language_both_ways() {
+        reduces(Action::ToggleLocale, 3, |s| s.locale = Locale::En);
+        let twice = reduce(
+            reduce(busy(), Action::ToggleLocale, 3),
+            Action::ToggleLocale,
+            3,
+        );
+        assert_eq!(twice, busy());
+    }
+
+    #[test]
+    fn select_model_closes_the_indicator_and_ignores_unknown_or_same_models() {
+        reduces(Action::SelectModel(2), 3, |s| {
+            s.model_index = 2;
+            s.selected = None;
+        });
+        reduces(Action::SelectModel(0), 3, |s| {
+            s.model_index = 0;
+            s.selected = None;
+        });
+        reduces(Action::SelectModel(3), 3, |_| {});
+        reduces(Action::SelectModel(1), 3, |_| {});
+    }
+
+    #[test]
+    fn set_query_changes_only_the_query() {
+        reduces(Action::SetQuery("sâm".into()), 3, |s| {
+            s.query = "sâm".into()
+        });
+        reduces(Action::SetQuery(String::new()), 3, |s| s.query.clear());
+    }
+
+    #[test]
+    fn open_indicator_keeps_every_typed_text() {
+        reduces(Action::OpenIndicator("budget".into()), 3, |s| {
+            s.selected = Some("budget".into());
+        });
+    }
+
+    #[test]
+    fn close_indicator_keeps_every_typed_text() {
+        reduces(Action::CloseIndicator, 3, |s| s.selected = None);
+    }
+
+    #[test]
+    fn set_scenario_input_adds_replaces_and_clears_on_blank() {
+        let set = |year, text: &str| Action::SetScenarioInput {
+            indicator: "grdp".into(),
+            year,
+            text: text.into(),
+        };
+        reduces(set(2023, "8,5"), 3, |s| {
+            s.scenario_inputs
+                .insert(("grdp".into(), 2023), "8,5".into());
+        });
+        reduces(set(2024, "11"), 3, |s| {
+            s.scenario_inputs.insert(("grdp".into(), 2024), "11".into());
+        });
+        reduces(set(2024, ""), 3, |s| {
+            s.scenario_inputs.remove(&("grdp".into(), 2024));
+        });
+        reduces(set(2025, " \t "), 3, |s| {
+            s.scenario_inputs.remove(&("grdp".into(), 2025));
+        });
+    }
+
+    #[test]
+    fn reset_scenario_input_clears_one_year_of_one_indicator() {
+        let reset = |indicator: &str, year| Action::ResetScenarioInput {
+            indicator: indicator.into(),
+            year,
+        };
+        reduces(reset("grdp", 2025), 3, |s| {
+            s.scenario_inputs.remove(&("grdp".into(), 2025));
+        });
+        reduces(reset("grdp", 2030), 3, |_| {});
+    }
+
+    #[test]
+    fn reset_scenario_clears_one_indicator_and_keeps_its_start_year() {
+        reduces(
+            Action::ResetScenario {
+                indicator: "grdp".into(),
+            },
+            3,
+            |s| s.scenario_inputs.retain(|(i, _), _| i == "budget"),
+        );
+    }
+
+    #[test]
+    fn set_chain_input_adds_replaces_and_clears_on_blank() {
+        let set = |year, text: &str| Action::SetChainInput {
+            input: icor(),
+            year,
+            text: text.into(),
+        };
+        reduces(set(2024, "4,8"), 3, |s| {
+            s.chain_inputs.insert((icor(), 2024), "4,8".into());
+        });
+        reduces(set(2025, "6"), 3, |s| {
+            s.chain_inputs.insert((icor(), 2025), "6".into());
+        });
+        reduces(set(2025, "  "), 3, |s| s.chain_inputs.clear());
+    }
+
+    #[test]
+    fn reset_chain_clears_only_the_chain() {
+        reduces(Action::ResetChain, 3, |s| s.chain_inputs.clear());
+    }
+
+    #[test]
+    fn load_draft_replaces_the_texts_and_keeps_the_view() {
+        let mut texts = ScenarioTexts::default();
+        texts
+            .scenario
+            .insert(("budget".into(), 2024), "3.100".into());
+        texts.start_years.insert("budget".into(), 2022);
+        let action = Action::LoadDraft {
+            id: Some("d2".into()),
+            texts: texts.clone(),
+        };
+        reduces(action, 3, |s| {
+            s.draft = Some("d2".into());
+            s.scenario_inputs = texts.scenario.clone();
+            s.start_years = texts.start_years.clone();
+            s.chain_inputs.clear();
+        });
+        let none = Action::LoadDraft {
+            id: None,
+            texts: ScenarioTexts::default(),
+        };
+        reduces(none, 3, |s| {
+            s.draft = None;
+            s.scenario_inputs.clear();
+            s.start_years.clear();
+            s.chain_inputs.clear();
+        });
+    }
+
+    #[test]
+    fn set_start_year_sets_and_clears() {
+        let set = |indicator: &str, year| Action::SetStartYear {
+            indicator: indicator.into(),
+            year,
+        };
+        reduces(set("grdp", Some(2022)), 3, |s| {
+            s.start_years.insert("grdp".into(), 2022);
+        });
+        reduces(set("budget", Some(2021)), 3, |s| {
+            s.start_years.insert("budget".into(), 2021);
+        });
+        reduces(set("grdp", None), 3, |s| s.start_years.clear());
     }
 }

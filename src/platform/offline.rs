@@ -1,4 +1,4 @@
-//! Service-worker shell (issue #5): registers `sw.js` (written for each build by
+//! Service-worker shell: registers `sw.js` (written for each build by
 //! `scripts/postbuild.mjs` from `assets/sw.js`), notices when a new version is installed
 //! and waiting, and applies it only when the person accepts the update banner
 //! ([`accept_update`], the one place the app reloads itself).

@@ -1,4 +1,4 @@
-//! Embed-mode shell (issue #5): whether the page sits in a frame, the portal
+//! Embed-mode shell: whether the page sits in a frame, the portal
 //! configuration read from `portal.json` (next to `index.html`, edited by the
 //! administrator), the page height sent to the portal page, and the portal's messages.
 //!

@@ -74,3 +74,39 @@ pub fn rust_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 pub mod rust_source;
+/// Reads CSV text with the `csv` crate, an independent RFC 4180 reader, as the oracle for
+/// the app's writer: `delimiter` between fields, `"` quoting with doubled inner quotes,
+/// CRLF (or a lone CR or LF) between records, records of any length, no header row.
+/// A leading UTF-8 byte-order mark must be there (Excel needs it); the crate takes it off.
+#[track_caller]
+pub fn csv_crate_records(text: &str, delimiter: u8) -> Vec<Vec<String>> {
+    assert!(text.starts_with('\u{feff}'), "no byte-order mark: {text:?}");
+    let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter)
+        .has_headers(false)
+        .flexible(true)
+        .from_reader(text.as_bytes());
+    reader
+        .records()
+        .map(|r| {
+            r.unwrap_or_else(|e| panic!("csv crate cannot read {text:?}: {e}"))
+                .iter()
+                .map(str::to_string)
+                .collect()
+        })
+        .collect()
+}
+
+/// A CSV file as the table it shows: the first record is the header, the others the
+/// rows, and each cell loses the one `'` the writer puts in front of a cell a spreadsheet
+/// would take for a formula (or that already starts with `'`).
+#[track_caller]
+pub fn csv_crate_table(text: &str, delimiter: u8) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut records = csv_crate_records(text, delimiter).into_iter().map(|r| {
+        r.into_iter()
+            .map(|c| c.strip_prefix('\'').map(str::to_string).unwrap_or(c))
+            .collect::<Vec<_>>()
+    });
+    let header = records.next().unwrap_or_default();
+    (header, records.collect())
+}

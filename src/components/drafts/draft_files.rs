@@ -12,37 +12,39 @@ use crate::core::draft::file::{
     export_file, file_name, import_file, plan_import, ImportAction, ImportError, MAX_FILE_BYTES,
 };
 use crate::core::draft::record::Draft;
-use crate::core::draft::share_link::{encode_share, ShareError};
+use crate::core::draft::share_link::{encode_share, ShareError, SHARE_FRAGMENT_KEY};
+use crate::core::text::numfmt::Locale;
 use crate::platform::clock;
 use crate::platform::download::{download_text, read_file_bytes};
 use crate::present::dates::file_day;
-use crate::present::i18n::drafts::{draft_error_text, dt, import_error_text, DraftMsg};
-
-/// The fragment key of a share link: `#nhap=<value>`.
-pub const SHARE_FRAGMENT_KEY: &str = "nhap=";
+use crate::present::i18n::drafts::{
+    draft_error_text, dt, export_failure_text, import_error_text, repairs_text, share_error_text,
+    DraftMsg, ExportFailure,
+};
 
 fn date_suffix() -> String {
     file_day(clock::now_ms(), clock::timezone_offset_minutes())
 }
 
 /// Exports `drafts` to a file named after `base`; records the export time.
-pub fn export_drafts(session: DraftSession, drafts: &[Draft], base: &str) -> Result<(), String> {
-    let text = export_file(drafts, clock::now_ms()).map_err(|e| e.to_string())?;
+pub fn export_drafts(
+    session: DraftSession,
+    drafts: &[Draft],
+    base: &str,
+) -> Result<(), ExportFailure> {
+    let text = export_file(drafts, clock::now_ms()).map_err(ExportFailure::Encode)?;
     download_text(&file_name(base, &date_suffix()), "application/json", &text)
-        .map_err(|e| e.to_string())?;
+        .map_err(|_| ExportFailure::Download)?;
     session.mark_exported();
     Ok(())
 }
 
 /// Exports every draft of the shown model (the open one as on screen).
-pub fn export_all(ctx: AppContext, session: DraftSession) -> Result<(), String> {
+pub fn export_all(ctx: AppContext, session: DraftSession) -> Result<(), ExportFailure> {
     let drafts = session.drafts_for_export();
     let province = ctx
         .model()
-        .map(|m| {
-            crate::present::i18n::pick(&m.province, crate::core::text::numfmt::Locale::Vi)
-                .to_string()
-        })
+        .map(|m| crate::present::i18n::pick(&m.province, Locale::Vi).to_string())
         .unwrap_or_default();
     export_drafts(session, &drafts, &format!("ban-nhap {province}"))
 }
@@ -74,20 +76,14 @@ pub fn DraftFiles() -> impl IntoView {
         let name = draft.name.clone();
         match export_drafts(session, &[draft], &name) {
             Ok(()) => set_outcome.set(Outcome::None),
-            Err(e) => set_outcome.set(Outcome::Error(format!(
-                "{} {e}",
-                dt(DraftMsg::ExportFailed, locale)
-            ))),
+            Err(e) => set_outcome.set(Outcome::Error(export_failure_text(&e, locale))),
         }
     };
     let export_every = move |_| {
         let locale = locale();
         match export_all(ctx, session) {
             Ok(()) => set_outcome.set(Outcome::None),
-            Err(e) => set_outcome.set(Outcome::Error(format!(
-                "{} {e}",
-                dt(DraftMsg::ExportFailed, locale)
-            ))),
+            Err(e) => set_outcome.set(Outcome::Error(export_failure_text(&e, locale))),
         }
     };
 
@@ -108,6 +104,17 @@ pub fn DraftFiles() -> impl IntoView {
                 rejected.index + 1,
                 draft_error_text(&rejected.error, locale)
             ));
+        }
+        // What the reader repaired is said once per draft, before what the import did.
+        for entry in &report.drafts {
+            if let Some(repaired) = repairs_text(&entry.read.repairs, locale) {
+                lines.push(format!(
+                    "{} {} ({}): {repaired}",
+                    dt(DraftMsg::Entry, locale),
+                    entry.index + 1,
+                    entry.read.draft.name
+                ));
+            }
         }
         let incoming: Vec<Draft> = report.drafts.into_iter().map(|e| e.read.draft).collect();
         let existing = session.drafts.get_untracked();
@@ -175,8 +182,10 @@ pub fn DraftFiles() -> impl IntoView {
             )));
             return;
         }
-        if let Err(e) = read_file_bytes(&file, on_bytes) {
-            set_outcome.set(Outcome::Error(e.to_string()));
+        if read_file_bytes(&file, on_bytes).is_err() {
+            set_outcome.set(Outcome::Error(
+                dt(DraftMsg::FileNotRead, locale()).to_string(),
+            ));
         }
     };
 
@@ -204,7 +213,7 @@ pub fn DraftFiles() -> impl IntoView {
                 )));
             }
             Err(ShareError::TooLong { .. }) => set_outcome.set(Outcome::LinkTooLong),
-            Err(e) => set_outcome.set(Outcome::Error(e.to_string())),
+            Err(e) => set_outcome.set(Outcome::Error(share_error_text(&e, locale()))),
         }
     };
 

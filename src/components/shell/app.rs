@@ -10,7 +10,7 @@ use crate::components::dashboard::data_problems::DataProblems;
 use crate::components::dashboard::model_picker::ModelPicker;
 use crate::components::dashboard::search_box::SearchBox;
 use crate::components::dashboard::target_table::TargetTables;
-use crate::components::drafts::draft_files::{export_all, SHARE_FRAGMENT_KEY};
+use crate::components::drafts::draft_files::export_all;
 use crate::components::drafts::drafts_panel::DraftsPanel;
 use crate::components::drafts::storage_alerts::StorageAlerts;
 use crate::components::indicator::indicator_detail::IndicatorDetail;
@@ -23,14 +23,14 @@ use crate::components::shell::embed_view::EmbedPage;
 use crate::components::shell::language_switch::LanguageSwitch;
 use crate::components::shell::update_banner::UpdateBanner;
 use crate::core::codec::view_link::{decode, encode};
-use crate::core::draft::share_link::decode_share;
+use crate::core::draft::share_link::{decode_share, share_value, LinkOutcome};
 use crate::core::model::catalog::{load_shipped, UNITS_JSON};
 use crate::core::model::published::parse_published;
 use crate::core::model::stored::read_stored;
 use crate::platform::clock;
 use crate::platform::model_store::{self, ModelStoreError};
 use crate::platform::published;
-use crate::present::i18n::drafts::{dt, DraftMsg};
+use crate::present::i18n::drafts::link_notice;
 use crate::present::i18n::{pick, t, Msg};
 
 /// How long the first view waits for the model store and the published models before
@@ -197,7 +197,7 @@ fn Workspace(startup: Startup) -> impl IntoView {
         }
     };
 
-    // Offline and embedding (issue #5): a portal's iframe asked for the compact view.
+    // Embedding: a portal's iframe asked for the compact view.
     if let Some(embed) = ctx.state.with_untracked(|s| s.embed.clone()) {
         return view! {
             <UpdateBanner />
@@ -247,45 +247,32 @@ fn Workspace(startup: Startup) -> impl IntoView {
     .into_any()
 }
 
-/// Opens the draft carried by a share link (`#nhap=…`) as a new unsaved draft, leaving
-/// stored drafts untouched. Returns the notice to show (kind, text), tracked by locale.
+/// Opens the draft carried by a share link (`#nhap=…`, percent-encoded or not) as a new
+/// unsaved draft, leaving stored drafts untouched. Returns the notice to show (kind,
+/// text), tracked by locale.
 fn open_shared_draft(
     ctx: AppContext,
     session: DraftSession,
 ) -> Signal<Option<(&'static str, String)>> {
     let hash = window().location().hash().unwrap_or_default();
-    let Some(value) = hash
-        .strip_prefix('#')
-        .and_then(|h| h.strip_prefix(SHARE_FRAGMENT_KEY))
-    else {
+    let Some(value) = share_value(&hash) else {
         return Signal::stored(None);
     };
-    let outcome = match decode_share(value, &clock::new_id(), clock::now_ms()) {
+    let outcome = match decode_share(&value, &clock::new_id(), clock::now_ms()) {
         Ok(read) => {
             let model = ctx.models.iter().position(|m| m.id == read.draft.model.id);
             match model {
                 Some(index) => {
                     ctx.dispatch(crate::app::state::Action::SelectModel(index));
                     session.open_unsaved(read.draft);
-                    Ok(())
+                    LinkOutcome::Opened {
+                        repairs: read.repairs,
+                    }
                 }
-                None => Err(None),
+                None => LinkOutcome::ModelMissing,
             }
         }
-        Err(e) => Err(Some(e.to_string())),
+        Err(e) => LinkOutcome::Unreadable(e),
     };
-    Signal::derive(move || {
-        let locale = ctx.locale();
-        Some(match &outcome {
-            Ok(()) => ("opened", dt(DraftMsg::LinkOpened, locale).to_string()),
-            Err(None) => (
-                "model-missing",
-                dt(DraftMsg::LinkModelMissing, locale).to_string(),
-            ),
-            Err(Some(reason)) => (
-                "unreadable",
-                format!("{} {reason}", dt(DraftMsg::LinkUnreadable, locale)),
-            ),
-        })
-    })
+    Signal::derive(move || Some(link_notice(&outcome, ctx.locale())))
 }

@@ -1,4 +1,4 @@
-//! Embed mode (issue #5): the compact view a portal shows in an iframe, one indicator's
+//! Embed mode: the compact view a portal shows in an iframe, one indicator's
 //! "what is needed" panel (`?nhung=can-dat&ct=<id>`) or one group of the dashboard
 //! (`?nhung=nhom&nhom=<id>`), with a link that opens the full app in a new tab and a
 //! notice that drafts made here are kept apart from the standalone app's. Starts the

@@ -1,4 +1,4 @@
-//! The banner that announces a new version of the app (issue #5). It never reloads by
+//! The banner that announces a new version of the app. It never reloads by
 //! itself: the person chooses when, with the button that calls
 //! `crate::platform::offline::accept_update`, or hides it for now. Also starts the service worker.
 

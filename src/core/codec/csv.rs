@@ -1,10 +1,13 @@
 //! CSV files for spreadsheets: writing a table of text cells so that Excel opens it with
-//! Vietnamese letters intact and no cell run as a formula, reading such a file back, and
-//! a safe file name from a table's title. Pure text in, text out; the shell saves files.
+//! Vietnamese letters intact and no cell run as a formula, and a safe file name from a
+//! table's title. Pure text in, text out; the shell saves files. The app never reads CSV:
+//! the reader here (`parse`) is compiled for unit tests only, and the integration tests
+//! check the writer against the `csv` crate.
 //!
 //! The format, and why:
 //! - RFC 4180 quoting (a field holding the delimiter, a quote, a comma, a semicolon, CR or
-//!   LF is wrapped in `"` with inner quotes doubled) and CRLF after every record.
+//!   LF is wrapped in `"` with inner quotes doubled) and CRLF after every record. A
+//!   record of one empty cell is written `""`, since readers skip an empty line.
 //! - UTF-8 with a byte-order mark first: Excel reads a `.csv` without one in the
 //!   computer's legacy code page, which turns "Kế hoạch" into mojibake.
 //! - The delimiter follows the number format of the cells (see [`Delimiter::for_locale`]):
@@ -21,7 +24,7 @@
 //!   the app writes negatives (`-5,25`, `-1.234`, `-7,3%`: a minus, digits, `.`/`,` and
 //!   an optional final `%`) is left alone. It cannot hold a formula, and prefixing it would
 //!   turn a negative number into text. A cell that already starts with `'` gets another,
-//!   so [`restore`] undoes [`neutralise`] exactly and files read back to the table shown.
+//!   so `restore` undoes [`neutralise`] exactly and files read back to the table shown.
 
 use std::borrow::Cow;
 
@@ -73,6 +76,7 @@ impl Delimiter {
 }
 
 /// Why a text is not a well-formed CSV.
+#[cfg(test)]
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum CsvError {
     /// A quoted field is never closed.
@@ -81,6 +85,7 @@ pub enum CsvError {
     TextAfterQuote,
 }
 
+#[cfg(test)]
 impl std::fmt::Display for CsvError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -114,6 +119,7 @@ pub fn neutralise(cell: &str) -> Cow<'_, str> {
 }
 
 /// Undoes [`neutralise`]: drops one leading `'`.
+#[cfg(test)]
 pub fn restore(cell: &str) -> &str {
     cell.strip_prefix('\'').unwrap_or(cell)
 }
@@ -138,6 +144,14 @@ fn push_field(out: &mut String, cell: &str, delimiter: Delimiter) {
 }
 
 fn push_record(out: &mut String, cells: &[String], delimiter: Delimiter) {
+    // A record of one empty cell would be an empty line, which spreadsheet and CSV
+    // readers skip; quoted, it stays a row.
+    if let [only] = cells {
+        if only.is_empty() {
+            out.push_str("\"\"\r\n");
+            return;
+        }
+    }
     for (i, cell) in cells.iter().enumerate() {
         if i > 0 {
             out.push(delimiter.char());
@@ -162,6 +176,7 @@ pub fn write(table: &Table, delimiter: Delimiter) -> String {
 /// Reads CSV text into records of raw fields (RFC 4180, with `delimiter`); a leading
 /// byte-order mark is skipped, CRLF and lone LF both end a record, and a final line break
 /// does not start an empty record.
+#[cfg(test)]
 pub fn parse_records(text: &str, delimiter: Delimiter) -> Result<Vec<Vec<String>>, CsvError> {
     let text = text.strip_prefix(BOM).unwrap_or(text);
     let sep = delimiter.char();
@@ -216,6 +231,7 @@ pub fn parse_records(text: &str, delimiter: Delimiter) -> Result<Vec<Vec<String>
 }
 
 /// Reads a file written by [`write`] back into the table it came from.
+#[cfg(test)]
 pub fn parse(text: &str, delimiter: Delimiter) -> Result<Table, CsvError> {
     let mut records = parse_records(text, delimiter)?.into_iter().map(|r| {
         r.iter()
@@ -356,6 +372,16 @@ mod tests {
         let comma = write(&t, Delimiter::Comma);
         assert!(comma.starts_with("\u{feff}Chỉ tiêu,Giá trị\r\n"));
         assert_eq!(parse(&comma, Delimiter::Comma), Ok(t));
+    }
+
+    #[test]
+    fn a_row_of_one_empty_cell_is_not_an_empty_line() {
+        let t = table(&[""], &[&[""], &["a"]]);
+        let text = write(&t, Delimiter::Comma);
+        assert_eq!(text, "\u{feff}\"\"\r\n\"\"\r\na\r\n");
+        assert_eq!(parse(&text, Delimiter::Comma), Ok(t));
+        let two = table(&["", ""], &[]);
+        assert_eq!(write(&two, Delimiter::Semicolon), "\u{feff};\r\n");
     }
 
     #[test]

@@ -1,4 +1,4 @@
-//! Embedding in a portal page (issue #5): the portal configuration an administrator edits
+//! Embedding in a portal page: the portal configuration an administrator edits
 //! (`portal.json` next to `index.html`), and the messages exchanged with the portal page
 //! through `postMessage`.
 //!

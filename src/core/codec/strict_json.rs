@@ -4,8 +4,10 @@
 //! `serde_json::Value` silently keeps the last of two equal keys, so a file saying
 //! `"name": "A", …, "name": "B"` would read as "B" in this app and as "A" in another
 //! reader; such a file is rejected instead. Depth is checked by a plain scan before any
-//! parsing (so a 10,000-deep file costs one pass and no recursion), and serde_json's own
-//! recursion limit (128) stays as a second guard. Pure: no I/O.
+//! parsing (so a 10,000-deep file costs one pass and no recursion), and again while
+//! building the value; serde_json's own recursion limit (128) stays as a last guard.
+//! Failures are classified by what the reader itself recorded, never by matching
+//! serde_json's message text. Pure: no I/O.
 
 use std::cell::Cell;
 use std::fmt;
@@ -74,27 +76,47 @@ pub fn parse(text: &str) -> Result<Value, JsonError> {
     if nesting_depth(text) > MAX_DEPTH {
         return Err(JsonError::TooDeep);
     }
-    let duplicate = Cell::new(None);
+    parse_value(text)
+}
+
+/// Parses without the scan first; the reader still refuses nesting past [`MAX_DEPTH`].
+fn parse_value(text: &str) -> Result<Value, JsonError> {
+    let failure = Cell::new(None);
     let mut de = serde_json::Deserializer::from_str(text);
     let value = StrictSeed {
-        duplicate: &duplicate,
+        failure: &failure,
+        depth: 0,
     }
     .deserialize(&mut de)
     .and_then(|v| de.end().map(|()| v));
-    match value {
-        Ok(v) => Ok(v),
-        Err(e) => match duplicate.take() {
-            Some(key) => Err(JsonError::DuplicateKey(key)),
-            None if e.to_string().contains("recursion limit") => Err(JsonError::TooDeep),
-            None => Err(JsonError::Syntax(e.to_string())),
-        },
-    }
+    // A failure the seed recorded is the reason; anything else is serde_json's syntax
+    // error, kept as its message only for `Display`.
+    value.map_err(|e| {
+        failure
+            .take()
+            .unwrap_or_else(|| JsonError::Syntax(e.to_string()))
+    })
 }
 
-/// Builds a `Value` like serde_json does, but records the first duplicate key and fails.
+/// Builds a `Value` like serde_json does, but records the first duplicate key or the
+/// first array or object nested past [`MAX_DEPTH`] and fails.
 #[derive(Clone, Copy)]
 struct StrictSeed<'a> {
-    duplicate: &'a Cell<Option<String>>,
+    failure: &'a Cell<Option<JsonError>>,
+    /// Arrays and objects around the value being read.
+    depth: usize,
+}
+
+impl StrictSeed<'_> {
+    /// The seed for the items of an array or object opened here, or `TooDeep`.
+    fn inner<E: de::Error>(self) -> Result<Self, E> {
+        let depth = self.depth.saturating_add(1);
+        if depth > MAX_DEPTH {
+            self.failure.set(Some(JsonError::TooDeep));
+            return Err(E::custom("nested too deeply"));
+        }
+        Ok(StrictSeed { depth, ..self })
+    }
 }
 
 impl<'de> DeserializeSeed<'de> for StrictSeed<'_> {
@@ -151,22 +173,24 @@ impl<'de> Visitor<'de> for StrictSeed<'_> {
     }
 
     fn visit_seq<A: SeqAccess<'de>>(self, mut seq: A) -> Result<Value, A::Error> {
+        let inner = self.inner()?;
         let mut items = Vec::new();
-        while let Some(item) = seq.next_element_seed(self)? {
+        while let Some(item) = seq.next_element_seed(inner)? {
             items.push(item);
         }
         Ok(Value::Array(items))
     }
 
     fn visit_map<A: MapAccess<'de>>(self, mut map: A) -> Result<Value, A::Error> {
+        let inner = self.inner()?;
         let mut out = Map::new();
         while let Some(key) = map.next_key::<String>()? {
             if out.contains_key(&key) {
                 let message = format!("duplicate key {key:?}");
-                self.duplicate.set(Some(key));
+                self.failure.set(Some(JsonError::DuplicateKey(key)));
                 return Err(de::Error::custom(message));
             }
-            let value = map.next_value_seed(self)?;
+            let value = map.next_value_seed(inner)?;
             out.insert(key, value);
         }
         Ok(Value::Object(out))
@@ -210,6 +234,14 @@ mod tests {
         assert_eq!(err(&deep_objects), JsonError::TooDeep);
         let ok = format!("{}{}", "[".repeat(MAX_DEPTH), "]".repeat(MAX_DEPTH));
         assert!(parse(&ok).is_ok());
+        // The reader counts too, without the scan in front of it.
+        let one_more = format!("{}{}", "[".repeat(MAX_DEPTH + 1), "]".repeat(MAX_DEPTH + 1));
+        assert_eq!(parse_value(&one_more), Err(JsonError::TooDeep));
+        assert_eq!(
+            parse_value(&format!("{{\"a\":{one_more}}}")),
+            Err(JsonError::TooDeep)
+        );
+        assert!(parse_value(&ok).is_ok());
         // Brackets inside strings do not count.
         let quoted = format!("\"{}\"", "[".repeat(1000));
         assert!(parse(&quoted).is_ok());

@@ -8,6 +8,9 @@
 //! Pure codec: decoding never fails (unknown or malformed parts are dropped) and never
 //! panics; encoding percent-escapes everything but unreserved characters.
 
+use crate::core::model::YEARS;
+use crate::core::text::numfmt::Locale;
+
 /// What a link says about the view.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ViewLink {
@@ -21,11 +24,11 @@ pub struct ViewLink {
     pub inputs: Vec<(i32, String)>,
     /// Growth-chain inputs: (input id, year, text as typed).
     pub chain: Vec<(String, i32, String)>,
-    /// Language code (`vi`, `en`).
-    pub lang: Option<String>,
+    /// Interface language (`lang=vi`, `lang=en`).
+    pub lang: Option<Locale>,
     /// Id of the open draft (kept in this browser; another browser ignores it).
     pub draft: Option<String>,
-    /// Embed mode (issue #5): the compact view asked for, if any.
+    /// Embed mode: the compact view a portal's iframe asked for, if any.
     pub embed: Option<EmbedView>,
 }
 
@@ -105,8 +108,8 @@ pub fn encode(link: &ViewLink) -> String {
             .collect();
         parts.push(format!("kb={}", escape(&list.join(";"))));
     }
-    if let Some(l) = &link.lang {
-        parts.push(format!("lang={}", escape(l)));
+    if let Some(l) = link.lang {
+        parts.push(format!("lang={}", l.code()));
     }
     if let Some(d) = &link.draft {
         parts.push(format!("nhap={}", escape(d)));
@@ -145,13 +148,13 @@ pub fn decode(query: &str) -> ViewLink {
         match key {
             "mo" if id_like(&value) => link.model = Some(value),
             "ct" if id_like(&value) => link.indicator = Some(value),
-            "nam" => link.start_year = value.parse().ok().filter(|y| (1900..=2200).contains(y)),
+            "nam" => link.start_year = value.parse().ok().filter(|y| YEARS.contains(y)),
             "gd" => {
                 link.inputs = value
                     .split(';')
                     .filter_map(|item| {
                         let (y, t) = item.split_once(':')?;
-                        let y: i32 = y.parse().ok().filter(|y| (1900..=2200).contains(y))?;
+                        let y: i32 = y.parse().ok().filter(|y| YEARS.contains(y))?;
                         (!t.trim().is_empty() && t.len() <= 64).then(|| (y, t.to_string()))
                     })
                     .take(20)
@@ -163,11 +166,7 @@ pub fn decode(query: &str) -> ViewLink {
                     .filter_map(|item| {
                         let mut parts = item.splitn(3, ':');
                         let id = parts.next()?;
-                        let y: i32 = parts
-                            .next()?
-                            .parse()
-                            .ok()
-                            .filter(|y| (1900..=2200).contains(y))?;
+                        let y: i32 = parts.next()?.parse().ok().filter(|y| YEARS.contains(y))?;
                         let t = parts.next()?;
                         let id_ok = !id.is_empty()
                             && id.len() <= 40
@@ -178,7 +177,7 @@ pub fn decode(query: &str) -> ViewLink {
                     .take(80)
                     .collect();
             }
-            "lang" if value == "vi" || value == "en" => link.lang = Some(value),
+            "lang" => link.lang = Locale::from_code(&value),
             "nhap" if id_like(&value) => link.draft = Some(value),
             "nhung" if value == "can-dat" || value == "nhom" => embed_kind = Some(value),
             "nhom" if id_like(&value) => embed_group = Some(value),
@@ -205,7 +204,7 @@ mod tests {
             start_year: Some(2023),
             inputs: vec![(2024, "10".into()), (2025, "13,5 %".into())],
             chain: vec![("g_services".into(), 2024, "5".into())],
-            lang: Some("en".into()),
+            lang: Some(Locale::En),
             draft: None,
             embed: None,
         };

@@ -39,6 +39,7 @@ use crate::core::draft::record::{
     draft_body, draft_from_body, open_envelope, Draft, DraftError, EncodeError, ReadDraft, APP_ID,
     MAX_NAME_CHARS, SCHEMA_VERSION,
 };
+use crate::core::text::unicode::same_text;
 
 /// Largest file read, in bytes (5 MiB: thousands of drafts; a bigger file is not ours).
 pub const MAX_FILE_BYTES: usize = 5 * 1024 * 1024;
@@ -414,9 +415,13 @@ pub enum ImportAction {
 }
 
 /// Whether two drafts say the same thing: name, note, model and overrides. Revision and
-/// times are bookkeeping and do not count.
+/// times are bookkeeping and do not count; names and notes are compared in NFC, so the
+/// same name written with combining marks is the same name.
 pub fn same_content(a: &Draft, b: &Draft) -> bool {
-    a.name == b.name && a.note == b.note && a.model == b.model && a.overrides == b.overrides
+    same_text(&a.name, &b.name)
+        && same_text(&a.note, &b.note)
+        && a.model == b.model
+        && a.overrides == b.overrides
 }
 
 /// `name` followed by `suffix`, cut so it stays within [`MAX_NAME_CHARS`].
@@ -783,6 +788,34 @@ mod tests {
                 name: "Một".into()
             }]
         );
+    }
+
+    #[test]
+    fn a_name_in_another_unicode_form_is_the_same_draft() {
+        // "Kế hoạch" with combining marks (NFD), as some keyboards and systems write it.
+        let nfd = "Ke\u{0302}\u{0301} hoa\u{0323}ch";
+        let mut here = draft("a", "Kế hoạch");
+        here.note = "Kế hoạch quý IV".into();
+        let mut in_file = draft("a", nfd);
+        in_file.note = format!("{nfd} quy\u{0301} IV");
+        let file = export_file(&[in_file], 0).unwrap();
+        let read = import_file(file.as_bytes()).unwrap().into_drafts();
+        assert_eq!(read[0].name, "Kế hoạch", "read in NFC");
+        assert_eq!(read[0].note, "Kế hoạch quý IV");
+        assert_eq!(
+            plan_import(&[here.clone()], read, " (bản nhập)", &mut ids()),
+            vec![ImportAction::Skip {
+                id: "a".into(),
+                name: "Kế hoạch".into(),
+            }]
+        );
+        // Compared in NFC even when a draft here was never read back (typed in NFD).
+        let mut typed = here.clone();
+        typed.name = nfd.into();
+        assert!(matches!(
+            plan_import(&[typed], vec![here], " (bản nhập)", &mut ids()).as_slice(),
+            [ImportAction::Skip { .. }]
+        ));
     }
 
     #[test]

@@ -7,16 +7,19 @@
 //! This module owns the domain type [`Draft`] and the versioned JSON form shared by
 //! browser storage, exported files and share links: [`draft_to_json`] refuses
 //! non-finite numbers, and [`draft_from_json`] reads any released schema version,
-//! repairs what is safe to repair (and says so), and rejects the rest with a typed
-//! reason. It reads no storage and no clock: ids and times come in as arguments.
+//! repairs what is safe to repair (and lists each repair in [`ReadDraft::repairs`] for
+//! the caller to tell the person), and rejects the rest with a typed reason. Names and
+//! notes are read in Unicode NFC, whatever form the file, link or record wrote them in. It reads no storage and no clock: ids and times come in as arguments.
 
 use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
 use crate::core::plan::chain::ChainInput;
+use crate::core::model::YEARS;
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::core::text::numparse::parse_number;
+use crate::core::text::unicode::nfc;
 
 /// Schema version this app writes. Version 1 is the first released draft format; a
 /// fixture of every released version lives in `tests/fixtures/`.
@@ -381,12 +384,14 @@ const KNOWN_FIELDS: &[&str] = &[
     "chain",
 ];
 
+/// `text` in NFC, cut to `limit` characters (a repair when it had to be cut).
 fn shorten(text: &str, limit: usize, field: &'static str, repairs: &mut Vec<Repair>) -> String {
+    let text = nfc(text);
     if text.chars().count() > limit {
         repairs.push(Repair::TextShortened(field));
         text.chars().take(limit).collect()
     } else {
-        text.to_string()
+        text
     }
 }
 
@@ -394,7 +399,7 @@ fn year_of(value: Option<&Value>) -> Option<i32> {
     value
         .and_then(Value::as_i64)
         .and_then(|y| i32::try_from(y).ok())
-        .filter(|y| (1900..=2200).contains(y))
+        .filter(|y| YEARS.contains(y))
 }
 
 fn entries<K: Ord>(
@@ -773,6 +778,17 @@ mod tests {
             .repairs
             .contains(&Repair::UnknownFields(vec!["extra".into()])));
         assert!(read.repairs.contains(&Repair::FieldDefaulted("name")));
+    }
+
+    #[test]
+    fn names_and_notes_are_read_in_nfc() {
+        let mut d = sample();
+        d.name = "Ke\u{0302}\u{0301} hoa\u{0323}ch".into();
+        d.note = "quy\u{0301} IV".into();
+        let read = draft_from_json(&draft_to_json(&d).unwrap()).unwrap();
+        assert_eq!(read.draft.name, "Kế hoạch");
+        assert_eq!(read.draft.note, "quý IV");
+        assert!(read.repairs.is_empty(), "{:?}", read.repairs);
     }
 
     #[test]

@@ -13,6 +13,12 @@
 //!   the person who opens the link gets a new unsaved draft with an id and times of
 //!   their own.
 //!
+//! In a URL the value follows the key [`SHARE_FRAGMENT_KEY`]: `#nhap=1.<checksum>.<payload>`.
+//! Chat apps and mail clients sometimes percent-encode a fragment on the way
+//! (`#nhap%3D1.…`, `%2E` for a dot); no character of a link needs `%`, so the fragment is
+//! percent-decoded first ([`share_value`], and again by [`decode_share`]) and every such
+//! form opens the same draft.
+//!
 //! Decoding is bounded whatever the input: at most [`MAX_FRAGMENT_CHARS`] characters
 //! are looked at, at most [`MAX_PAYLOAD_BYTES`] are decompressed, the JSON is read
 //! strictly (depth, duplicate keys) and the draft is read by [`draft_from_body`]
@@ -28,8 +34,16 @@ use crate::core::codec::compress::{
 use crate::core::codec::strict_json::{self, JsonError};
 use crate::core::draft::record::{
     checksum, draft_body, draft_from_body, open_envelope, Draft, DraftError, EncodeError,
-    ReadDraft, APP_ID, SCHEMA_VERSION,
+    ReadDraft, Repair, APP_ID, SCHEMA_VERSION,
 };
+
+/// The key in front of a share link's value in the URL fragment: `#nhap=<value>`
+/// ("nháp", draft).
+pub const SHARE_FRAGMENT_KEY: &str = "nhap=";
+
+/// How many rounds of percent-decoding a fragment gets: a link passed through two apps
+/// that each encode it still opens.
+const DECODE_ROUNDS: usize = 3;
 
 /// Link version this app writes: always the draft schema version (see the module doc).
 pub const LINK_VERSION: u64 = SCHEMA_VERSION;
@@ -111,6 +125,75 @@ impl fmt::Display for ShareError {
     }
 }
 
+/// What opening a share link in this app gave.
+#[derive(Clone, Debug, PartialEq)]
+pub enum LinkOutcome {
+    /// The draft opened, as a new unsaved draft; `repairs` say what was fixed on the way.
+    Opened {
+        /// What reading the draft repaired (empty for a clean link).
+        repairs: Vec<Repair>,
+    },
+    /// The link reads, but its model (province and term) is not in this app.
+    ModelMissing,
+    /// The link cannot be read.
+    Unreadable(ShareError),
+}
+
+/// Replaces every `%XX` (two hex digits) by its byte, once; anything else, a lone `%`
+/// included, is kept as it is. Text that decodes to bytes that are not UTF-8 is kept
+/// whole (no link needs such bytes, and the reader then says why it is not one).
+fn percent_decode_once(text: &str) -> String {
+    let bytes = text.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let hex = bytes
+            .get(i + 1..i + 3)
+            .filter(|h| b == b'%' && h.iter().all(u8::is_ascii_hexdigit))
+            .and_then(|h| std::str::from_utf8(h).ok())
+            .and_then(|h| u8::from_str_radix(h, 16).ok());
+        match hex {
+            Some(decoded) => {
+                out.push(decoded);
+                i += 3;
+            }
+            None => {
+                out.push(b);
+                i += 1;
+            }
+        }
+    }
+    String::from_utf8(out).unwrap_or_else(|_| text.to_string())
+}
+
+/// Percent-decodes `text` until no `%XX` is left (at most a few rounds). Text longer
+/// than a link can be after encoding is left alone: the reader refuses it by length.
+fn percent_decode(text: &str) -> String {
+    let mut current = text.to_string();
+    if current.len() > MAX_FRAGMENT_CHARS.saturating_mul(3) {
+        return current;
+    }
+    for _ in 0..DECODE_ROUNDS {
+        if !current.contains('%') {
+            break;
+        }
+        let next = percent_decode_once(&current);
+        if next == current {
+            break;
+        }
+        current = next;
+    }
+    current
+}
+
+/// The share-link value of a URL fragment (`location.hash`, with or without its `#`),
+/// percent-decoded; `None` when the fragment is not a share link.
+pub fn share_value(hash: &str) -> Option<String> {
+    let decoded = percent_decode(hash);
+    let value = decoded.strip_prefix('#').unwrap_or(&decoded);
+    value.strip_prefix(SHARE_FRAGMENT_KEY).map(str::to_string)
+}
+
 /// The JSON text a link carries for `draft` (its shareable part).
 fn shareable_json(draft: &Draft) -> Result<String, EncodeError> {
     let mut body = draft_body(draft)?;
@@ -137,7 +220,9 @@ pub fn encode_share(draft: &Draft) -> Result<String, ShareError> {
 
 /// Reads a fragment value made by [`encode_share`] into a new draft with `id`, created
 /// and changed at `now_ms`, revision 0. The repairs say what was fixed on the way.
+/// The value may still be percent-encoded (see the module doc).
 pub fn decode_share(fragment: &str, id: &str, now_ms: i64) -> Result<ReadDraft, ShareError> {
+    let fragment = percent_decode(fragment);
     let chars = fragment.chars().count();
     if chars > MAX_FRAGMENT_CHARS {
         return Err(ShareError::InputTooLong { chars });
@@ -421,6 +506,62 @@ mod tests {
             let read = decode_share(&format!("{fragment}{tail}"), "n", 0).unwrap();
             assert_eq!(read.draft.name, d.name, "{tail:?}");
         }
+    }
+
+    #[track_caller]
+    fn opens_as(hash: &str, expected: &Draft) {
+        let value = share_value(hash).unwrap_or_else(|| panic!("not a share link: {hash:?}"));
+        let read = decode_share(&value, "n", 0).unwrap_or_else(|e| panic!("{hash:?}: {e:?}"));
+        assert_eq!(&read.draft, expected, "{hash:?}");
+    }
+
+    #[test]
+    fn percent_encoded_fragments_open_the_same_draft() {
+        let value = encode_share(&sample(3)).unwrap();
+        let plain = format!("#{SHARE_FRAGMENT_KEY}{value}");
+        let expected = decode_share(&value, "n", 0).unwrap().draft;
+        opens_as(&plain, &expected);
+        opens_as(&plain.replacen('=', "%3D", 1), &expected);
+        opens_as(&plain.replacen('=', "%3d", 1), &expected);
+        opens_as(&plain.replace('.', "%2E"), &expected);
+        opens_as(&format!("{plain}%29"), &expected);
+        opens_as(&format!("{plain}%2E%29"), &expected);
+        opens_as(&plain.replacen('=', "%253D", 1), &expected);
+        opens_as(&plain[1..], &expected);
+        let every: String = plain.bytes().map(|b| format!("%{b:02X}")).collect();
+        opens_as(&every, &expected);
+        // The value handed to the reader may still be encoded.
+        let read = decode_share(&value.replace('.', "%2e"), "n", 0).unwrap();
+        assert_eq!(read.draft, expected);
+    }
+
+    #[test]
+    fn other_fragments_are_not_share_links() {
+        assert_eq!(share_value(""), None);
+        assert_eq!(share_value("#"), None);
+        assert_eq!(share_value("#main"), None);
+        assert_eq!(share_value("#nhap"), None);
+        assert_eq!(share_value("#nhap%3"), None);
+        assert_eq!(share_value("#nhap%3D").as_deref(), Some(""));
+    }
+
+    #[test]
+    fn stray_percent_signs_are_typed_errors() {
+        let good = encode_share(&sample(3)).unwrap();
+        let (head, payload) = good.rsplit_once('.').unwrap();
+        assert_eq!(
+            decode_err(&format!("{head}.%{payload}")),
+            ShareError::BadBase64
+        );
+        assert_eq!(
+            decode_err(&format!("{head}.%zz{payload}")),
+            ShareError::BadBase64
+        );
+        assert_eq!(
+            decode_err(&format!("{head}.%FF{payload}")),
+            ShareError::BadBase64
+        );
+        assert_eq!(decode_err("%31.%"), ShareError::Malformed);
     }
 
     #[test]

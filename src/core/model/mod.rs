@@ -15,10 +15,11 @@ pub mod synthetic;
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::ops::RangeInclusive;
 
-/// The years any figure, term or link may name: wide enough for every plan, narrow
-/// enough that a typo (`20225`) is refused rather than planned for.
-pub const YEARS: std::ops::RangeInclusive<i32> = 1900..=2200;
+/// Years a link, a draft or a typed input may name: anything outside is a typing slip or
+/// a hostile value, never a plan year, and is dropped where it is read.
+pub const YEARS: RangeInclusive<i32> = 1900..=2200;
 
 /// A text in both interface languages.
 #[derive(Clone, Debug, PartialEq, Eq, Default)]

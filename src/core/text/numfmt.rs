@@ -55,6 +55,15 @@ impl Locale {
 /// Text shown in place of a number that is not finite (it never should be).
 pub const NOT_A_NUMBER: &str = "—";
 
+/// Formats a value that may be missing: [`NOT_A_NUMBER`] when it is, else as
+/// [`format_number`] does (a missing value is `None`, never a NaN standing in for one).
+pub fn format_optional(value: Option<f64>, locale: Locale, max_fraction_digits: u8) -> String {
+    value.map_or_else(
+        || NOT_A_NUMBER.to_string(),
+        |v| format_number(v, locale, max_fraction_digits),
+    )
+}
+
 /// Formats `value` with at most `max_fraction_digits` decimals, trailing zeros dropped.
 ///
 /// `format_number(18938.78, Locale::Vi, 2)` is `"18.938,78"`. A value that rounds to zero
@@ -191,6 +200,8 @@ mod tests {
         check(-0.0, Locale::Vi, 2, "0");
         check(-0.001, Locale::Vi, 2, "0");
         check(f64::NAN, Locale::Vi, 2, NOT_A_NUMBER);
+        assert_eq!(format_optional(None, Locale::Vi, 2), NOT_A_NUMBER);
+        assert_eq!(format_optional(Some(-5.25), Locale::Vi, 2), "-5,25");
         check(f64::INFINITY, Locale::En, 2, NOT_A_NUMBER);
     }
 

@@ -2,7 +2,7 @@
 //! "sam ngoc linh" finds "sâm Ngọc Linh".
 //!
 //! Folding handles both precomposed letters and letters written with combining marks
-//! (the seeds mix the two forms), without a Unicode-normalisation crate in the app.
+//! (the seeds mix the two forms) by itself, without normalising first.
 
 /// Folds text for matching: lowercase, Vietnamese diacritics removed, `đ` to `d`.
 pub fn fold(text: &str) -> String {

@@ -4,11 +4,13 @@
 
 use crate::app::drafts::SaveStatus;
 use crate::core::draft::file::ImportError;
-use crate::core::draft::record::{DraftError, Repair};
+use crate::core::draft::record::{DraftError, EncodeError, Repair};
+use crate::core::draft::share_link::{LinkOutcome, ShareError};
 use crate::core::draft::storage_policy::WriteFailure;
 use crate::core::text::numfmt::Locale;
 use crate::platform::storage::{Protection, StoreError, Unavailable};
 
+messages! {
 /// A text of the drafts feature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DraftMsg {
@@ -130,6 +132,11 @@ pub enum DraftMsg {
     LivesInPortal,
     /// Reloading into a new version would lose unsaved edits.
     ReloadLosesEdits,
+    /// The browser refused to save the download.
+    DownloadRefused,
+    /// The browser could not read the chosen file.
+    FileNotRead,
+}
 }
 
 /// The text of `msg` in `locale`.
@@ -259,6 +266,14 @@ pub fn dt(msg: DraftMsg, locale: Locale) -> &'static str {
         DraftMsg::ReloadLosesEdits => (
             "Có thay đổi chưa lưu được vào trình duyệt. Tải lại bây giờ sẽ mất các thay đổi đó. Vẫn tải lại?",
             "Some changes could not be saved in the browser. Reloading now loses them. Reload anyway?",
+        ),
+        DraftMsg::DownloadRefused => (
+            "Trình duyệt không cho tải tệp xuống.",
+            "The browser did not allow the download.",
+        ),
+        DraftMsg::FileNotRead => (
+            "Trình duyệt không đọc được tệp đã chọn.",
+            "The browser could not read the chosen file.",
         ),
     };
     match locale {
@@ -498,10 +513,242 @@ pub fn draft_error_text(e: &DraftError, locale: Locale) -> String {
     }
 }
 
+/// Why a draft cannot be written to a file or a link.
+pub fn encode_error_text(e: &EncodeError, locale: Locale) -> &'static str {
+    match (e, locale) {
+        (EncodeError::NonFinite { .. }, Locale::Vi) => {
+            "Bản nháp có một giá trị không phải số hữu hạn nên không ghi được."
+        }
+        (EncodeError::NonFinite { .. }, Locale::En) => {
+            "The draft holds a value that is not a finite number, so it cannot be written."
+        }
+    }
+}
+
+/// Why an export did not reach a file.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ExportFailure {
+    /// A draft holds a number that cannot be written.
+    Encode(EncodeError),
+    /// The browser refused the download (its own message is not for the person).
+    Download,
+}
+
+/// Why an export failed, as one sentence: "Could not export the file: …".
+pub fn export_failure_text(e: &ExportFailure, locale: Locale) -> String {
+    let reason = match e {
+        ExportFailure::Encode(e) => encode_error_text(e, locale),
+        ExportFailure::Download => dt(DraftMsg::DownloadRefused, locale),
+    };
+    format!("{} {reason}", dt(DraftMsg::ExportFailed, locale))
+}
+
+/// Why a draft cannot become a link, or a link cannot become a draft, in the person's
+/// language (never the error's `Display` text).
+pub fn share_error_text(e: &ShareError, locale: Locale) -> String {
+    let vi = matches!(locale, Locale::Vi);
+    let text = match e {
+        ShareError::TooLong { .. } => dt(DraftMsg::ShareTooLong, locale),
+        ShareError::Encode(e) => encode_error_text(e, locale),
+        ShareError::InputTooLong { .. } | ShareError::TooLarge => {
+            if vi {
+                "Liên kết quá lớn để là liên kết bản nháp của ứng dụng này."
+            } else {
+                "The link is too large to be a draft link of this app."
+            }
+        }
+        ShareError::Malformed => {
+            if vi {
+                "Đây không phải liên kết bản nháp."
+            } else {
+                "This is not a draft link."
+            }
+        }
+        ShareError::UnknownVersion => {
+            if vi {
+                "Không rõ phiên bản của liên kết."
+            } else {
+                "The link's version is unknown."
+            }
+        }
+        ShareError::NewerVersion(_) => {
+            if vi {
+                "Liên kết do phiên bản mới hơn của ứng dụng tạo ra; hãy cập nhật ứng dụng."
+            } else {
+                "The link was made by a newer version of the app; update the app."
+            }
+        }
+        ShareError::BadBase64 | ShareError::Corrupt | ShareError::ChecksumMismatch => {
+            if vi {
+                "Liên kết bị cắt cụt hoặc bị sửa (thường do chỉ sao chép được một phần); hãy nhờ gửi lại."
+            } else {
+                "The link was cut short or changed (often when only part of it was copied); ask for it again."
+            }
+        }
+        ShareError::Json(_) => {
+            if vi {
+                "Nội dung liên kết không đọc được."
+            } else {
+                "The link's content cannot be read."
+            }
+        }
+        ShareError::Draft(e) => {
+            return if vi {
+                format!("Bản nháp trong liên kết: {}.", draft_error_text(e, locale))
+            } else {
+                format!("The draft in the link: {}.", draft_error_text(e, locale))
+            };
+        }
+    };
+    text.to_string()
+}
+
+/// The notice after opening a share link: a stable kind (for tests and styling:
+/// `opened`, `model-missing`, `unreadable`) and the text in `locale`.
+pub fn link_notice(outcome: &LinkOutcome, locale: Locale) -> (&'static str, String) {
+    match outcome {
+        LinkOutcome::Opened { repairs } => {
+            let mut text = dt(DraftMsg::LinkOpened, locale).to_string();
+            if let Some(repaired) = repairs_text(repairs, locale) {
+                text.push(' ');
+                text.push_str(repaired);
+            }
+            ("opened", text)
+        }
+        LinkOutcome::ModelMissing => (
+            "model-missing",
+            dt(DraftMsg::LinkModelMissing, locale).to_string(),
+        ),
+        LinkOutcome::Unreadable(e) => (
+            "unreadable",
+            format!(
+                "{} {}",
+                dt(DraftMsg::LinkUnreadable, locale),
+                share_error_text(e, locale)
+            ),
+        ),
+    }
+}
+
 /// Whether any repair is worth telling the person about.
 pub fn repairs_text(repairs: &[Repair], locale: Locale) -> Option<&'static str> {
     (!repairs.is_empty()).then_some(match locale {
         Locale::Vi => "Một số trường thiếu hoặc hỏng đã được sửa về mặc định.",
         Locale::En => "Some missing or damaged fields were set to their defaults.",
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::codec::strict_json::JsonError;
+    use crate::present::i18n::tests::two_languages;
+
+    #[test]
+    fn every_drafts_message_has_two_languages() {
+        for &m in DraftMsg::ALL {
+            two_languages(&format!("{m:?}"), dt(m, Locale::Vi), dt(m, Locale::En));
+        }
+    }
+
+    fn share_errors() -> Vec<ShareError> {
+        vec![
+            ShareError::TooLong { chars: 2000 },
+            ShareError::Encode(EncodeError::NonFinite {
+                field: "chain/icor/2025".into(),
+            }),
+            ShareError::InputTooLong { chars: 9000 },
+            ShareError::Malformed,
+            ShareError::UnknownVersion,
+            ShareError::NewerVersion(2),
+            ShareError::BadBase64,
+            ShareError::Corrupt,
+            ShareError::TooLarge,
+            ShareError::ChecksumMismatch,
+            ShareError::Json(JsonError::TooDeep),
+            ShareError::Draft(DraftError::BadField("model")),
+        ]
+    }
+
+    #[test]
+    fn link_errors_are_words_in_the_persons_language() {
+        for e in share_errors() {
+            let (vi, en) = (
+                share_error_text(&e, Locale::Vi),
+                share_error_text(&e, Locale::En),
+            );
+            two_languages(&format!("{e:?}"), &vi, &en);
+            assert_ne!(vi, e.to_string(), "never the Display text");
+            assert_ne!(en, e.to_string(), "never the Display text");
+        }
+        // The words the issue reported in English inside the Vietnamese interface.
+        assert_eq!(
+            ShareError::BadBase64.to_string(),
+            "link payload is not base64url"
+        );
+        let (kind, text) = link_notice(&LinkOutcome::Unreadable(ShareError::BadBase64), Locale::Vi);
+        assert_eq!(kind, "unreadable");
+        assert_eq!(
+            text,
+            "Không mở được liên kết bản nháp: Liên kết bị cắt cụt hoặc bị sửa \
+             (thường do chỉ sao chép được một phần); hãy nhờ gửi lại."
+        );
+        assert!(!text.contains("base64"));
+    }
+
+    #[test]
+    fn link_notices_have_a_kind_and_say_what_was_repaired() {
+        let opened = LinkOutcome::Opened { repairs: vec![] };
+        assert_eq!(
+            link_notice(&opened, Locale::Vi),
+            ("opened", dt(DraftMsg::LinkOpened, Locale::Vi).to_string())
+        );
+        let repaired = LinkOutcome::Opened {
+            repairs: vec![Repair::FieldDefaulted("note")],
+        };
+        let (kind, text) = link_notice(&repaired, Locale::En);
+        assert_eq!(kind, "opened");
+        assert_eq!(
+            text,
+            "Opened a draft from a link. It is not saved yet; edit it or press Save to keep it. \
+             Some missing or damaged fields were set to their defaults."
+        );
+        assert_eq!(
+            link_notice(&LinkOutcome::ModelMissing, Locale::En).0,
+            "model-missing"
+        );
+    }
+
+    #[test]
+    fn repairs_are_told_only_when_there_are_some() {
+        assert_eq!(repairs_text(&[], Locale::Vi), None);
+        let some = [Repair::TextShortened("name")];
+        two_languages(
+            "repairs",
+            repairs_text(&some, Locale::Vi).unwrap_or_default(),
+            repairs_text(&some, Locale::En).unwrap_or_default(),
+        );
+    }
+
+    #[test]
+    fn export_failures_are_words() {
+        let e = EncodeError::NonFinite { field: "x".into() };
+        two_languages(
+            "encode",
+            encode_error_text(&e, Locale::Vi),
+            encode_error_text(&e, Locale::En),
+        );
+        for f in [ExportFailure::Encode(e), ExportFailure::Download] {
+            let (vi, en) = (
+                export_failure_text(&f, Locale::Vi),
+                export_failure_text(&f, Locale::En),
+            );
+            two_languages(&format!("{f:?}"), &vi, &en);
+            assert!(vi.starts_with("Không xuất được tệp: "), "{vi}");
+        }
+        assert_eq!(
+            export_failure_text(&ExportFailure::Download, Locale::En),
+            "Could not export the file: The browser did not allow the download."
+        );
+    }
 }

@@ -1,13 +1,36 @@
-//! Every word of the interface in Vietnamese and English, and the phrasing of figures
-//! ("khoảng 18.938,78 tỷ đồng", "about 18,938.78 billion VND").
+//! The interface's words in Vietnamese and English ([`Msg`], [`t`]; the drafts feature's
+//! are in [`drafts`]), and the phrasing of figures ("khoảng 18.938,78 tỷ đồng", "about
+//! 18,938.78 billion VND").
 //!
 //! Part of the view layer but free of browser crates, so it is tested on the host. Core
 //! error types keep short English `Display` texts for logs; what a person reads is here.
 
+/// Declares a message enum together with `ALL`, the list of every variant in declaration
+/// order, written by the compiler from the declaration itself: a new message cannot be
+/// left out of the tests that walk `ALL`.
+macro_rules! messages {
+    (
+        $(#[$meta:meta])*
+        pub enum $name:ident {
+            $($(#[$vmeta:meta])* $variant:ident,)*
+        }
+    ) => {
+        $(#[$meta])*
+        pub enum $name {
+            $($(#[$vmeta])* $variant,)*
+        }
+
+        impl $name {
+            /// Every variant, in declaration order.
+            pub const ALL: &'static [$name] = &[$($name::$variant,)*];
+        }
+    };
+}
+
 pub mod drafts;
 pub mod models;
 
-use crate::core::model::load::{figure_key, DataError};
+use crate::core::model::load::DataError;
 use crate::core::model::{
     Amount, Comparator, Figure, FigureKind, Localized, Measure, Model, Period,
 };
@@ -21,6 +44,7 @@ pub const SOURCE_DECIMALS: u8 = 4;
 /// Decimals shown for values the app computes.
 pub const COMPUTED_DECIMALS: u8 = 2;
 
+messages! {
 /// A piece of interface text.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Msg {
@@ -179,7 +203,7 @@ pub enum Msg {
     RepTermStatus,
     /// Heading of the scenario path table.
     ScenarioPath,
-    // --- Offline and embedding (issue #5) ---
+    // --- Offline and embedding ---
     /// Update banner: a new version is ready.
     UpdateAvailable,
     /// Update banner: the current version keeps working until the person reloads.
@@ -196,6 +220,7 @@ pub enum Msg {
     EmbedNotFound,
     /// Embed mode: framed by a page that is not a configured portal.
     EmbedUntrustedFrame,
+}
 }
 
 /// The text of `msg` in `locale`.
@@ -318,7 +343,7 @@ pub fn t(msg: Msg, locale: Locale) -> &'static str {
             "Diễn biến theo năm: thực hiện, kế hoạch và kịch bản",
             "Year by year: results, plans and the scenario",
         ),
-        // --- Offline and embedding (issue #5) ---
+        // --- Offline and embedding ---
         Msg::UpdateAvailable => (
             "Đã có phiên bản mới của ứng dụng.",
             "A new version is available.",
@@ -510,10 +535,99 @@ pub fn figure_value_text(model: &Model, figure: &Figure, locale: Locale) -> Stri
 }
 
 /// A data-validation problem in words, for the banner shown when shipped data fail.
+/// Ids, file names and values are data and stay as written; the rest is in `locale`.
 pub fn data_error_text(error: &DataError, locale: Locale) -> String {
-    match locale {
-        Locale::Vi => format!("Lỗi dữ liệu: {error}"),
-        Locale::En => format!("Data error: {error}"),
+    let vi = matches!(locale, Locale::Vi);
+    let kind = |what: &str| -> String {
+        let words = match what {
+            "document" => ("tài liệu", "document"),
+            "group" => ("nhóm", "group"),
+            "indicator" => ("chỉ tiêu", "indicator"),
+            "additions indicator" => ("chỉ tiêu cộng thêm", "additions indicator"),
+            "unit" => ("đơn vị", "unit"),
+            other => (other, other),
+        };
+        if vi { words.0 } else { words.1 }.to_string()
+    };
+    let detail = match error {
+        DataError::Json { file, .. } => {
+            if vi {
+                format!("{file}: không đọc được JSON")
+            } else {
+                format!("{file}: not readable JSON")
+            }
+        }
+        DataError::SchemaVersion { found } => {
+            if vi {
+                format!("phiên bản định dạng mô hình {found} không được hỗ trợ")
+            } else {
+                format!("model format version {found} is not supported")
+            }
+        }
+        DataError::BadTerm => if vi {
+            "các năm của nhiệm kỳ không theo thứ tự"
+        } else {
+            "the term's years are out of order"
+        }
+        .to_string(),
+        DataError::DuplicateId { what, id } => {
+            if vi {
+                format!("mã {} \"{id}\" bị lặp", kind(what))
+            } else {
+                format!("{} id \"{id}\" appears twice", kind(what))
+            }
+        }
+        DataError::UnknownReference { owner, what, id } => {
+            if vi {
+                format!("{owner}: không có {} \"{id}\"", kind(what))
+            } else {
+                format!("{owner}: no {} \"{id}\"", kind(what))
+            }
+        }
+        DataError::BadValue {
+            owner,
+            field,
+            value,
+        } => {
+            if vi {
+                format!("{owner}: trường {field} có giá trị không hợp lệ \"{value}\"")
+            } else {
+                format!("{owner}: field {field} has an invalid value \"{value}\"")
+            }
+        }
+        DataError::BadNumber { owner, .. } => {
+            if vi {
+                format!("{owner}: số không dùng được")
+            } else {
+                format!("{owner}: a number is not usable")
+            }
+        }
+        DataError::UnitMismatch { owner, unit } => {
+            if vi {
+                format!("{owner}: đơn vị {unit} không hợp với số liệu")
+            } else {
+                format!("{owner}: unit {unit} does not fit the figure")
+            }
+        }
+        DataError::MissingSource { owner } => {
+            if vi {
+                format!("{owner}: thiếu nguồn")
+            } else {
+                format!("{owner}: source missing")
+            }
+        }
+        DataError::DuplicateFigure { key } => {
+            if vi {
+                format!("số liệu {key} xuất hiện hai lần")
+            } else {
+                format!("figure {key} appears twice")
+            }
+        }
+    };
+    if vi {
+        format!("Lỗi dữ liệu: {detail}")
+    } else {
+        format!("Data error: {detail}")
     }
 }
 
@@ -553,15 +667,11 @@ pub fn parse_error_text(e: NumberParseError, locale: Locale) -> &'static str {
     }
 }
 
-/// The key of a figure, for test ids and anchors.
-pub fn figure_anchor(figure: &Figure) -> String {
-    figure_key(figure).replace('/', "_")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::model::catalog::load_shipped;
+    use crate::core::model::load::figure_key;
 
     fn kon_tum() -> Model {
         let (models, rejected) = load_shipped();
@@ -636,6 +746,83 @@ mod tests {
             assert!(!t(m, Locale::Vi).is_empty());
             assert_ne!(t(m, Locale::Vi), t(m, Locale::En), "{m:?}");
         }
+        // Every variant, not a chosen few: `Msg::ALL` is written from the declaration.
+        // A symbol is the same in both languages; only these may be.
+        let symbols = [Msg::NoData];
+        for &m in Msg::ALL {
+            if symbols.contains(&m) {
+                assert!(!t(m, Locale::Vi).is_empty(), "{m:?}");
+                assert_eq!(t(m, Locale::Vi), t(m, Locale::En), "{m:?}");
+            } else {
+                two_languages(&format!("{m:?}"), t(m, Locale::Vi), t(m, Locale::En));
+            }
+        }
+        assert!(all.iter().all(|m| Msg::ALL.contains(m)));
+    }
+
+    /// Both texts are there and differ (an untranslated text is the same in both).
+    #[track_caller]
+    pub(super) fn two_languages(what: &str, vi: &str, en: &str) {
+        assert!(!vi.trim().is_empty(), "{what}: no Vietnamese text");
+        assert!(!en.trim().is_empty(), "{what}: no English text");
+        assert_ne!(vi, en, "{what}: the same text in both languages");
+    }
+
+    #[test]
+    fn every_data_error_has_two_languages() {
+        let errors = [
+            DataError::Json {
+                file: "model.json".into(),
+                message: "expected value".into(),
+            },
+            DataError::SchemaVersion { found: 9 },
+            DataError::BadTerm,
+            DataError::DuplicateId {
+                what: "indicator",
+                id: "grdp".into(),
+            },
+            DataError::UnknownReference {
+                owner: "grdp".into(),
+                what: "unit",
+                id: "x".into(),
+            },
+            DataError::BadValue {
+                owner: "grdp".into(),
+                field: "kind",
+                value: "x".into(),
+            },
+            DataError::BadNumber {
+                owner: "grdp".into(),
+                reason: "range must be two finite numbers, low before high",
+            },
+            DataError::UnitMismatch {
+                owner: "grdp".into(),
+                unit: "ha".into(),
+            },
+            DataError::MissingSource {
+                owner: "grdp".into(),
+            },
+            DataError::DuplicateFigure {
+                key: "grdp/2023/estimate/level".into(),
+            },
+        ];
+        for e in &errors {
+            let (vi, en) = (
+                data_error_text(e, Locale::Vi),
+                data_error_text(e, Locale::En),
+            );
+            two_languages(&format!("{e:?}"), &vi, &en);
+            assert!(vi.starts_with("Lỗi dữ liệu: ") && en.starts_with("Data error: "));
+        }
+        let e = &errors[3];
+        assert_eq!(
+            data_error_text(e, Locale::Vi),
+            "Lỗi dữ liệu: mã chỉ tiêu \"grdp\" bị lặp"
+        );
+        assert_eq!(
+            data_error_text(e, Locale::En),
+            "Data error: indicator id \"grdp\" appears twice"
+        );
     }
 
     #[test]
