@@ -145,10 +145,9 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
 mod drafts_storage {
     use super::*;
     use provincial_planner::core::draft::record::{draft_from_json, draft_record, Draft, ModelRef};
+    use provincial_planner::core::draft::session::{Protection, Store, StoreError};
     use provincial_planner::core::draft::storage_policy::{draft_key, WriteFailure, DRAFT_PREFIX};
-    use provincial_planner::platform::storage::{
-        request_persistence, LocalStore, Protection, StoreError,
-    };
+    use provincial_planner::platform::storage::{request_persistence, LocalStore};
 
     fn raw() -> web_sys::Storage {
         web_sys::window()
@@ -224,7 +223,7 @@ mod drafts_storage {
         let store = LocalStore::open().expect("storage available");
         let key = draft_key("a1");
         let first = draft_record(&draft("a1", "trước")).expect("record");
-        store.write(&key, &first).expect("first save");
+        store.write(&key, &first.to_string()).expect("first save");
         // Fill the origin to its quota with padding keys.
         let storage = raw();
         let chunk = "x".repeat(256 * 1024);
@@ -239,7 +238,7 @@ mod drafts_storage {
         assert!(i > 4, "storage filled after {i} keys");
         count_removals();
         let bigger = draft_record(&draft("a1", &"Ghi chú ".repeat(400))).expect("record");
-        let result = store.write(&key, &bigger);
+        let result = store.write(&key, &bigger.to_string());
         assert_eq!(result, Err(StoreError::Write(WriteFailure::Quota)));
         // The previous version is still there, whole (A1); no key is left half-written
         // (A9: one record per draft, no separate index); nothing was removed (A19).
@@ -249,7 +248,7 @@ mod drafts_storage {
         assert_eq!(removals(), 0.0);
         clear_ours();
         store
-            .write(&key, &bigger)
+            .write(&key, &bigger.to_string())
             .expect("saves once space is free");
         clear_ours();
     }
@@ -271,6 +270,7 @@ mod drafts_storage {
 
 #[wasm_bindgen_test]
 fn a12_capacity_probe_measures_and_leaves_nothing_behind() {
+    use provincial_planner::core::draft::session::Store;
     use provincial_planner::core::draft::storage_policy::PROBE_KEY;
     use provincial_planner::platform::storage::LocalStore;
     let store = LocalStore::open().expect("storage available");

@@ -4,14 +4,14 @@
 
 use leptos::prelude::*;
 
-use crate::app::drafts::{DraftSession, SaveStatus};
+use crate::app::drafts::DraftSession;
 use crate::app::state::AppContext;
 use crate::components::drafts::draft_compare::DraftCompare;
 use crate::components::drafts::draft_files::DraftFiles;
+use crate::core::draft::session::{Protection, SaveStatus};
 use crate::core::draft::storage_policy::export_reminder;
 use crate::core::text::calendar::local_date_time;
 use crate::platform::clock;
-use crate::platform::storage::Protection;
 use crate::present::i18n::drafts::{dt, protection_text, status_code, status_text, DraftMsg};
 
 /// "17:30 22/11/2026" in the browser's time zone.
@@ -33,7 +33,7 @@ pub fn DraftsPanel() -> impl IntoView {
     let status = move || {
         session.status.with(|s| {
             let time = match s {
-                SaveStatus::Saved(ms) => time_text(*ms),
+                SaveStatus::Saved(ms) | SaveStatus::WrittenBack(ms) => time_text(*ms),
                 _ => String::new(),
             };
             status_text(s, locale(), &time)
