@@ -381,11 +381,10 @@ impl DraftSession {
             SyncDecision::Reload(newer) => self.load(*newer, true),
             SyncDecision::Conflict(revision) => self.status.set(SaveStatus::Conflict(revision)),
             SyncDecision::Vanished => {
+                // Unsaved from now on, never "saved"; even a conflict is over, since
+                // the other tab's version vanished too and this tab holds the only copy.
                 self.ctx.dispatch(Action::DraftVanished);
-                // The other tab's newer version vanished too: this tab holds the only copy.
-                if matches!(self.status.get_untracked(), SaveStatus::Conflict(_)) {
-                    self.status.set(SaveStatus::Pending);
-                }
+                self.status.set(SaveStatus::Pending);
                 self.save_now();
             }
         }

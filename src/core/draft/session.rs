@@ -517,7 +517,8 @@ pub enum SyncDecision {
     /// Another tab saved a newer revision over unsaved edits: stop writing and ask (B1).
     Conflict(u64),
     /// The open draft's record is gone although this tab did not delete it (another
-    /// page called `localStorage.clear()`): it is unsaved now and must be written back.
+    /// page called `localStorage.clear()`): it is unsaved now (status
+    /// [`SaveStatus::Pending`], never "saved") and must be written back at once.
     Vanished,
 }
 
@@ -546,8 +547,11 @@ pub fn sync_decision<S: Store>(
         };
     }
     // A read-only draft is never written back in this version's format; it stays on
-    // screen with "save as a copy" until the person decides.
-    if !open.read_only && store.read(&draft_key(&open.saved.id)) == Ok(None) {
+    // screen with "save as a copy" until the person decides. A draft still listed
+    // (its record sits under another key) has not vanished; nor has one whose key
+    // cannot be read.
+    let listed = drafts.iter().any(|d| d.id == open.saved.id);
+    if !open.read_only && !listed && store.read(&draft_key(&open.saved.id)) == Ok(None) {
         SyncDecision::Vanished
     } else {
         SyncDecision::Nothing
