@@ -140,7 +140,8 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
     assert_eq!(lang.as_deref(), Some("en"));
 }
 
-// ---- Drafts in real localStorage (reliability cases A1, A2, A5, A8, A9, A17, A19, B8) ----
+// ---- Drafts in real localStorage (reliability cases A1, A2, A5, A8, A9, A17, A19, B8, and
+// a record cleared by another page) ----
 
 mod drafts_storage {
     use super::*;
@@ -250,6 +251,42 @@ mod drafts_storage {
         store
             .write(&key, &bigger.to_string())
             .expect("saves once space is free");
+        clear_ours();
+    }
+
+    #[wasm_bindgen_test]
+    fn cleared_by_another_page_the_open_draft_is_noticed_and_written_back() {
+        use provincial_planner::core::draft::session::{
+            save, scan, sync_decision, OpenDraft, SaveOutcome, SyncDecision,
+        };
+        clear_ours();
+        let store = LocalStore::open().expect("storage available");
+        let first = Draft {
+            revision: 0,
+            ..draft("gone", "trước")
+        };
+        let SaveOutcome::Saved(saved) = save(Some(&store), first) else {
+            panic!("first save refused");
+        };
+        let open = OpenDraft::after_save(saved, true);
+        count_removals();
+        // What another page's script does.
+        Function::new_no_args("localStorage.clear()")
+            .call0(&JsValue::NULL)
+            .expect("clear");
+        let list = scan(&store).drafts;
+        assert!(list.is_empty());
+        assert_eq!(
+            sync_decision(Some(&store), Some(&open), false, &list),
+            SyncDecision::Vanished
+        );
+        let back = save(Some(&store), open.saved.clone());
+        assert!(matches!(&back, SaveOutcome::Saved(d) if d.revision == 2));
+        let listed = scan(&store).drafts;
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed.first().map(|d| d.note.as_str()), Some("trước"));
+        // The only clear() was the other page's; the app removed nothing.
+        assert_eq!(removals(), 1.0);
         clear_ours();
     }
 
