@@ -518,3 +518,25 @@ pub fn repairs_text(repairs: &[Repair], locale: Locale) -> Option<&'static str> 
         Locale::En => "Some missing or damaged fields were set to their defaults.",
     })
 }
+
+#[cfg(test)]
+mod written_back_tests {
+    use super::*;
+
+    #[test]
+    fn a_record_written_back_is_told_in_both_languages_and_not_as_saved() {
+        let status = SaveStatus::WrittenBack(0);
+        assert_eq!(status_code(&status), "written-back");
+        assert_eq!(
+            status_text(&status, Locale::Vi, "17:30"),
+            "Đã ghi lại lúc 17:30"
+        );
+        assert_eq!(
+            status_text(&status, Locale::En, "17:30"),
+            "Written back at 17:30"
+        );
+        let vi = dt(DraftMsg::WrittenBackNotice, Locale::Vi);
+        let en = dt(DraftMsg::WrittenBackNotice, Locale::En);
+        assert!(vi.contains("đã ghi lại") && en.contains("written it back"));
+    }
+}
