@@ -140,15 +140,15 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
     assert_eq!(lang.as_deref(), Some("en"));
 }
 
-// ---- Drafts in real localStorage (reliability cases A1, A2, A5, A8, A9, A17, A19, B8) ----
+// ---- Drafts in real localStorage (reliability cases A1, A2, A5, A8, A9, A17, A19, B8, and
+// a record cleared by another page) ----
 
 mod drafts_storage {
     use super::*;
     use provincial_planner::core::draft::record::{draft_from_json, draft_record, Draft, ModelRef};
+    use provincial_planner::core::draft::session::{Protection, Store, StoreError};
     use provincial_planner::core::draft::storage_policy::{draft_key, WriteFailure, DRAFT_PREFIX};
-    use provincial_planner::platform::storage::{
-        request_persistence, LocalStore, Protection, StoreError,
-    };
+    use provincial_planner::platform::storage::{request_persistence, LocalStore};
 
     fn raw() -> web_sys::Storage {
         web_sys::window()
@@ -224,7 +224,7 @@ mod drafts_storage {
         let store = LocalStore::open().expect("storage available");
         let key = draft_key("a1");
         let first = draft_record(&draft("a1", "trước")).expect("record");
-        store.write(&key, &first).expect("first save");
+        store.write(&key, &first.to_string()).expect("first save");
         // Fill the origin to its quota with padding keys.
         let storage = raw();
         let chunk = "x".repeat(256 * 1024);
@@ -239,7 +239,7 @@ mod drafts_storage {
         assert!(i > 4, "storage filled after {i} keys");
         count_removals();
         let bigger = draft_record(&draft("a1", &"Ghi chú ".repeat(400))).expect("record");
-        let result = store.write(&key, &bigger);
+        let result = store.write(&key, &bigger.to_string());
         assert_eq!(result, Err(StoreError::Write(WriteFailure::Quota)));
         // The previous version is still there, whole (A1); no key is left half-written
         // (A9: one record per draft, no separate index); nothing was removed (A19).
@@ -249,8 +249,44 @@ mod drafts_storage {
         assert_eq!(removals(), 0.0);
         clear_ours();
         store
-            .write(&key, &bigger)
+            .write(&key, &bigger.to_string())
             .expect("saves once space is free");
+        clear_ours();
+    }
+
+    #[wasm_bindgen_test]
+    fn cleared_by_another_page_the_open_draft_is_noticed_and_written_back() {
+        use provincial_planner::core::draft::session::{
+            save, scan, sync_decision, OpenDraft, SaveOutcome, SyncDecision,
+        };
+        clear_ours();
+        let store = LocalStore::open().expect("storage available");
+        let first = Draft {
+            revision: 0,
+            ..draft("gone", "trước")
+        };
+        let SaveOutcome::Saved(saved) = save(Some(&store), first) else {
+            panic!("first save refused");
+        };
+        let open = OpenDraft::after_save(saved, true);
+        count_removals();
+        // What another page's script does.
+        Function::new_no_args("localStorage.clear()")
+            .call0(&JsValue::NULL)
+            .expect("clear");
+        let list = scan(&store).drafts;
+        assert!(list.is_empty());
+        assert_eq!(
+            sync_decision(Some(&store), Some(&open), false, &list),
+            SyncDecision::Vanished
+        );
+        let back = save(Some(&store), open.saved.clone());
+        assert!(matches!(&back, SaveOutcome::Saved(d) if d.revision == 2));
+        let listed = scan(&store).drafts;
+        assert_eq!(listed.len(), 1);
+        assert_eq!(listed.first().map(|d| d.note.as_str()), Some("trước"));
+        // The only clear() was the other page's; the app removed nothing.
+        assert_eq!(removals(), 1.0);
         clear_ours();
     }
 
@@ -271,6 +307,7 @@ mod drafts_storage {
 
 #[wasm_bindgen_test]
 fn a12_capacity_probe_measures_and_leaves_nothing_behind() {
+    use provincial_planner::core::draft::session::Store;
     use provincial_planner::core::draft::storage_policy::PROBE_KEY;
     use provincial_planner::platform::storage::LocalStore;
     let store = LocalStore::open().expect("storage available");

@@ -3,13 +3,18 @@
 //! the `AppContext` newtype.
 //!
 //! The models are plain data loaded once at start-up; they are never inside a signal.
-//! This module does no storage and no DOM work.
+//! The open draft lives here, in `ViewState::draft`, and nowhere else: the drafts
+//! session (`app::drafts`) changes it only by dispatching actions. This module does no
+//! storage and no DOM work.
 
 use std::collections::BTreeMap;
 
 use leptos::prelude::*;
 
 use crate::core::codec::view_link::{EmbedView, ViewLink};
+use crate::core::draft::record::Draft;
+use crate::core::draft::session::OpenDraft;
+pub use crate::core::draft::session::ScenarioTexts;
 use crate::core::model::catalog::RejectedModel;
 use crate::core::model::Model;
 use crate::core::plan::assessment::Assumptions;
@@ -18,7 +23,7 @@ use crate::core::text::numparse::parse_number;
 use crate::present::i18n::Locale;
 
 /// What the person is looking at.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
+#[derive(Clone, Debug, Default, PartialEq)]
 pub struct ViewState {
     /// Interface language.
     pub locale: Locale,
@@ -35,23 +40,17 @@ pub struct ViewState {
     pub start_years: BTreeMap<String, i32>,
     /// Text typed in the growth chain's inputs, by (input, year).
     pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
-    /// Id of the open draft, when one is open.
-    pub draft: Option<String>,
+    /// The open draft (its last save, and the name and note being edited), when one is
+    /// open. Its only owner: the drafts session reads it here and changes it through
+    /// actions.
+    pub draft: Option<OpenDraft>,
+    /// The draft id the URL asked for, until the drafts session opens a draft (or
+    /// none) at start.
+    pub linked_draft: Option<String>,
     /// Embed mode: the compact view a portal's iframe asked for in the URL;
     /// fixed for the life of the page. `crate::platform::portal::is_framed()` says whether the page
     /// actually sits in a frame (and so whether its storage is the portal's partition).
     pub embed: Option<EmbedView>,
-}
-
-/// The part of the view state a draft keeps: every text typed in the workbench.
-#[derive(Clone, Debug, Default, PartialEq, Eq)]
-pub struct ScenarioTexts {
-    /// Scenario inputs by (indicator, year).
-    pub scenario: BTreeMap<(String, i32), String>,
-    /// Start years by indicator.
-    pub start_years: BTreeMap<String, i32>,
-    /// Growth-chain inputs by (input, year).
-    pub chain: BTreeMap<(ChainInput, i32), String>,
 }
 
 impl ScenarioTexts {
@@ -63,21 +62,21 @@ impl ScenarioTexts {
             chain: state.chain_inputs.clone(),
         }
     }
+}
 
-    /// Whether nothing is typed.
-    pub fn is_empty(&self) -> bool {
-        self.scenario.is_empty() && self.start_years.is_empty() && self.chain.is_empty()
-    }
-
-    /// Whether any assumption is typed (a start year alone, which a plain link to an
-    /// indicator carries, is not work worth a draft of its own).
-    pub fn has_assumptions(&self) -> bool {
-        !self.scenario.is_empty() || !self.chain.is_empty()
+impl ViewState {
+    /// The id of the open draft when it is kept in the drafts list (a draft opened
+    /// from a link and not saved yet has none to share).
+    pub fn draft_id(&self) -> Option<&str> {
+        self.draft
+            .as_ref()
+            .filter(|o| o.stored)
+            .map(|o| o.saved.id.as_str())
     }
 }
 
 /// Everything that can change the view state.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub enum Action {
     /// Switch between Vietnamese and English.
     ToggleLocale,
@@ -123,11 +122,23 @@ pub enum Action {
     ResetChain,
     /// Open a draft (or none): its texts replace every text typed in the workbench.
     LoadDraft {
-        /// The draft's id (`None`: no draft is open).
-        id: Option<String>,
+        /// The draft (`None`: no draft is open).
+        draft: Option<OpenDraft>,
         /// Its texts.
         texts: ScenarioTexts,
     },
+    /// The open draft was saved as this draft (to storage, or to the in-memory list
+    /// when storage is unavailable); the typed texts stay.
+    DraftSaved(Draft),
+    /// The open draft becomes a copy of itself, not saved yet; the typed texts stay.
+    ReplaceOpenDraft(OpenDraft),
+    /// Edit the open draft's name.
+    RenameDraft(String),
+    /// Edit the open draft's note.
+    SetDraftNote(String),
+    /// The open draft's stored record vanished (another page cleared storage): it is
+    /// unsaved until written again.
+    DraftVanished,
     /// Choose the start year of an indicator (`None`: the latest result).
     SetStartYear {
         /// Indicator id.
@@ -198,13 +209,43 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             chain_inputs: BTreeMap::new(),
             ..state
         },
-        Action::LoadDraft { id, texts } => ViewState {
-            draft: id,
+        Action::LoadDraft { draft, texts } => ViewState {
+            draft,
+            linked_draft: None,
             scenario_inputs: texts.scenario,
             start_years: texts.start_years,
             chain_inputs: texts.chain,
             ..state
         },
+        Action::DraftSaved(saved) => ViewState {
+            draft: Some(OpenDraft::after_save(saved, true)),
+            ..state
+        },
+        Action::ReplaceOpenDraft(open) => ViewState {
+            draft: Some(open),
+            ..state
+        },
+        Action::RenameDraft(name) => {
+            let mut state = state;
+            if let Some(o) = state.draft.as_mut() {
+                o.name = name;
+            }
+            state
+        }
+        Action::SetDraftNote(note) => {
+            let mut state = state;
+            if let Some(o) = state.draft.as_mut() {
+                o.note = note;
+            }
+            state
+        }
+        Action::DraftVanished => {
+            let mut state = state;
+            if let Some(o) = state.draft.as_mut() {
+                o.vanished = true;
+            }
+            state
+        }
         Action::SetStartYear { indicator, year } => {
             let mut state = state;
             match year {
@@ -275,7 +316,7 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
         locale: link.lang.unwrap_or_default(),
         model_index,
         selected: selected.clone(),
-        draft: link.draft.clone(),
+        linked_draft: link.draft.clone(),
         embed: link.embed.clone(),
         ..ViewState::default()
     };
@@ -331,7 +372,10 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
             chain
         },
         lang: (state.locale != Locale::default()).then_some(state.locale),
-        draft: state.draft.clone(),
+        draft: state
+            .draft_id()
+            .map(str::to_string)
+            .or_else(|| state.linked_draft.clone()),
         embed: state.embed.clone(),
     }
 }
@@ -578,20 +622,21 @@ mod tests {
         );
         let mut texts = ScenarioTexts::default();
         texts.scenario.insert(("grdp".into(), 2025), "9".into());
+        let d1 = stored_draft("d1");
         let s = reduce(
             s,
             Action::LoadDraft {
-                id: Some("d1".into()),
+                draft: Some(d1),
                 texts: texts.clone(),
             },
             1,
         );
-        assert_eq!(s.draft.as_deref(), Some("d1"));
+        assert_eq!(s.draft_id(), Some("d1"));
         assert_eq!(ScenarioTexts::of(&s), texts);
         let s = reduce(
             s,
             Action::LoadDraft {
-                id: None,
+                draft: None,
                 texts: ScenarioTexts::default(),
             },
             1,
@@ -613,7 +658,7 @@ mod tests {
             model_index: 1,
             query: "gdp".into(),
             selected: Some("grdp".into()),
-            draft: Some("d1".into()),
+            draft: Some(stored_draft("d1")),
             ..ViewState::default()
         };
         s.scenario_inputs.insert(("grdp".into(), 2024), "10".into());
@@ -755,17 +800,17 @@ mod tests {
             .insert(("budget".into(), 2024), "3.100".into());
         texts.start_years.insert("budget".into(), 2022);
         let action = Action::LoadDraft {
-            id: Some("d2".into()),
+            draft: Some(stored_draft("d2")),
             texts: texts.clone(),
         };
         reduces(action, 3, |s| {
-            s.draft = Some("d2".into());
+            s.draft = Some(stored_draft("d2"));
             s.scenario_inputs = texts.scenario.clone();
             s.start_years = texts.start_years.clone();
             s.chain_inputs.clear();
         });
         let none = Action::LoadDraft {
-            id: None,
+            draft: None,
             texts: ScenarioTexts::default(),
         };
         reduces(none, 3, |s| {
@@ -789,5 +834,66 @@ mod tests {
             s.start_years.insert("budget".into(), 2021);
         });
         reduces(set("grdp", None), 3, |s| s.start_years.clear());
+    }
+
+    fn stored_draft(id: &str) -> OpenDraft {
+        OpenDraft::after_save(
+            Draft {
+                id: id.into(),
+                name: "Tên".into(),
+                ..Draft::default()
+            },
+            true,
+        )
+    }
+
+    #[test]
+    fn the_open_draft_changes_only_through_actions() {
+        let linked = ViewState {
+            linked_draft: Some("from-url".into()),
+            ..ViewState::default()
+        };
+        assert_eq!(
+            link_from_state(&linked, &[]).draft.as_deref(),
+            Some("from-url")
+        );
+        let s = reduce(
+            linked,
+            Action::LoadDraft {
+                draft: Some(stored_draft("d1")),
+                texts: ScenarioTexts::default(),
+            },
+            1,
+        );
+        assert_eq!(s.linked_draft, None);
+        let s = reduce(s, Action::RenameDraft("Mới".into()), 1);
+        let s = reduce(s, Action::SetDraftNote("ghi chú".into()), 1);
+        let open = s.draft.clone().unwrap_or_default();
+        assert_eq!((open.name.as_str(), open.note.as_str()), ("Mới", "ghi chú"));
+        assert_eq!(
+            open.saved.name, "Tên",
+            "the last save is kept until saved again"
+        );
+        let s = reduce(s, Action::DraftVanished, 1);
+        assert!(s.draft.as_ref().is_some_and(|o| o.vanished));
+        let saved = Draft {
+            revision: 2,
+            ..open.current(&ScenarioTexts::default(), Locale::Vi, 9)
+        };
+        let s = reduce(s, Action::DraftSaved(saved.clone()), 1);
+        let open = s.draft.clone().unwrap_or_default();
+        assert!(!open.vanished && open.stored && open.saved == saved);
+        assert_eq!(link_from_state(&s, &[]).draft.as_deref(), Some("d1"));
+        let copy = open.copy("d2".into(), 10, " (copy)");
+        let s = reduce(s, Action::ReplaceOpenDraft(copy), 1);
+        assert_eq!(
+            s.draft_id(),
+            None,
+            "a copy not saved yet has no id to share"
+        );
+        assert_eq!(
+            s.draft.as_ref().map(|o| o.name.as_str()),
+            Some("Mới (copy)")
+        );
     }
 }

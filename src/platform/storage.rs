@@ -1,43 +1,21 @@
-//! Browser storage adapter: the only module that touches `localStorage` (through
-//! gloo-storage) and `navigator.storage`. Everything here is thin; the rules (key
-//! names, error classes, record formats) live in `core::draft::storage_policy` and
-//! `core::draft::record`.
+//! Browser storage adapter: the only module that touches `localStorage` and
+//! `navigator.storage`. [`LocalStore`] implements the session's
+//! `core::draft::session::Store` trait over `web_sys::Storage`; everything here is
+//! thin, the rules (key names, error classes, record formats, when to save) live in
+//! `core::draft`.
 //!
-//! gloo's `LocalStorage` panics (throws out of wasm) when the `localStorage` getter
-//! throws or returns `null`, so [`LocalStore::open`] probes with `web_sys` first and
-//! gloo is only used once the probe has succeeded. No error path here ever calls
-//! `clear()` or removes a key the person did not ask to remove (reliability case A19).
+//! The `localStorage` getter can throw or return `null`, so [`LocalStore::open`]
+//! probes it first and the app runs in memory when it fails. Each record is
+//! serialised once by the caller and written as that text; the read-back is compared
+//! with the same text. No error path here ever calls `clear()` or removes a key the
+//! person did not ask to remove (reliability case A19).
 
-use gloo_storage::{LocalStorage, Storage as _};
 use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
-use serde_json::Value;
 
+use crate::core::draft::session::{Protection, Store, StoreError, Unavailable};
 use crate::core::draft::storage_policy::{
-    classify_write_error, stored_units, WriteFailure, KEY_PREFIX, PROBE_KEY,
+    classify_write_error, stored_units, WriteFailure, PROBE_KEY,
 };
-
-/// Why storage cannot be used at all; the app then runs in memory.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum Unavailable {
-    /// The `localStorage` getter threw (blocked cookies, sandboxed frame).
-    Blocked(String),
-    /// `localStorage` is `null` (storage disabled in the browser).
-    Missing,
-    /// It exists but a test write failed.
-    WriteFailed(WriteFailure),
-}
-
-/// Why one read or write failed.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub enum StoreError {
-    /// The write was refused.
-    Write(WriteFailure),
-    /// The write seemed to succeed but reading back gave something else (another app
-    /// or the browser cleared storage meanwhile: reliability case A10).
-    Mismatch,
-    /// A read failed.
-    Read,
-}
 
 /// `localStorage`, known to work.
 #[derive(Clone, Copy, Debug)]
@@ -50,6 +28,11 @@ fn failure_of(error: &JsValue) -> WriteFailure {
         Some(e) => classify_write_error(&e.name(), Some(e.code())),
         None => WriteFailure::Other,
     }
+}
+
+/// The storage object, once [`LocalStore::open`] has shown that it works.
+fn raw() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok().flatten()
 }
 
 impl LocalStore {
@@ -76,65 +59,11 @@ impl LocalStore {
         Ok(LocalStore { _probed: () })
     }
 
-    /// Every key that starts with `prefix`.
-    pub fn keys_with_prefix(&self, prefix: &str) -> Vec<String> {
-        let raw = LocalStorage::raw();
-        let count = raw.length().unwrap_or(0);
-        (0..count)
-            .filter_map(|i| raw.key(i).ok().flatten())
-            .filter(|k| k.starts_with(prefix))
-            .collect()
-    }
-
-    /// The text stored under `key` (`None` when the key is absent).
-    pub fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
-        LocalStorage::raw()
-            .get_item(key)
-            .map_err(|_| StoreError::Read)
-    }
-
-    /// Writes a JSON record through gloo, then reads it back and compares (A10). A
-    /// refused write leaves the previous value in place (`setItem` is all or nothing).
-    pub fn write(&self, key: &str, record: &Value) -> Result<(), StoreError> {
-        let expected = record.to_string();
-        match LocalStorage::set(key, record) {
-            Ok(()) => {}
-            Err(gloo_storage::errors::StorageError::JsError(e)) => {
-                return Err(StoreError::Write(classify_write_error(&e.name, None)))
-            }
-            Err(_) => return Err(StoreError::Write(WriteFailure::Other)),
-        }
-        match self.read(key)? {
-            Some(back) if back == expected => Ok(()),
-            _ => Err(StoreError::Mismatch),
-        }
-    }
-
-    /// Writes plain text (the metadata record).
-    pub fn write_text(&self, key: &str, text: &str) -> Result<(), StoreError> {
-        LocalStorage::raw()
-            .set_item(key, text)
-            .map_err(|e| StoreError::Write(failure_of(&e)))
-    }
-
-    /// Removes one key, when the person deletes a draft or a record they were shown.
-    pub fn remove(&self, key: &str) {
-        LocalStorage::delete(key);
-    }
-
-    /// Units (UTF-16 code units of keys and values) this app's keys use.
-    pub fn used_units(&self) -> u64 {
-        self.keys_with_prefix(KEY_PREFIX)
-            .iter()
-            .map(|k| stored_units(k, &self.read(k).ok().flatten().unwrap_or_default()))
-            .sum()
-    }
-
     /// Measures how many more units fit, by writing ever larger strings to the scratch
     /// key until one is refused, then narrowing down; the key is removed after. Takes
     /// a fraction of a second; run once per origin (reliability case A12).
     pub fn probe_free_units(&self) -> u64 {
-        let raw = LocalStorage::raw();
+        let Some(raw) = raw() else { return 0 };
         let fits = |units: u64| -> bool {
             let Ok(n) = usize::try_from(units) else {
                 return false;
@@ -164,15 +93,46 @@ impl LocalStore {
     }
 }
 
-/// Whether the browser keeps this site's storage until the person deletes it.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Protection {
-    /// Not known yet (the answer comes asynchronously).
-    Unknown,
-    /// `navigator.storage.persist()` was granted.
-    Protected,
-    /// Denied, or the browser cannot say (no `navigator.storage`: reliability case A17).
-    NotProtected,
+impl Store for LocalStore {
+    fn read(&self, key: &str) -> Result<Option<String>, StoreError> {
+        raw()
+            .ok_or(StoreError::Read)?
+            .get_item(key)
+            .map_err(|_| StoreError::Read)
+    }
+
+    /// Writes the text once with `setItem`, then reads it back and compares with that
+    /// same text (A10). A refused write leaves the previous value in place (`setItem`
+    /// is all or nothing).
+    fn write(&self, key: &str, text: &str) -> Result<(), StoreError> {
+        raw()
+            .ok_or(StoreError::Write(WriteFailure::Other))?
+            .set_item(key, text)
+            .map_err(|e| StoreError::Write(failure_of(&e)))?;
+        match self.read(key)? {
+            Some(back) if back == text => Ok(()),
+            _ => Err(StoreError::Mismatch),
+        }
+    }
+
+    fn keys_with_prefix(&self, prefix: &str) -> Vec<String> {
+        let Some(raw) = raw() else {
+            return Vec::new();
+        };
+        let count = raw.length().unwrap_or(0);
+        (0..count)
+            .filter_map(|i| raw.key(i).ok().flatten())
+            .filter(|k| k.starts_with(prefix))
+            .collect()
+    }
+
+    /// Removes one key, when the person deletes a draft or a record they were shown.
+    fn remove(&self, key: &str) {
+        if let Some(raw) = raw() {
+            // A failed removal leaves the record listed, which the next refresh shows.
+            let _ = raw.remove_item(key);
+        }
+    }
 }
 
 fn property(target: &JsValue, name: &str) -> Option<JsValue> {

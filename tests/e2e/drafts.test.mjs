@@ -170,6 +170,36 @@ test('B1 B3 a second tab follows saves; with unsaved edits it stops writing and 
   await context.close();
 });
 
+test('A16 B3 another page clears storage: the open tab says so and writes its draft back', async () => {
+  const { page, context, errors } = await openApp(app.browser, app.url + GRDP);
+  await input(page, 2024).fill('10');
+  await saved(page);
+  // Another page of the same origin calls localStorage.clear(); the open tab gets a
+  // storage event with a null key.
+  const other = await context.newPage();
+  await other.goto(app.url + 'portal.json');
+  await other.evaluate(() => localStorage.clear());
+  await page.locator('[data-testid="storage-warning"][data-kind="written-back"]').waitFor();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="save-status"]')?.dataset.status === 'written-back',
+  );
+  assert.notEqual(await page.getByTestId('save-status').getAttribute('data-status'), 'saved');
+  // The draft is in storage again, with its work, and listed.
+  const stored = Object.values(await storedDrafts(page)).map((t) => JSON.parse(t).draft);
+  assert.equal(stored.length, 1);
+  assert.deepEqual(stored[0].scenario.map((e) => [e.year, e.text]), [[2024, '10']]);
+  await page.getByTestId('draft-item').first().waitFor();
+  // Closing the tab with no further edit loses nothing.
+  await page.close();
+  const again = await context.newPage();
+  await again.goto(app.url + '?ct=grdp_constant');
+  await again.getByTestId('draft-item').first().waitFor();
+  await again.getByTestId('needs-panel').waitFor();
+  assert.equal(await input(again, 2024).inputValue(), '10');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('A5 A8 a truncated record is set aside, never overwritten; the other drafts load', async () => {
   const context = await app.browser.newContext();
   const bad = '{"app":"provincial-planner","schema_version":1,"draft":{"id":"bad","na';

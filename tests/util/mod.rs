@@ -2,6 +2,8 @@
 //! text the way the data tests compare quotes with documents.
 #![allow(dead_code)]
 
+pub mod session;
+
 use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;

@@ -4,13 +4,13 @@
 
 use leptos::prelude::*;
 
-use crate::app::drafts::{DraftSession, SaveStatus};
+use crate::app::drafts::DraftSession;
 use crate::app::state::AppContext;
 use crate::components::drafts::draft_compare::DraftCompare;
 use crate::components::drafts::draft_files::DraftFiles;
+use crate::core::draft::session::{Protection, SaveStatus};
 use crate::core::draft::storage_policy::export_reminder;
 use crate::platform::clock;
-use crate::platform::storage::Protection;
 use crate::present::dates::saved_time_text;
 use crate::present::i18n::drafts::{dt, protection_text, status_code, status_text, DraftMsg};
 
@@ -29,7 +29,7 @@ pub fn DraftsPanel() -> impl IntoView {
     let status = move || {
         session.status.with(|s| {
             let time = match s {
-                SaveStatus::Saved(ms) => time_text(*ms),
+                SaveStatus::Saved(ms) | SaveStatus::WrittenBack(ms) => time_text(*ms),
                 _ => String::new(),
             };
             status_text(s, locale(), &time)

@@ -1,15 +1,15 @@
 //! Lasting warnings about drafts that must not be missed: storage unavailable, a save
 //! refused (full storage, read-back mismatch), another tab's newer save, a read-only
-//! draft, stored records that cannot be read, storage nearly full. Each says what
+//! draft, the open draft's record vanished and written back, stored records that cannot be read, storage nearly full. Each says what
 //! happened to the work and offers the way out (export, retry, copy, download).
 
 use leptos::prelude::*;
 
-use crate::app::drafts::{DraftSession, SaveStatus};
+use crate::app::drafts::DraftSession;
 use crate::app::state::AppContext;
+use crate::core::draft::session::{SaveStatus, StoreError};
 use crate::core::draft::storage_policy::WriteFailure;
 use crate::platform::download::download_text;
-use crate::platform::storage::StoreError;
 use crate::present::i18n::drafts::{draft_error_text, dt, unavailable_text, DraftMsg};
 
 /// The alerts; `on_export` exports every draft of the shown model.
@@ -59,6 +59,19 @@ pub fn StorageAlerts(on_export: Callback<()>) -> impl IntoView {
                                 on:click=move |_| session.keep_mine_as_copy(dt(DraftMsg::CopySuffix, locale))
                             >
                                 {dt(DraftMsg::KeepMine, locale)}
+                            </button>
+                        </div>
+                    }
+                    .into_any(),
+                )
+            }
+            SaveStatus::WrittenBack(_) => {
+                return Some(
+                    view! {
+                        <div class="alert" role="status" data-testid="storage-warning" data-kind="written-back">
+                            <p>{dt(DraftMsg::WrittenBackNotice, locale)}</p>
+                            <button type="button" data-testid="export-now" on:click=move |_| on_export.run(())>
+                                {dt(DraftMsg::ExportNow, locale)}
                             </button>
                         </div>
                     }

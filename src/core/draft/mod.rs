@@ -6,5 +6,6 @@
 pub mod compare;
 pub mod file;
 pub mod record;
+pub mod session;
 pub mod share_link;
 pub mod storage_policy;

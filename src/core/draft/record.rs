@@ -15,8 +15,8 @@ use std::collections::BTreeMap;
 
 use serde_json::{json, Map, Value};
 
-use crate::core::plan::chain::ChainInput;
 use crate::core::model::YEARS;
+use crate::core::plan::chain::ChainInput;
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::core::text::numparse::parse_number;
 use crate::core::text::unicode::nfc;

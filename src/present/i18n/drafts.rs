@@ -2,13 +2,12 @@
 //! files, links, comparison). Kept apart from `i18n` so each feature's words are in
 //! one place; the same `Locale` chooses.
 
-use crate::app::drafts::SaveStatus;
 use crate::core::draft::file::ImportError;
 use crate::core::draft::record::{DraftError, EncodeError, Repair};
+use crate::core::draft::session::{Protection, SaveStatus, StoreError, Unavailable};
 use crate::core::draft::share_link::{LinkOutcome, ShareError};
 use crate::core::draft::storage_policy::WriteFailure;
 use crate::core::text::numfmt::Locale;
-use crate::platform::storage::{Protection, StoreError, Unavailable};
 
 messages! {
 /// A text of the drafts feature.
@@ -60,6 +59,8 @@ pub enum DraftMsg {
     QuotaWarning,
     /// Readback mismatch warning.
     MismatchWarning,
+    /// The open draft's record vanished from storage and was written back.
+    WrittenBackNotice,
     /// Other write failure.
     WriteFailedWarning,
     /// Conflict with another tab.
@@ -185,6 +186,10 @@ pub fn dt(msg: DraftMsg, locale: Locale) -> &'static str {
         DraftMsg::MismatchWarning => (
             "Dữ liệu đọc lại khác với dữ liệu vừa ghi (có thể trình duyệt hoặc ứng dụng khác đã xóa dữ liệu). Thay đổi đang giữ trong trang này; hãy xuất tệp ngay.",
             "What was read back differs from what was written (the browser or another app may have cleared storage). Your changes are kept in this page; export a file now.",
+        ),
+        DraftMsg::WrittenBackNotice => (
+            "Bản nháp đang mở đã bị xóa khỏi bộ nhớ trình duyệt (có thể một trang khác đã xóa dữ liệu). Trang này còn giữ nó và đã ghi lại; hãy xuất tệp để giữ một bản riêng.",
+            "The open draft was removed from browser storage (another page may have cleared it). This page still had it and has written it back; export a file to keep a copy of your own.",
         ),
         DraftMsg::WriteFailedWarning => (
             "Không lưu được bản nháp. Thay đổi đang giữ trong trang này; hãy xuất tệp.",
@@ -385,6 +390,13 @@ pub fn status_text(status: &SaveStatus, locale: Locale, time: &str) -> String {
                 format!("Saved at {time}")
             }
         }
+        SaveStatus::WrittenBack(_) => {
+            if vi {
+                format!("Đã ghi lại lúc {time}")
+            } else {
+                format!("Written back at {time}")
+            }
+        }
         SaveStatus::MemoryOnly => if vi {
             "Chỉ giữ trong bộ nhớ"
         } else {
@@ -413,6 +425,7 @@ pub fn status_code(status: &SaveStatus) -> &'static str {
         SaveStatus::Idle => "idle",
         SaveStatus::Pending => "pending",
         SaveStatus::Saved(_) => "saved",
+        SaveStatus::WrittenBack(_) => "written-back",
         SaveStatus::MemoryOnly => "memory-only",
         SaveStatus::Failed(StoreError::Write(WriteFailure::Quota)) => "quota",
         SaveStatus::Failed(StoreError::Mismatch) => "mismatch",
@@ -750,5 +763,27 @@ mod tests {
             export_failure_text(&ExportFailure::Download, Locale::En),
             "Could not export the file: The browser did not allow the download."
         );
+    }
+}
+
+#[cfg(test)]
+mod written_back_tests {
+    use super::*;
+
+    #[test]
+    fn a_record_written_back_is_told_in_both_languages_and_not_as_saved() {
+        let status = SaveStatus::WrittenBack(0);
+        assert_eq!(status_code(&status), "written-back");
+        assert_eq!(
+            status_text(&status, Locale::Vi, "17:30"),
+            "Đã ghi lại lúc 17:30"
+        );
+        assert_eq!(
+            status_text(&status, Locale::En, "17:30"),
+            "Written back at 17:30"
+        );
+        let vi = dt(DraftMsg::WrittenBackNotice, Locale::Vi);
+        let en = dt(DraftMsg::WrittenBackNotice, Locale::En);
+        assert!(vi.contains("đã ghi lại") && en.contains("written it back"));
     }
 }
