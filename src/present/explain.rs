@@ -7,9 +7,11 @@
 
 use crate::core::model::Model;
 use crate::core::plan::assessment::{
-    AssessError, Assessment, PaceKind, TermStatus, Working, AT_RISK_SHARE,
+    AssessError, Assessment, AssumptionWarning, PaceKind, ScenarioVerdict, TermStatus, Working,
+    AT_RISK_SHARE,
 };
 use crate::core::plan::pace::PaceError;
+use crate::core::plan::rule::{APPROX_TOLERANCE, PLAUSIBLE_GROWTH};
 use crate::core::text::numfmt::format_number;
 use crate::present::i18n::{unit_name, with_unit, Locale};
 
@@ -18,6 +20,10 @@ pub fn term_status_label(status: TermStatus, locale: Locale) -> &'static str {
     match (status, locale) {
         (TermStatus::Achieved, Locale::Vi) => "Đã đạt mục tiêu",
         (TermStatus::Achieved, Locale::En) => "Achieved",
+        (TermStatus::AtTargetHeld, Locale::Vi) => "Đã chạm mục tiêu, cần giữ vững đến năm cuối",
+        (TermStatus::AtTargetHeld, Locale::En) => "At the target, must be held",
+        (TermStatus::MovingAway, Locale::Vi) => "Đang đi xa mục tiêu",
+        (TermStatus::MovingAway, Locale::En) => "Moving away from the target",
         (TermStatus::OnTrack, Locale::Vi) => "Đúng tiến độ",
         (TermStatus::OnTrack, Locale::En) => "On track",
         (TermStatus::AtRisk, Locale::Vi) => "Có nguy cơ không đạt",
@@ -33,6 +39,8 @@ pub fn term_status_label(status: TermStatus, locale: Locale) -> &'static str {
 pub fn term_status_code(status: TermStatus) -> &'static str {
     match status {
         TermStatus::Achieved => "achieved",
+        TermStatus::AtTargetHeld => "at-target-held",
+        TermStatus::MovingAway => "moving-away",
         TermStatus::OnTrack => "on-track",
         TermStatus::AtRisk => "at-risk",
         TermStatus::OffTrack => "off-track",
@@ -69,8 +77,95 @@ pub fn assess_error_text(error: AssessError, locale: Locale) -> &'static str {
         (AssessError::MissingResults, Locale::En) => {
             "Results of some past years are missing; enter them as assumptions to compute."
         }
+        (AssessError::NoResultInTerm, Locale::Vi) => {
+            "Chỉ có số liệu từ trước nhiệm kỳ; chưa có kết quả nào trong nhiệm kỳ để đánh giá."
+        }
+        (AssessError::NoResultInTerm, Locale::En) => {
+            "Only figures from before the term; no result inside the term to assess."
+        }
         (AssessError::Pace(e), _) => pace_error_text(e, locale),
     }
+}
+
+/// The scenario's verdict, in words that cannot be taken for the status badge.
+pub fn scenario_verdict_text(verdict: ScenarioVerdict, locale: Locale) -> &'static str {
+    match (verdict, locale) {
+        (ScenarioVerdict::Reached, Locale::Vi) => "Với các giả định này: đạt mục tiêu",
+        (ScenarioVerdict::Reached, Locale::En) => "With these assumptions: target reached",
+        (ScenarioVerdict::NotReached, Locale::Vi) => "Với các giả định này: không đạt mục tiêu",
+        (ScenarioVerdict::NotReached, Locale::En) => "With these assumptions: target not reached",
+    }
+}
+
+/// A short code for the verdict (`reached`, `not-reached`).
+pub fn scenario_verdict_code(verdict: ScenarioVerdict) -> &'static str {
+    match verdict {
+        ScenarioVerdict::Reached => "reached",
+        ScenarioVerdict::NotReached => "not-reached",
+    }
+}
+
+/// A warning about an assumption, with its numbers.
+pub fn warning_text(
+    model: &Model,
+    unit: &str,
+    kind: PaceKind,
+    warning: AssumptionWarning,
+    locale: Locale,
+) -> String {
+    let p = |v: f64| pace_text(model, unit, kind, v, locale);
+    let limit = format_number(PLAUSIBLE_GROWTH, locale, 0);
+    match (warning, locale) {
+        (
+            AssumptionWarning::ContradictsResult {
+                year,
+                assumed,
+                known,
+            },
+            Locale::Vi,
+        ) => format!(
+            "Giả định năm {year} ({}) khác với kết quả/ước tính đã có ({}).",
+            p(assumed),
+            p(known)
+        ),
+        (
+            AssumptionWarning::ContradictsResult {
+                year,
+                assumed,
+                known,
+            },
+            Locale::En,
+        ) => format!(
+            "The {year} assumption ({}) contradicts the known result or estimate ({}).",
+            p(assumed),
+            p(known)
+        ),
+        (AssumptionWarning::Implausible { year, assumed }, Locale::Vi) => format!(
+            "Giả định năm {year} ({}) nằm ngoài ±{limit}%/năm: khó xảy ra.",
+            p(assumed)
+        ),
+        (AssumptionWarning::Implausible { year, assumed }, Locale::En) => format!(
+            "The {year} assumption ({}) is beyond ±{limit}% a year: implausible.",
+            p(assumed)
+        ),
+    }
+}
+
+/// Which results are missing, when a target needs them.
+pub fn missing_results_text(missing: &[i32], locale: Locale) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let years: Vec<String> = missing.iter().map(|y| y.to_string()).collect();
+    let years = years.join(", ");
+    Some(match locale {
+        Locale::Vi => format!(
+            "Thiếu kết quả các năm {years}: chưa dự báo, chưa tìm giá trị cần đạt và chưa lập bảng độ nhạy cho đến khi nhập các số đó."
+        ),
+        Locale::En => format!(
+            "Results missing for {years}: no projection, goal seek or sensitivity table until they are entered."
+        ),
+    })
 }
 
 fn pace_error_text(error: PaceError, locale: Locale) -> &'static str {
@@ -281,10 +376,11 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
         });
     }
     let share = format_number(AT_RISK_SHARE * 100.0, locale, 0);
+    let approx = format_number(APPROX_TOLERANCE * 100.0, locale, 0);
     lines.push(if vi {
-        format!("Quy tắc: đúng tiến độ khi tốc độ đã đạt không thấp hơn tốc độ cần; có nguy cơ khi đạt từ {share}% tốc độ cần; chậm tiến độ khi thấp hơn; đã đạt khi kết quả đã chạm mục tiêu.")
+        format!("Quy tắc: đúng tiến độ khi tốc độ đã đạt không thấp hơn tốc độ cần; có nguy cơ khi đạt từ {share}% tốc độ cần; chậm tiến độ khi thấp hơn; đang đi xa mục tiêu khi kết quả đi ngược chiều; đã đạt khi kết quả năm cuối đạt mục tiêu (hoặc đã đạt với quy mô cộng dồn không giảm lại); đã chạm mục tiêu, cần giữ vững khi đạt trước năm cuối. Chỉ dùng kết quả trong nhiệm kỳ, không dùng giả định; mục tiêu \"khoảng\" được coi là đạt khi thiếu không quá {approx}%.")
     } else {
-        format!("Rule: on track when the pace achieved is at least the pace needed; at risk from {share}% of it; off track below; achieved when the result already meets the target.")
+        format!("Rule: on track when the pace achieved is at least the pace needed; at risk from {share}% of it; off track below; moving away when the results go the other way; achieved when the target-year result meets the target (or, for a stock or total that cannot fall back, as soon as it does); at the target, must be held when met before the target year. Only results inside the term count, never assumptions; an \"about\" target is met within {approx}%.")
     });
     if let Some(p) = assessment.projection {
         let gap = p - target_value;
@@ -302,6 +398,54 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
                 n(gap)
             )
         });
+    }
+    if let Some(v) = assessment.scenario {
+        lines.push(format!("{}.", scenario_verdict_text(v, locale)));
+    }
+    for warning in &assessment.warnings {
+        lines.push(warning_text(model, unit, *pace_kind, *warning, locale));
+    }
+    if let Some(m) = missing_results_text(&assessment.missing, locale) {
+        lines.push(m);
+    }
+    if let Some(rc) = &assessment.rates {
+        let rates: Vec<String> = rc
+            .known
+            .iter()
+            .map(|(y, g, _)| format!("{y}: {}%", n(*g)))
+            .collect();
+        lines.push(if vi {
+            format!(
+                "Kiểm tra theo tốc độ tăng từng năm ({}): tốc độ đã đạt {}%/năm, cần {}%/năm trong các năm còn lại (theo mức: {}).",
+                rates.join("; "),
+                n(rc.achieved),
+                n(rc.required),
+                assessment.required.map(n).unwrap_or_else(|_| "—".to_string())
+            )
+        } else {
+            format!(
+                "Check from the yearly growth rates ({}): achieved {}% a year, needed {}% a year in the years left (from the levels: {}).",
+                rates.join("; "),
+                n(rc.achieved),
+                n(rc.required),
+                assessment.required.map(n).unwrap_or_else(|_| "—".to_string())
+            )
+        });
+        if rc.mixed_vintages {
+            lines.push(if vi {
+                format!(
+                    "Chuỗi số liệu lẫn nhiều lần công bố: theo tốc độ tăng, các năm đã qua nhân {}, theo mức chỉ {}; một năm đã được điều chỉnh.",
+                    n(rc.rates_factor),
+                    n(rc.levels_factor)
+                )
+            } else {
+                format!(
+                    "The series mixes vintages: by the growth rates the years so far multiply by {}, by the levels by {}; a year was revised.",
+                    n(rc.rates_factor),
+                    n(rc.levels_factor)
+                )
+            });
+        }
     }
     lines
 }

@@ -15,7 +15,10 @@ use crate::core::plan::assessment::{assess, seek_year, PaceKind};
 use crate::core::plan::goal_seek::GoalSeekError;
 use crate::core::text::numfmt::format_number;
 use crate::present::chart::chart_data;
-use crate::present::explain::{explain, pace_text, term_status_code, term_status_label};
+use crate::present::explain::{
+    explain, missing_results_text, pace_text, scenario_verdict_code, scenario_verdict_text,
+    term_status_code, term_status_label, warning_text,
+};
 use crate::present::i18n::{t, unit_name, Locale, Msg};
 use crate::present::reports::{echo_text, pace_lines, PaceLines};
 
@@ -80,6 +83,34 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                     {term_status_label(status, locale)}
                 </span>
             </p>
+        })
+    };
+
+    // The scenario's verdict and warnings, apart from the status badge (which says where
+    // the data stand).
+    let scenario_view = move || {
+        let locale = ctx.locale();
+        let model = ctx.model()?;
+        let a = assessment.get()?;
+        let kind = a.working.as_ref().map(|w| w.pace_kind)?;
+        let verdict = a.scenario.map(|v| {
+            view! {
+                <p class="scenario-verdict" data-testid="scenario-verdict" data-verdict=scenario_verdict_code(v)>
+                    {scenario_verdict_text(v, locale)}
+                </p>
+            }
+        });
+        let warnings = a
+            .warnings
+            .iter()
+            .map(|w| view! { <li>{warning_text(model, &unit.get(), kind, *w, locale)}</li> })
+            .collect_view();
+        let missing = missing_results_text(&a.missing, locale)
+            .map(|m| view! { <p class="missing-results" data-testid="missing-results">{m}</p> });
+        Some(view! {
+            {verdict}
+            <ul class="assumption-warnings" data-testid="assumption-warnings">{warnings}</ul>
+            {missing}
         })
     };
 
@@ -336,6 +367,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                 <PrintButton kind=ReportKind::Scenario />
             </div>
             {status_view}
+            {scenario_view}
             {pace_view}
             {chart_view}
             {inputs_view}

@@ -8,12 +8,13 @@
 //! cumulative target needs yearly amounts. Assumptions are per year, in the pace's own
 //! unit (percent growth, or units added). Pure: the model and choices come in as values.
 //!
-//! Status rule, shown to the user: **achieved** when the latest result already meets the
-//! target; otherwise the achieved pace is compared with the required pace: **on track**
-//! when it is at least the required pace, **at risk** when it is at least
-//! [`AT_RISK_SHARE`] of it, **off track** below that; **cannot be assessed** without a
-//! target, a starting result, or a second result to measure the pace achieved. For a
-//! falling target the comparison is on the size of the fall.
+//! Facts and scenarios are kept apart: [`Assessment::status`] is computed from the
+//! results alone (the latest result inside the term, no assumptions), with the rule of
+//! [`crate::core::plan::rule`]; [`Assessment::scenario`] is what the person's assumptions
+//! lead to, and [`Assessment::warnings`] flags assumptions that contradict a known
+//! result or are implausible. Every figure is read in the indicator's own unit
+//! (2,3 triệu lượt is 2,300,000 visits). A figure from before the term is a base for the
+//! pace achieved, never a starting result.
 
 use std::collections::BTreeMap;
 
@@ -22,10 +23,11 @@ use crate::core::model::{
 };
 use crate::core::plan::goal_seek::{goal_seek, GoalSeekAnswer, GoalSeekError};
 use crate::core::plan::pace::{self, PaceError};
+use crate::core::plan::rule::{cannot_fall_back, classify, StatusFacts};
+pub use crate::core::plan::rule::{
+    AssumptionWarning, ScenarioVerdict, TargetRule, TermStatus, AT_RISK_SHARE,
+};
 use crate::core::plan::summary::compare_vintages;
-
-/// Share of the required pace below which a target is off track rather than at risk.
-pub const AT_RISK_SHARE: f64 = 0.75;
 
 /// The unit of a pace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,21 +36,6 @@ pub enum PaceKind {
     Growth,
     /// Units of the indicator added a year (percentage points for a rate).
     Increment,
-}
-
-/// Status against the term target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TermStatus {
-    /// Already met.
-    Achieved,
-    /// The pace achieved is enough.
-    OnTrack,
-    /// The pace achieved is short, but by less than a quarter.
-    AtRisk,
-    /// The pace achieved is far short.
-    OffTrack,
-    /// Not enough data.
-    CannotAssess,
 }
 
 /// Why an indicator cannot be assessed.
@@ -60,6 +47,8 @@ pub enum AssessError {
     UnsupportedTarget,
     /// No result to start from before the target year.
     NoStartingResult,
+    /// Results exist only from before the term: none measures progress made in it.
+    NoResultInTerm,
     /// The base-year level an average-growth target needs is missing.
     NoBaseLevel,
     /// Results are missing for years before the start of a cumulative target; the
@@ -179,21 +168,79 @@ pub struct Assessment {
     /// The planned pace, for a stock whose yearly additions have plans: (plan year,
     /// planned addition, key of the plan figure).
     pub planned: Option<(i32, f64, String)>,
+    /// The target's rule (what meeting it means), when there is a target.
+    pub rule: Option<TargetRule>,
+    /// What the assumptions lead to: the projection checked against the rule.
+    pub scenario: Option<ScenarioVerdict>,
+    /// Doubts about the assumptions (a known result contradicted, an implausible rate).
+    pub warnings: Vec<AssumptionWarning>,
+    /// Years whose results the target needs but the data lack (a cumulative total's
+    /// years before the start).
+    pub missing: Vec<i32>,
+    /// For an average-growth target: the pace from the yearly growth rates the
+    /// documents state, beside the level-based one.
+    pub rates: Option<RatesCheck>,
+}
+
+/// An average-growth target worked from the stated yearly growth rates (domain.md
+/// formula 2), as a check on the level-based working.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RatesCheck {
+    /// The years from the base year + 1 to the start, with the rate used (percent) and
+    /// the key of the figure it comes from.
+    pub known: Vec<(i32, f64, String)>,
+    /// Growth needed a year in the years left, from the rates (percent).
+    pub required: f64,
+    /// Average growth a year achieved so far, from the rates (percent).
+    pub achieved: f64,
+    /// Growth factor of the known years by the rates: Π(1 + gᵢ).
+    pub rates_factor: f64,
+    /// Growth factor of the same years by the levels: start level ÷ base level.
+    pub levels_factor: f64,
+    /// True when the two factors differ by more than [`VINTAGE_TOLERANCE`]: the levels
+    /// and the rates come from different vintages (a level was revised).
+    pub mixed_vintages: bool,
+}
+
+/// Relative gap between the rate-based and level-based growth factors above which a
+/// series is said to mix vintages (0.1 %: more than rounding of two-decimal rates).
+pub const VINTAGE_TOLERANCE: f64 = 0.001;
+
+impl Assessment {
+    /// True when the scenario can be worked: a target, a start and a projection (no
+    /// result it needs is missing). Goal seek and sensitivity tables are offered only
+    /// then.
+    pub fn scenario_assessable(&self) -> bool {
+        self.working.is_some() && self.projection.is_some() && self.scenario.is_some()
+    }
+
+    /// The pace the projection uses for `year`: its assumption, or the pace achieved.
+    pub fn pace_in_use(&self, year: i32) -> Option<f64> {
+        let w = self.working.as_ref()?;
+        w.assumed
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, v)| *v)
+            .or(self.achieved.map(|(_, a)| a))
+    }
 }
 
 fn best<'a>(model: &Model, figures: impl Iterator<Item = &'a Figure>) -> Option<&'a Figure> {
     figures.max_by(|a, b| compare_vintages(model, a, b))
 }
 
-/// Level results by year (the best vintage of each), no variants, no bounds.
+/// Level results by year (the best vintage of each), no variants, no bounds. Stored
+/// derived levels (with their formula) count when no quoted result gives the year.
 pub fn yearly_levels<'a>(model: &'a Model, indicator: &str) -> BTreeMap<i32, &'a Figure> {
+    let unit = model.indicator(indicator).map(|i| i.unit.as_str());
     let mut by_year: BTreeMap<i32, Vec<&Figure>> = BTreeMap::new();
     for f in model.figures_of(indicator) {
         // A bound ("trên 45 triệu") is not a level to compute from.
-        if f.kind.is_result()
+        if (f.kind.is_result() || f.kind == FigureKind::Derived)
             && f.measure == Measure::Level
             && f.variant.is_none()
             && f.comparator.is_none()
+            && unit.is_some_and(|u| model.convert(f.amount, &f.unit, u).is_some())
         {
             if let (Period::Year(y), Amount::Point(_)) = (f.period, f.amount) {
                 by_year.entry(y).or_default().push(f);
@@ -206,12 +253,33 @@ pub fn yearly_levels<'a>(model: &'a Model, indicator: &str) -> BTreeMap<i32, &'a
         .collect()
 }
 
+/// A figure's number in its indicator's unit (2,3 `million_visits` is 2,300,000
+/// `visits`); the number as written when the units do not convert.
+pub fn level_value(model: &Model, f: &Figure) -> f64 {
+    model
+        .indicator(&f.indicator)
+        .and_then(|i| model.convert(f.amount, &f.unit, &i.unit))
+        .unwrap_or(f.amount)
+        .central()
+}
+
+/// A figure's amount in its indicator's unit.
+fn amount_in_unit(model: &Model, f: &Figure) -> Amount {
+    model
+        .indicator(&f.indicator)
+        .and_then(|i| model.convert(f.amount, &f.unit, &i.unit))
+        .unwrap_or(f.amount)
+}
+
 /// The term target of an indicator: the one ending at the term's last year, best vintage.
+/// A paraphrase of a target (a figure with a variant) never outranks the target itself.
 pub fn term_target<'a>(model: &'a Model, indicator: &str) -> Option<&'a Figure> {
     best(
         model,
         model.figures_of(indicator).filter(|f| {
-            f.kind == FigureKind::TermTarget && f.period.end_year() == model.term.last_year
+            f.kind == FigureKind::TermTarget
+                && f.variant.is_none()
+                && f.period.end_year() == model.term.last_year
         }),
     )
 }
@@ -219,7 +287,7 @@ pub fn term_target<'a>(model: &'a Model, indicator: &str) -> Option<&'a Figure> 
 fn point(a: Amount, better: Better) -> f64 {
     match a {
         Amount::Point(v) => v,
-        // A range target is met at its near end.
+        // A range target is worked towards its near end.
         Amount::Range(lo, hi) => match better {
             Better::Lower => hi,
             _ => lo,
@@ -227,10 +295,9 @@ fn point(a: Amount, better: Better) -> f64 {
     }
 }
 
-fn value_of(f: &Figure) -> f64 {
-    f.amount.central()
-}
-
+/// The pace part of the status rule (kept for the rule's own tests): `already_met` is
+/// the verdict of the time rule.
+#[cfg(test)]
 fn status_from(
     already_met: bool,
     required: &Result<f64, AssessError>,
@@ -240,34 +307,7 @@ fn status_from(
     if already_met {
         return TermStatus::Achieved;
     }
-    let (Ok(r), Some(a)) = (required, achieved) else {
-        return TermStatus::CannotAssess;
-    };
-    let (r, a) = if falling { (-r, -a) } else { (*r, a) };
-    if r <= 0.0 {
-        return TermStatus::OnTrack;
-    }
-    let share = a / r;
-    if share >= 1.0 {
-        TermStatus::OnTrack
-    } else if share >= AT_RISK_SHARE {
-        TermStatus::AtRisk
-    } else {
-        TermStatus::OffTrack
-    }
-}
-
-fn meets(value: f64, target: f64, comparator: Option<Comparator>, better: Better) -> bool {
-    match comparator {
-        Some(Comparator::MoreThan) => value > target,
-        Some(Comparator::LessThan) => value < target,
-        Some(Comparator::AtMost) => value <= target,
-        Some(Comparator::AtLeast) => value >= target,
-        None => match better {
-            Better::Lower => value <= target,
-            _ => value >= target,
-        },
-    }
+    crate::core::plan::rule::pace_status(required.as_ref().ok().copied(), achieved, falling)
 }
 
 /// Splits the remaining years into those with a (finite) assumption and those solved for.
@@ -294,6 +334,11 @@ fn unassessed(indicator: &str, error: AssessError) -> Assessment {
         status: TermStatus::CannotAssess,
         projection: None,
         planned: None,
+        rule: None,
+        scenario: None,
+        warnings: Vec::new(),
+        missing: Vec::new(),
+        rates: None,
     }
 }
 
@@ -321,30 +366,158 @@ fn planned_additions(
         .map(|f| {
             (
                 f.period.end_year(),
-                f.amount.central(),
+                level_value(model, f),
                 crate::core::model::load::figure_key(f),
             )
         })
 }
 
-/// Assesses one indicator against its term target under `assumptions`.
+/// Assesses one indicator against its term target under `assumptions`. The status is
+/// that of the results alone; the scenario verdict and warnings are those of the
+/// assumptions.
 pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> Assessment {
+    let mut a = assess_with(model, indicator_id, assumptions);
+    let facts_only = Assumptions::default();
+    if *assumptions != facts_only {
+        a.status = assess_with(model, indicator_id, &facts_only).status;
+    }
+    if let Some(w) = &a.working {
+        a.warnings = warnings(model, indicator_id, w);
+    }
+    a
+}
+
+/// The projection under `assumptions` alone (no facts-only pass, no warnings): what a
+/// sensitivity table evaluates in every cell.
+pub fn scenario_projection(
+    model: &Model,
+    indicator_id: &str,
+    assumptions: &Assumptions,
+) -> Option<f64> {
+    assess_with(model, indicator_id, assumptions).projection
+}
+
+/// The pace each year with a known result shows (growth from the level before, or a
+/// stated growth rate; the amount for a cumulative total; the change for a stock).
+fn known_pace(model: &Model, indicator_id: &str, w: &Working, year: i32) -> Option<f64> {
+    let levels = yearly_levels(model, indicator_id);
+    let this = levels.get(&year).map(|f| level_value(model, f));
+    if w.cumulative {
+        return this;
+    }
+    let before = levels.get(&(year - 1)).map(|f| level_value(model, f));
+    match (w.pace_kind, this, before) {
+        (PaceKind::Growth, Some(t), Some(b)) => {
+            pace::growth_between(b, t, 1).ok().map(|g| g * 100.0)
+        }
+        (PaceKind::Increment, Some(t), Some(b)) => Some(t - b),
+        (PaceKind::Growth, _, _) => stated_growth(model, indicator_id, year).map(|(g, _)| g),
+        _ => None,
+    }
+}
+
+/// The best stated yearly growth rate (percent) of a year, with its figure key.
+fn stated_growth(model: &Model, indicator_id: &str, year: i32) -> Option<(f64, String)> {
+    best(
+        model,
+        model.figures_of(indicator_id).filter(|f| {
+            (f.kind.is_result() || f.kind == FigureKind::Derived)
+                && f.measure == Measure::Growth
+                && f.variant.is_none()
+                && f.comparator.is_none()
+                && f.period == Period::Year(year)
+                && matches!(f.amount, Amount::Point(_))
+        }),
+    )
+    .map(|f| (f.amount.central(), crate::core::model::load::figure_key(f)))
+}
+
+/// Tolerance for "an assumption differs from a known result": half a point of growth,
+/// or 1 % of the known amount for increments.
+fn differs(kind: PaceKind, assumed: f64, known: f64) -> bool {
+    match kind {
+        PaceKind::Growth => (assumed - known).abs() > 0.5,
+        PaceKind::Increment => (assumed - known).abs() > 0.01 * known.abs().max(1.0),
+    }
+}
+
+fn warnings(model: &Model, indicator_id: &str, w: &Working) -> Vec<AssumptionWarning> {
+    let mut out = Vec::new();
+    for &(year, assumed) in &w.assumed {
+        if w.pace_kind == PaceKind::Growth
+            && assumed.abs() > crate::core::plan::rule::PLAUSIBLE_GROWTH
+        {
+            out.push(AssumptionWarning::Implausible { year, assumed });
+        }
+        if let Some(known) = known_pace(model, indicator_id, w, year) {
+            if differs(w.pace_kind, assumed, known) {
+                out.push(AssumptionWarning::ContradictsResult {
+                    year,
+                    assumed,
+                    known,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The rates check of an average-growth target started at `start_year`.
+fn rates_check(
+    model: &Model,
+    indicator_id: &str,
+    base: (i32, f64),
+    start: (i32, f64),
+    average: f64,
+    target_year: i32,
+) -> Option<RatesCheck> {
+    let known: Vec<(i32, f64, String)> = (base.0 + 1..=start.0)
+        .map(|y| stated_growth(model, indicator_id, y).map(|(g, k)| (y, g, k)))
+        .collect::<Option<_>>()?;
+    let rates: Vec<f64> = known.iter().map(|(_, g, _)| g / 100.0).collect();
+    let n_known = i32::try_from(known.len()).ok()?;
+    let required = pace::required_growth_for_average(
+        average / 100.0,
+        target_year - base.0,
+        &rates,
+        target_year - start.0,
+    )
+    .ok()?
+        * 100.0;
+    let rates_factor = pace::growth_factor(&rates).ok()?;
+    let achieved = (pace::growth_between(1.0, rates_factor, n_known).ok()?) * 100.0;
+    let levels_factor = start.1 / base.1;
+    let mixed_vintages = ((rates_factor / levels_factor) - 1.0).abs() > VINTAGE_TOLERANCE;
+    levels_factor.is_finite().then_some(RatesCheck {
+        known,
+        required,
+        achieved,
+        rates_factor,
+        levels_factor,
+        mixed_vintages,
+    })
+}
+
+fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> Assessment {
     let Some(indicator) = model.indicator(indicator_id) else {
         return unassessed(indicator_id, AssessError::NoTarget);
     };
     let Some(target) = term_target(model, indicator_id) else {
         return unassessed(indicator_id, AssessError::NoTarget);
     };
+    let target_amount = amount_in_unit(model, target);
+    let rule = TargetRule::new(target_amount, target, indicator.better);
     let falling = indicator.better == Better::Lower;
     let levels = yearly_levels(model, indicator_id);
     let target_year = target.period.end_year();
+    // Only results inside the term are starting points: one from before it (a 2020
+    // estimate for a 2021-2025 term) is a base, not progress made in the term.
     let start_choices: Vec<i32> = levels
         .keys()
         .copied()
-        .filter(|y| *y < target_year)
+        .filter(|y| *y < target_year && *y >= model.term.first_year)
         .collect();
-
-    match target.measure {
+    let mut out = match target.measure {
         Measure::AverageGrowth | Measure::Level => {
             let pace_kind = match (target.measure, indicator.target_kind) {
                 (Measure::Level, TargetKind::Stock | TargetKind::Share | TargetKind::Count) => {
@@ -363,7 +536,7 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                 let Some(base) = levels.get(&base_year) else {
                     return unassessed(indicator_id, AssessError::NoBaseLevel);
                 };
-                let base_value = value_of(base);
+                let base_value = level_value(model, base);
                 match pace::compound(
                     base_value,
                     &vec![avg / 100.0; usize::try_from(last - base_year).unwrap_or(0)],
@@ -372,21 +545,25 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                     Err(e) => return unassessed(indicator_id, e.into()),
                 }
             } else {
-                (point(target.amount, indicator.better), None)
+                (point(target_amount, indicator.better), None)
             };
             let start_year = match assumptions.start_year.filter(|y| start_choices.contains(y)) {
                 Some(y) => y,
                 None => match start_choices.last() {
                     Some(y) => *y,
+                    None if levels.keys().any(|y| *y < model.term.first_year) => {
+                        return unassessed(indicator_id, AssessError::NoResultInTerm)
+                    }
                     None => return unassessed(indicator_id, AssessError::NoStartingResult),
                 },
             };
             let Some(start) = levels.get(&start_year) else {
                 return unassessed(indicator_id, AssessError::NoStartingResult);
             };
-            let start_value = value_of(start);
-            // A range target (19-20 %) is reached at its end nearest the start.
-            let target_value = match (target.measure, target.amount) {
+            let start_value = level_value(model, start);
+            // The pace is worked towards a point target as it is, and towards a range
+            // target's end nearest the start (a value inside the range needs none).
+            let target_value = match (target.measure, target_amount) {
                 (Measure::Level, Amount::Range(lo, hi)) => start_value.clamp(lo, hi),
                 _ => target_value,
             };
@@ -414,7 +591,7 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                     .find(|y| *y >= model.term.base_year && *y < start_year)
             });
             let achieved = first_year.and_then(|fy| {
-                let from = value_of(levels.get(&fy)?);
+                let from = level_value(model, levels.get(&fy)?);
                 let years = start_year - fy;
                 let pace = match pace_kind {
                     PaceKind::Growth => {
@@ -424,21 +601,42 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                 };
                 pace.is_finite().then_some((fy, pace))
             });
-            let already_met = match target.amount {
-                Amount::Range(lo, hi) if target.measure == Measure::Level => {
-                    (lo..=hi).contains(&start_value)
-                }
-                _ => meets(
-                    start_value,
-                    target_value,
-                    target.comparator,
-                    indicator.better,
-                ),
+            // For a level target, the pace is signed towards the target: a fall is
+            // needed when the target lies below the start.
+            let falling = falling || target_value < start_value;
+            // An average-growth target is met by the level it implies, with its comparator.
+            let level_rule = match implied_from {
+                Some(_) => TargetRule {
+                    amount: Amount::Point(target_value),
+                    ..rule
+                },
+                None => rule,
             };
-            // Moving down to a range's upper end counts as a fall.
-            let falling =
-                falling || (target_value < start_value && indicator.better == Better::Neutral);
-            let status = status_from(already_met, &required, achieved.map(|a| a.1), falling);
+            let rates = implied_from.and_then(|(by, bv, avg)| {
+                rates_check(
+                    model,
+                    indicator_id,
+                    (by, bv),
+                    (start_year, start_value),
+                    avg,
+                    target_year,
+                )
+            });
+            // Where the documents state every year's growth, the paces of the status
+            // come from those rates (domain.md formula 2); the levels are the check.
+            let (status_required, status_achieved) = match &rates {
+                Some(rc) => (Some(rc.required), Some(rc.achieved)),
+                None => (required.as_ref().ok().copied(), achieved.map(|a| a.1)),
+            };
+            let status = classify(StatusFacts {
+                met: level_rule.meets(start_value),
+                result_year: start_year,
+                target_year,
+                holds: cannot_fall_back(indicator.target_kind, false, indicator.better),
+                required: status_required,
+                achieved: status_achieved,
+                falling,
+            });
             let working = Working {
                 pace_kind,
                 target_year,
@@ -453,31 +651,70 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                 free_years,
                 start_choices,
                 cumulative: false,
-                target_range: match target.amount {
+                target_range: match target_amount {
                     Amount::Range(lo, hi) => Some((lo, hi)),
                     Amount::Point(_) => None,
                 },
             };
+            let projection = achieved
+                .and_then(|(_, a)| working.project(a))
+                .map(|p| bound_rate(model, indicator_id, p));
             Assessment {
                 indicator: indicator_id.to_string(),
-                projection: achieved.and_then(|(_, a)| working.project(a)),
+                projection,
                 working: Some(working),
                 required,
                 achieved,
                 status,
                 planned: planned_additions(model, indicator_id, target_year),
+                rule: None,
+                scenario: None,
+                warnings: Vec::new(),
+                missing: Vec::new(),
+                rates,
             }
         }
-        Measure::Cumulative => {
-            assess_cumulative(model, indicator_id, target, &levels, assumptions, falling)
-        }
-        _ => unassessed(indicator_id, AssessError::UnsupportedTarget),
+        Measure::Cumulative => assess_cumulative(
+            model,
+            indicator_id,
+            target,
+            target_amount,
+            &levels,
+            assumptions,
+            falling,
+        ),
+        _ => return unassessed(indicator_id, AssessError::UnsupportedTarget),
+    };
+    // The scenario verdict for a target that is an average growth compares levels: the
+    // implied level is the point to reach, with the target's comparator.
+    let scenario_rule = match target.measure {
+        Measure::AverageGrowth => out.working.as_ref().map(|w| TargetRule {
+            amount: Amount::Point(w.target_value),
+            ..rule
+        }),
+        _ => Some(rule),
+    };
+    out.scenario = match (&scenario_rule, out.projection) {
+        (Some(r), Some(p)) => Some(ScenarioVerdict::of(r, p)),
+        _ => None,
+    };
+    out.rule = scenario_rule;
+    out
+}
+
+/// A projected rate or share stays within 0-100 % (a share cannot pass 100 % however
+/// fast it moved before).
+fn bound_rate(model: &Model, indicator_id: &str, value: f64) -> f64 {
+    match model.indicator(indicator_id) {
+        Some(i) if i.unit == "percent" => value.clamp(0.0, 100.0),
+        _ => value,
     }
 }
 
 /// Goal seek on one year: the value to assume for `year` so that the projection for the
 /// target year meets the target, the other years keeping their assumptions (or the pace
-/// achieved). The answer is checked by assessing again.
+/// achieved). The answer is checked by assessing again. Refused (`ModelFailed`) when
+/// the scenario cannot be assessed: a goal seek never answers for missing results.
 pub fn seek_year(
     model: &Model,
     indicator_id: &str,
@@ -488,7 +725,10 @@ pub fn seek_year(
     let Some(w) = &base.working else {
         return Err(GoalSeekError::ModelFailed);
     };
-    if !w.remaining_years.contains(&year) {
+    if !base.scenario_assessable() {
+        return Err(GoalSeekError::ModelFailed);
+    }
+    if !w.remaining_years.contains(&year) || year <= w.start_year {
         return Err(GoalSeekError::BadRange);
     }
     let (low, high) = match w.pace_kind {
@@ -513,6 +753,7 @@ fn assess_cumulative(
     model: &Model,
     indicator_id: &str,
     target: &Figure,
+    target_amount: Amount,
     levels: &BTreeMap<i32, &Figure>,
     assumptions: &Assumptions,
     falling: bool,
@@ -520,10 +761,13 @@ fn assess_cumulative(
     let Period::Years(first, last) = target.period else {
         return unassessed(indicator_id, AssessError::UnsupportedTarget);
     };
-    let better = model
+    let (better, kind) = model
         .indicator(indicator_id)
-        .map_or(Better::Higher, |i| i.better);
-    let target_value = point(target.amount, better);
+        .map_or((Better::Higher, TargetKind::Cumulative), |i| {
+            (i.better, i.target_kind)
+        });
+    let rule = TargetRule::new(target_amount, target, better);
+    let target_value = point(target_amount, better);
     let in_period: Vec<(i32, &Figure)> = levels
         .iter()
         .filter(|(y, _)| **y >= first && **y <= last)
@@ -546,7 +790,7 @@ fn assess_cumulative(
         .copied()
         .filter(|(y, _)| *y <= start_year)
         .collect();
-    let done: f64 = counted.iter().map(|(_, f)| value_of(f)).sum();
+    let done: f64 = counted.iter().map(|(_, f)| level_value(model, f)).sum();
     let Some(&(_, start_fig)) = counted.last() else {
         return unassessed(indicator_id, AssessError::NoStartingResult);
     };
@@ -555,9 +799,14 @@ fn assess_cumulative(
     let remaining_years: Vec<i32> = (first..=last)
         .filter(|y| !counted.iter().any(|(cy, _)| cy == y))
         .collect();
-    let unfilled_gap = remaining_years
+    let missing: Vec<i32> = remaining_years
         .iter()
-        .any(|y| *y < start_year && !assumptions.per_year.contains_key(y));
+        .copied()
+        .filter(|y| *y < start_year)
+        .collect();
+    let unfilled_gap = missing
+        .iter()
+        .any(|y| !assumptions.per_year.get(y).is_some_and(|v| v.is_finite()));
     let (assumed, free_years) = split_years(&remaining_years, assumptions);
     let assumed_values: Vec<f64> = assumed.iter().map(|(_, v)| *v).collect();
     let required = if unfilled_gap {
@@ -571,12 +820,25 @@ fn assess_cumulative(
         )
         .map_err(AssessError::from)
     };
-    let achieved = (!counted.is_empty())
-        .then(|| done / counted.len() as f64)
+    let counted_years = u32::try_from(counted.len()).unwrap_or(u32::MAX);
+    let achieved = (counted_years > 0)
+        .then(|| done / f64::from(counted_years))
         .filter(|v| v.is_finite())
         .map(|a| (counted.first().map_or(first, |(y, _)| *y), a));
-    let already_met = meets(done, target_value, target.comparator, better);
-    let status = status_from(already_met, &required, achieved.map(|a| a.1), falling);
+    // With years missing, neither the total so far nor the pace is known.
+    let status = if unfilled_gap {
+        TermStatus::CannotAssess
+    } else {
+        classify(StatusFacts {
+            met: rule.meets(done),
+            result_year: start_year,
+            target_year: last,
+            holds: cannot_fall_back(kind, true, better),
+            required: required.as_ref().ok().copied(),
+            achieved: achieved.map(|a| a.1),
+            falling,
+        })
+    };
     let working = Working {
         pace_kind: PaceKind::Increment,
         target_year: last,
@@ -593,14 +855,26 @@ fn assess_cumulative(
         cumulative: true,
         target_range: None,
     };
+    // No projection over years whose results are missing: filling them silently with
+    // an average would present a guess as a result.
+    let projection = if unfilled_gap {
+        None
+    } else {
+        achieved.and_then(|(_, a)| working.project(a))
+    };
     Assessment {
         indicator: indicator_id.to_string(),
-        projection: achieved.and_then(|(_, a)| working.project(a)),
+        projection,
         working: Some(working),
         required,
         achieved,
         status,
         planned: None,
+        rule: None,
+        scenario: None,
+        warnings: Vec::new(),
+        missing,
+        rates: None,
     }
 }
 

@@ -150,6 +150,8 @@ pub fn summarize<'a>(model: &'a Model, indicator: &'a Indicator) -> IndicatorSum
         .iter()
         .copied()
         .filter(|f| f.kind == FigureKind::TermTarget)
+        // A paraphrase of a target (a variant) never outranks the target's own wording.
+        .filter(|f| f.variant.is_none())
         .filter(|f| f.period.end_year() <= model.term.last_year)
         .max_by(|a, b| {
             let ends_at_term = |f: &Figure| f.period.end_year() == model.term.last_year;
@@ -189,9 +191,26 @@ fn plan_for<'a>(model: &Model, figures: &[&'a Figure], result: &Figure) -> Optio
                 .cmp(&variant_rank(b))
                 .then_with(|| compare_vintages(model, a, b))
         });
-    if let Some(plan) = stated {
-        return Some(PlanValue::Stated(plan));
+    let implied = implied_plan(figures, result);
+    // The documented precedence: a provincial document beats a public report, so a plan
+    // implied by a seed's own attainment beats a plan only a public report states.
+    match (stated, implied) {
+        (Some(plan), Some(implied)) if is_public(model, plan) && !is_public(model, result) => {
+            Some(implied)
+        }
+        (Some(plan), _) => Some(PlanValue::Stated(plan)),
+        (None, implied) => implied,
     }
+}
+
+fn is_public(model: &Model, f: &Figure) -> bool {
+    f.doc_id()
+        .and_then(|d| model.document(d))
+        .is_some_and(|d| d.kind == DocumentKind::PublicReport)
+}
+
+/// The plan a stated attainment implies: result ÷ attainment × 100.
+fn implied_plan<'a>(figures: &[&'a Figure], result: &Figure) -> Option<PlanValue<'a>> {
     if result.measure != Measure::Level {
         return None;
     }
@@ -294,17 +313,14 @@ pub fn status_against(
         Amount::Point(p) => (p, p),
         Amount::Range(lo, hi) => (lo, hi),
     };
-    let met = match comparator {
-        Some(Comparator::AtLeast) => result >= lo - SAME,
-        Some(Comparator::MoreThan) => result > lo,
-        Some(Comparator::AtMost) => result <= hi + SAME,
-        Some(Comparator::LessThan) => result < hi,
-        None => match better {
-            Better::Higher => result >= lo - SAME,
-            Better::Lower => result <= hi + SAME,
-            Better::Neutral => result >= lo - SAME && result <= hi + SAME,
-        },
-    };
+    // Met or not is the one rule every view uses.
+    let met = crate::core::plan::rule::TargetRule {
+        amount: plan,
+        comparator,
+        better,
+        approx: false,
+    }
+    .meets(result);
     if !met {
         return PlanStatus::Missed;
     }
