@@ -145,6 +145,59 @@ mod planning {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// The one rule: for every indicator of every shipped model, the sensitivity
+        /// table's tick at the assumptions in use is the scenario verdict; no table and no
+        /// goal seek where the scenario cannot be assessed; and the status (facts) is the
+        /// same whatever is assumed.
+        #[test]
+        fn sensitivity_tick_in_use_is_the_scenario_verdict(
+            values in proptest::collection::vec((2021i32..2026, -40.0f64..60.0), 0..4),
+            scale in prop_oneof![Just(1.0f64), Just(100.0), Just(1000.0)],
+            start in proptest::option::of(2020i32..2026),
+        ) {
+            use provincial_planner::core::plan::assessment::{seek_year, ScenarioVerdict};
+            use provincial_planner::core::plan::sensitivity::table_for;
+            let models = load_shipped().0;
+            let assumptions = Assumptions {
+                start_year: start,
+                per_year: values.into_iter().map(|(y, v)| (y, v * scale)).collect(),
+            };
+            for model in &models {
+                for ind in &model.indicators {
+                    let a = assess(model, &ind.id, &assumptions);
+                    let facts = assess(model, &ind.id, &Assumptions::default());
+                    prop_assert_eq!(a.status, facts.status, "{}", ind.id);
+                    let table = table_for(model, &ind.id, &assumptions);
+                    if !a.scenario_assessable() {
+                        prop_assert!(table.is_none(), "{}", ind.id);
+                        if let Some(w) = &a.working {
+                            for &y in &w.remaining_years {
+                                prop_assert!(seek_year(model, &ind.id, &assumptions, y).is_err());
+                            }
+                        }
+                        continue;
+                    }
+                    let Some(t) = table else { continue };
+                    let verdict = a.scenario == Some(ScenarioVerdict::Reached);
+                    let in_use: Vec<_> = t.one_way.iter().filter(|r| r.in_use).collect();
+                    prop_assert_eq!(in_use.len(), 1, "{}", ind.id);
+                    prop_assert_eq!(in_use[0].meets, verdict, "{} {:?}", ind.id, in_use[0]);
+                    if let Some(g) = &t.grid {
+                        let r = g.rows.iter().position(|x| Some(*x) == a.pace_in_use(t.first));
+                        let c = g.columns.iter().position(|x| Some(*x) == a.pace_in_use(g.second));
+                        if let (Some(r), Some(c)) = (r, c) {
+                            prop_assert_eq!(g.meets[r][c], verdict, "{} grid", ind.id);
+                        } else {
+                            prop_assert!(false, "{}: value in use missing from the grid", ind.id);
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
         #![proptest_config(ProptestConfig::with_cases(16))]
         #[test]
         fn assessments_survive_any_assumption(

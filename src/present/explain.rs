@@ -473,4 +473,48 @@ mod tests {
         assert!(en.contains("Needed: 16."), "{en}");
         assert!(en.contains("Rule: on track"), "{en}");
     }
+
+    #[test]
+    fn new_classes_and_scenario_words_in_both_languages() {
+        for status in [TermStatus::AtTargetHeld, TermStatus::MovingAway] {
+            let (vi, en) = (
+                term_status_label(status, Locale::Vi),
+                term_status_label(status, Locale::En),
+            );
+            assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{status:?}");
+        }
+        assert_eq!(term_status_code(TermStatus::AtTargetHeld), "at-target-held");
+        assert_eq!(term_status_code(TermStatus::MovingAway), "moving-away");
+        // The verdict says it is about assumptions, so it cannot pass for the badge.
+        assert!(scenario_verdict_text(ScenarioVerdict::Reached, Locale::Vi)
+            .starts_with("Với các giả định"));
+        assert!(
+            scenario_verdict_text(ScenarioVerdict::NotReached, Locale::En)
+                .starts_with("With these assumptions")
+        );
+    }
+
+    #[test]
+    fn explains_warnings_missing_results_and_the_rates_check() {
+        let model = load_shipped().0.into_iter().next().expect("model");
+        let mut assumptions = Assumptions {
+            start_year: Some(2023),
+            ..Assumptions::default()
+        };
+        assumptions.per_year.insert(2024, 20.0);
+        let a = assess(&model, "grdp_constant", &assumptions);
+        let en = explain(&model, "bn_vnd", &a, Locale::En).join("\n");
+        // 20 % against the 20,225 ÷ 18,938.78 − 1 = 6.79 % the 2024 estimate gives.
+        assert!(en.contains("The 2024 assumption (20%/year) contradicts the known result or estimate (6.79%/year)."), "{en}");
+        assert!(
+            en.contains("With these assumptions: target reached."),
+            "{en}"
+        );
+        // From 2023: 1.0647 × 1.0947 × 1.0732 = 1.25 by the rates, 18,938.78 ÷ 15,076 =
+        // 1.26 by the levels.
+        assert!(en.contains("The series mixes vintages: by the growth rates the years so far multiply by 1.25, by the levels by 1.26"), "{en}");
+        let inv = assess(&model, "total_social_investment", &Assumptions::default());
+        let vi = explain(&model, "bn_vnd", &inv, Locale::Vi).join("\n");
+        assert!(vi.contains("Thiếu kết quả các năm 2021, 2022"), "{vi}");
+    }
 }

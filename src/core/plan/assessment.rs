@@ -975,7 +975,11 @@ mod tests {
             r#"{{"indicators":[
               {{"id":"poor","name":{{"vi":"p","en":"p"}},"group":"g","unit":"percent","better":"lower","target_kind":"share"}},
               {{"id":"communes","name":{{"vi":"c","en":"c"}},"group":"g","unit":"communes","better":"higher","target_kind":"count"}},
-              {{"id":"share","name":{{"vi":"s","en":"s"}},"group":"g","unit":"percent","better":"neutral","target_kind":"share"}}],
+              {{"id":"share","name":{{"vi":"s","en":"s"}},"group":"g","unit":"percent","better":"neutral","target_kind":"share"}},
+              {{"id":"away","name":{{"vi":"a","en":"a"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}},
+              {{"id":"cover","name":{{"vi":"v","en":"v"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}},
+              {{"id":"held","name":{{"vi":"h","en":"h"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}},
+              {{"id":"band","name":{{"vi":"b","en":"b"}},"group":"g","unit":"percent","better":"neutral","target_kind":"share"}}],
              "figures":[
               {{"indicator":"poor","kind":"actual","period":"2021","value":12.0,{src}}},
               {{"indicator":"poor","kind":"actual","period":"2023","value":6.0,{src}}},
@@ -984,7 +988,21 @@ mod tests {
               {{"indicator":"communes","kind":"actual","period":"2024","value":44,{src}}},
               {{"indicator":"communes","kind":"term_target","period":"2025","value":50,{src}}},
               {{"indicator":"share","kind":"actual","period":"2023","value":22.0,{src}}},
-              {{"indicator":"share","kind":"term_target","period":"2025","range":[19,20],{src}}}]}}"#
+              {{"indicator":"share","kind":"term_target","period":"2025","range":[19,20],{src}}},
+              {{"indicator":"away","kind":"estimate","period":"2020","value":42.9,{src}}},
+              {{"indicator":"away","kind":"actual","period":"2021","value":41.3,{src}}},
+              {{"indicator":"away","kind":"actual","period":"2023","value":39.7,{src}}},
+              {{"indicator":"away","kind":"term_target","period":"2025","range":[42,43],{src}}},
+              {{"indicator":"cover","kind":"actual","period":"2021","value":80,{src}}},
+              {{"indicator":"cover","kind":"actual","period":"2023","value":96,{src}}},
+              {{"indicator":"cover","kind":"term_target","period":"2025","value":99,{src}}},
+              {{"indicator":"held","kind":"estimate","period":"2020","value":42.83,{src}}},
+              {{"indicator":"held","kind":"actual","period":"2022","value":42.0,{src}}},
+              {{"indicator":"held","kind":"actual","period":"2024","value":42.5,{src}}},
+              {{"indicator":"held","kind":"term_target","period":"2025","range":[42,43],{src}}},
+              {{"indicator":"band","kind":"actual","period":"2022","value":18.0,{src}}},
+              {{"indicator":"band","kind":"actual","period":"2024","value":18.5,{src}}},
+              {{"indicator":"band","kind":"term_target","period":"2025","range":[19,20],{src}}}]}}"#
         );
         load_model(
             UNITS_JSON,
@@ -1051,6 +1069,242 @@ mod tests {
             status_from(false, &Err(AssessError::NoTarget), Some(1.0), false),
             TermStatus::CannotAssess
         );
+    }
+
+    #[test]
+    fn services_share_is_no_longer_achieved_by_a_figure_from_before_the_term() {
+        let model = kon_tum();
+        // The only services share in the data is the 2020 estimate 42.83 % (inside the
+        // 42-43 % target, but from before the 2021-2025 term): no result in the term.
+        let a = assess(&model, "structure_services", &Assumptions::default());
+        assert_eq!(a.required, Err(AssessError::NoResultInTerm));
+        assert_eq!(a.status, TermStatus::CannotAssess);
+        assert_ne!(a.status, TermStatus::Achieved);
+    }
+
+    #[test]
+    fn status_respects_time_and_direction() {
+        let model = small_model();
+        // away: from the base year's 42.9 % (2020) to 39.7 % (2023) is −3.2 ÷ 3 = −1.07
+        // points a year; the 42-43 % target needs (42 − 39.7) ÷ 2 = +1.15 a year:
+        // moving away.
+        let away = assess(&model, "away", &Assumptions::default());
+        assert_eq!(away.working.as_ref().map(|w| w.start_year), Some(2023));
+        assert_eq!(
+            away.achieved.map(|(_, a)| (a * 100.0).round()),
+            Some(-107.0)
+        );
+        assert!((away.required.expect("r") - 1.15).abs() < 1e-9);
+        assert_eq!(away.status, TermStatus::MovingAway);
+        // held: 42.5 % in 2024 lies in 42-43 % a year before the target year, and a
+        // share can fall back: at the target, must be held (not achieved).
+        let held = assess(&model, "held", &Assumptions::default());
+        assert_eq!(held.status, TermStatus::AtTargetHeld);
+        // A stock that cannot fall back is achieved once reached: medicinal plants
+        // 10,430 ha (2024 estimate) against "khoảng 10.000 ha" by 2025.
+        let kt = kon_tum();
+        let med = assess(&kt, "medicinal_plants_area", &Assumptions::default());
+        assert_eq!(med.working.as_ref().map(|w| w.start_value), Some(10430.0));
+        assert_eq!(med.status, TermStatus::Achieved);
+        // Exports 359.5 mn USD in 2023 against "over 250 mn USD" in 2025: a flow that can
+        // fall back, so it must be held to 2025.
+        let exports = assess(&kt, "export_turnover", &Assumptions::default());
+        assert_eq!(exports.status, TermStatus::AtTargetHeld);
+    }
+
+    #[test]
+    fn rate_projections_stay_within_100_percent() {
+        let model = small_model();
+        // cover: 80 % (2021) to 96 % (2023) is +8 points a year; two more years at that
+        // pace give 96 + 16 = 112 %, bounded to 100 %.
+        let a = assess(&model, "cover", &Assumptions::default());
+        assert_eq!(a.achieved, Some((2021, 8.0)));
+        assert_eq!(a.projection, Some(100.0));
+        assert_eq!(a.scenario, Some(ScenarioVerdict::Reached));
+    }
+
+    #[test]
+    fn grdp_pace_from_the_stated_growth_rates_beside_the_levels() {
+        let model = kon_tum();
+        let a = assess(&model, "grdp_constant", &Assumptions::default());
+        let w = a.working.as_ref().expect("working");
+        assert_eq!((w.start_year, w.start_value), (2024, 20225.0));
+        // Level-based: 15,076 × 1.1^5 = 24,280.05; 24,280.05 ÷ 20,225 − 1 = 20.05 %.
+        let r = a.required.expect("required");
+        assert!((r - 20.05).abs() < 0.005, "{r}");
+        // From the rates: 2021 6.47 %, 2022 9.47 %, 2023 7.32 %, 2024 9.78 % (97.8 % of
+        // the 10 % plan). Π = 1.0647 × 1.0947 × 1.0732 × 1.0978 = 1.37318;
+        // 1.61051 ÷ 1.37318 − 1 = 17.28 % needed in 2025; achieved 1.37318^(1/4) − 1 =
+        // 8.25 % a year.
+        let rc = a.rates.as_ref().expect("rates check");
+        let years: Vec<i32> = rc.known.iter().map(|(y, _, _)| *y).collect();
+        assert_eq!(years, vec![2021, 2022, 2023, 2024]);
+        assert!(
+            (rc.rates_factor - 1.37318).abs() < 0.00001,
+            "{}",
+            rc.rates_factor
+        );
+        assert!((rc.required - 17.28).abs() < 0.005, "{}", rc.required);
+        assert!((rc.achieved - 8.25).abs() < 0.005, "{}", rc.achieved);
+        // By the levels the same years multiply by 20,225 ÷ 15,076 = 1.34154: the
+        // 2.4 % gap says the series mixes vintages.
+        assert!((rc.levels_factor - 1.34154).abs() < 0.00001);
+        assert!(rc.mixed_vintages);
+        // 8.25 ÷ 17.28 = 0.48 of the pace needed, below 0.75: off track.
+        assert_eq!(a.status, TermStatus::OffTrack);
+    }
+
+    #[test]
+    fn an_assumption_never_changes_the_status_and_gets_warnings() {
+        let model = kon_tum();
+        // ?ct=grdp_constant&nam=2023&gd=2024:20
+        let mut assumptions = Assumptions {
+            start_year: Some(2023),
+            ..Assumptions::default()
+        };
+        assumptions.per_year.insert(2024, 20.0);
+        let a = assess(&model, "grdp_constant", &assumptions);
+        // The badge is that of the data (start 2024, off track), not of the assumption.
+        assert_eq!(a.status, TermStatus::OffTrack);
+        // The scenario: 18,938.78 × 1.20 × 1.0790 (the 2020-2023 pace,
+        // (18,938.78 ÷ 15,076)^(1/3) − 1 = 7.90 %) = 24,522 ≥ 24,280: reached.
+        let p = a.projection.expect("projection");
+        assert!((p - 24522.0).abs() < 2.0, "{p}");
+        assert_eq!(a.scenario, Some(ScenarioVerdict::Reached));
+        // The 2024 estimate 20,225 ÷ 18,938.78 − 1 = 6.79 % contradicts 20 %.
+        let known = a.warnings.iter().find_map(|w| match w {
+            AssumptionWarning::ContradictsResult {
+                year: 2024, known, ..
+            } => Some(*known),
+            _ => None,
+        });
+        assert!(
+            known.is_some_and(|k| (k - 6.79).abs() < 0.005),
+            "{:?}",
+            a.warnings
+        );
+        // A 20-digit rate is implausible (beyond ±30 %).
+        assumptions
+            .per_year
+            .insert(2024, 12_345_678_901_234_567_890.0);
+        let a = assess(&model, "grdp_constant", &assumptions);
+        assert!(a
+            .warnings
+            .iter()
+            .any(|w| matches!(w, AssumptionWarning::Implausible { year: 2024, .. })));
+        assert_eq!(a.status, TermStatus::OffTrack);
+    }
+
+    #[test]
+    fn missing_results_are_named_and_never_filled() {
+        let model = kon_tum();
+        // Investment has results for 2023 (27,035) and 2024 (30,000) only.
+        for id in ["total_social_investment", "new_forest_planted"] {
+            let a = assess(&model, id, &Assumptions::default());
+            assert_eq!(a.missing, vec![2021, 2022], "{id}");
+            assert_eq!(a.projection, None, "{id}");
+            assert_eq!(a.scenario, None, "{id}");
+            assert!(!a.scenario_assessable(), "{id}");
+            assert_eq!(
+                seek_year(&model, id, &Assumptions::default(), 2025),
+                Err(GoalSeekError::ModelFailed),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paraphrase_never_outranks_the_congress_wording() {
+        let model = kon_tum();
+        // "từ 10%/năm trở lên" (at least), not the 2022 page's "trên 10%/năm".
+        let t = term_target(&model, "grdp_constant").expect("target");
+        assert_eq!(t.comparator, Some(Comparator::AtLeast));
+        assert_eq!(t.doc_id(), Some("pub-baoquangngai-2020-09-23"));
+    }
+
+    #[test]
+    fn levels_are_read_in_the_indicator_unit() {
+        let model = kon_tum();
+        // "2.3 million visits" (2024) is 2.3 × 1,000,000 = 2,300,000 visits; 2023's
+        // "trên 1,3 triệu" is a bound, not a level.
+        let levels = yearly_levels(&model, "tourist_visits");
+        let values: Vec<(i32, f64)> = levels
+            .iter()
+            .map(|(y, f)| (*y, level_value(&model, f)))
+            .collect();
+        assert_eq!(values, vec![(2024, 2_300_000.0)]);
+    }
+
+    #[test]
+    fn a_count_so_far_is_not_the_year_end_figure() {
+        let model = kon_tum();
+        // "Đến nay ... 42 xã" (December 2023) plus "thêm 06 xã" by the year end: the
+        // 2023 level is the derived 42 + 6 = 48.
+        let levels = yearly_levels(&model, "new_rural_communes");
+        let f = levels.get(&2023).expect("2023");
+        assert_eq!(f.kind, FigureKind::Derived);
+        assert_eq!(level_value(&model, f), 48.0);
+    }
+
+    /// (input, tick) of each one-way row.
+    fn ticks(model: &Model, id: &str, assumptions: &Assumptions) -> Vec<(f64, bool)> {
+        crate::core::plan::sensitivity::table_for(model, id, assumptions)
+            .map(|t| t.one_way.iter().map(|r| (r.input, r.meets)).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn sensitivity_ticks_follow_the_target_rule() {
+        let model = small_model();
+        // poor: 6 % in 2023, target "below 3 %" (lt). Varying 2024 by x with 2025 at the
+        // pace achieved (−3 a year) projects 6 + x − 3 = 3 + x: met only for x < 0, and
+        // not at x = 0 (3 is not below 3). Rows: −5…1 around round(−1.5) = −2.
+        let want: Vec<(f64, bool)> = (-5..=1).map(|x| (f64::from(x), x < 0)).collect();
+        assert_eq!(ticks(&model, "poor", &Assumptions::default()), want);
+        // band: 18.5 % in 2024, target 19-20 % (neutral), achieved (18.5 − 18) ÷ 2 = 0.25
+        // a year. 2025 = 18.5 + x meets both ends only for 0.5 ≤ x ≤ 1.5: of the rows
+        // −2…4 (around round(0.5) = 1) and the 0.25 in use, only x = 1 is ticked.
+        let want = vec![
+            (-2.0, false),
+            (-1.0, false),
+            (0.0, false),
+            (0.25, false),
+            (1.0, true),
+            (2.0, false),
+            (3.0, false),
+            (4.0, false),
+        ];
+        assert_eq!(ticks(&model, "band", &Assumptions::default()), want);
+    }
+
+    #[test]
+    fn sensitivity_tables_only_where_the_scenario_can_be_assessed() {
+        let model = kon_tum();
+        // New forest planted and investment lack 2021 and 2022: no table at all.
+        assert_eq!(
+            ticks(&model, "new_forest_planted", &Assumptions::default()),
+            vec![]
+        );
+        assert_eq!(
+            ticks(&model, "total_social_investment", &Assumptions::default()),
+            vec![]
+        );
+        // With 2021 and 2022 entered, the table varies 2025 only (the year after the
+        // 2024 start), never a past year.
+        let mut filled = Assumptions::default();
+        filled.per_year.insert(2021, 20000.0);
+        filled.per_year.insert(2022, 23000.0);
+        let t =
+            crate::core::plan::sensitivity::table_for(&model, "total_social_investment", &filled)
+                .expect("table");
+        assert_eq!(t.first, 2025);
+        assert!(t.grid.is_none());
+        // GRDP from 2024 (20,225): 2025 needs 24,280.05 ÷ 20,225 − 1 = 20.05 %, so of the
+        // rows 17…23 (and 7.62 in use) exactly 21, 22 and 23 meet the target.
+        let rows = ticks(&model, "grdp_constant", &Assumptions::default());
+        let met: Vec<f64> = rows.iter().filter(|r| r.1).map(|r| r.0).collect();
+        assert_eq!(met, vec![21.0, 22.0, 23.0]);
+        assert!(rows.iter().any(|r| (r.0 - 7.62).abs() < 0.005 && !r.1));
     }
 
     #[test]
