@@ -368,6 +368,32 @@ mod tests {
     }
 
     #[test]
+    fn a_seed_implied_plan_beats_a_public_report_plan() {
+        let model = crate::core::model::catalog::load_shipped()
+            .0
+            .into_iter()
+            .next()
+            .expect("model");
+        let figures: Vec<&Figure> = model.figures_of("tourist_visits").collect();
+        let result = figures
+            .iter()
+            .copied()
+            .find(|f| {
+                f.kind.is_result() && f.measure == Measure::Level && f.period == Period::Year(2023)
+            })
+            .expect("2023 result");
+        // Seed 003: "trên 1,3 triệu lượt khách, đạt 86,67% kế hoạch" implies a plan of
+        // 1.3 ÷ 86.67 × 100 = 1.49994 million visits; the public report's 1,300,000
+        // visits must not outrank it.
+        match plan_for(&model, &figures, result) {
+            Some(PlanValue::FromAttainment { value, .. }) => {
+                assert!((value - 1.49994).abs() < 0.00001, "{value}")
+            }
+            other => panic!("expected the implied plan, got {other:?}"),
+        }
+    }
+
+    #[test]
     fn status_respects_comparators_ranges_and_direction() {
         use Better::*;
         use PlanStatus::*;
