@@ -333,3 +333,23 @@ fn about_4500_ha_of_ginseng_is_approximate() {
     assert!(rule.meets(4455.0));
     assert!(!rule.meets(4400.0));
 }
+
+#[test]
+fn structure_shares_2023_are_derived_from_value_added() {
+    use provincial_planner::core::model::{FigureKind, Period};
+    let model = kon_tum();
+    // Nominal GRDP 2023 = 58.42 mn VND × 568,780 × (601,000 ÷ 568,780)^(2/3) ÷ 1000
+    // = 58.42 × 590,062 ÷ 1000 = 34,471.4 bn VND; shares: 6,623.27 ÷ 34,471.4 = 19.21 %,
+    // 11,182.13 ÷ 34,471.4 = 32.44 %, 13,962 ÷ 34,471.4 = 40.50 %.
+    for (id, want) in [
+        ("structure_agriculture", 19.21),
+        ("structure_industry_construction", 32.44),
+        ("structure_services", 40.50),
+    ] {
+        let f = model
+            .figures_of(id)
+            .find(|f| f.period == Period::Year(2023) && f.kind == FigureKind::Derived)
+            .expect(id);
+        assert_eq!(f.amount, Amount::Point(want), "{id}");
+    }
+}

@@ -180,16 +180,26 @@ mod planning {
                     }
                     let Some(t) = table else { continue };
                     let verdict = a.scenario == Some(ScenarioVerdict::Reached);
-                    let in_use: Vec<_> = t.one_way.iter().filter(|r| r.in_use).collect();
-                    prop_assert_eq!(in_use.len(), 1, "{}", ind.id);
-                    prop_assert_eq!(in_use[0].meets, verdict, "{} {:?}", ind.id, in_use[0]);
+                    let in_use = t.in_use.clone();
+                    prop_assert!(in_use.is_some(), "{}", ind.id);
+                    if let Some(row) = in_use {
+                        prop_assert_eq!(row.meets, verdict, "{} {:?}", ind.id, row);
+                    }
+                    // Every row and cell is ticked by the same rule, and a row holding
+                    // the value in use agrees with the verdict.
+                    let rule = a.rule.expect("rule");
+                    for r in &t.one_way {
+                        prop_assert_eq!(r.meets, r.projected.is_some_and(|v| rule.meets(v)));
+                        if r.in_use {
+                            prop_assert_eq!(r.meets, verdict, "{} row {:?}", ind.id, r);
+                        }
+                    }
                     if let Some(g) = &t.grid {
-                        let r = g.rows.iter().position(|x| Some(*x) == a.pace_in_use(t.first));
-                        let c = g.columns.iter().position(|x| Some(*x) == a.pace_in_use(g.second));
-                        if let (Some(r), Some(c)) = (r, c) {
-                            prop_assert_eq!(g.meets[r][c], verdict, "{} grid", ind.id);
-                        } else {
-                            prop_assert!(false, "{}: value in use missing from the grid", ind.id);
+                        prop_assert_eq!(g.in_use.map(|(_, _, m)| m), Some(verdict), "{} grid", ind.id);
+                        for (cells, flags) in g.cells.iter().zip(&g.meets) {
+                            for (c, m) in cells.iter().zip(flags) {
+                                prop_assert_eq!(*m, c.is_some_and(|v| rule.meets(v)));
+                            }
                         }
                     }
                 }

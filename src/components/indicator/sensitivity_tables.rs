@@ -24,6 +24,8 @@ pub struct SensitivityView {
     /// Two-way grid (caption, table, which cells meet the target), when two or more
     /// years remain.
     pub grid: Option<(String, Table, Vec<Vec<bool>>)>,
+    /// The value in use for the first year and what it gives, checked by the same rule.
+    pub in_use_line: Option<String>,
 }
 
 /// Computes both tables; `None` when no year is left to assume or the scenario cannot be
@@ -43,6 +45,27 @@ pub fn sensitivity_view(
     let target_year = tables.target_year;
     let target_value = tables.target_value;
     let one_way_meets: Vec<bool> = tables.one_way.iter().map(|r| r.meets).collect();
+    let in_use_line = tables.in_use.as_ref().map(|r| {
+        let projected = r.projected.map(n).unwrap_or_else(|| "—".to_string());
+        match (locale, r.meets) {
+            (Locale::Vi, true) => format!(
+                "Giá trị đang dùng cho năm {first}: {} → {target_year}: {projected} (đạt).",
+                n(r.input)
+            ),
+            (Locale::Vi, false) => format!(
+                "Giá trị đang dùng cho năm {first}: {} → {target_year}: {projected} (không đạt).",
+                n(r.input)
+            ),
+            (Locale::En, true) => format!(
+                "Value in use for {first}: {} → {target_year}: {projected} (meets).",
+                n(r.input)
+            ),
+            (Locale::En, false) => format!(
+                "Value in use for {first}: {} → {target_year}: {projected} (does not meet).",
+                n(r.input)
+            ),
+        }
+    });
     let rows_one = tables
         .one_way
         .iter()
@@ -103,6 +126,7 @@ pub fn sensitivity_view(
         },
         one_way_meets,
         grid,
+        in_use_line,
     })
 }
 
@@ -201,6 +225,7 @@ pub fn SensitivityTables(
                     <thead><tr>{head_one}</tr></thead>
                     <tbody>{rows_one}</tbody>
                 </table>
+                {v.in_use_line.map(|l| view! { <p class="sensitivity-in-use" data-testid="sensitivity-in-use">{l}</p> })}
             </div>
             {grid}
         </div>

@@ -979,7 +979,8 @@ mod tests {
               {{"id":"away","name":{{"vi":"a","en":"a"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}},
               {{"id":"cover","name":{{"vi":"v","en":"v"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}},
               {{"id":"held","name":{{"vi":"h","en":"h"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}},
-              {{"id":"band","name":{{"vi":"b","en":"b"}},"group":"g","unit":"percent","better":"neutral","target_kind":"share"}}],
+              {{"id":"band","name":{{"vi":"b","en":"b"}},"group":"g","unit":"percent","better":"neutral","target_kind":"share"}},
+              {{"id":"preterm","name":{{"vi":"e","en":"e"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}}],
              "figures":[
               {{"indicator":"poor","kind":"actual","period":"2021","value":12.0,{src}}},
               {{"indicator":"poor","kind":"actual","period":"2023","value":6.0,{src}}},
@@ -1002,7 +1003,9 @@ mod tests {
               {{"indicator":"held","kind":"term_target","period":"2025","range":[42,43],{src}}},
               {{"indicator":"band","kind":"actual","period":"2022","value":18.0,{src}}},
               {{"indicator":"band","kind":"actual","period":"2024","value":18.5,{src}}},
-              {{"indicator":"band","kind":"term_target","period":"2025","range":[19,20],{src}}}]}}"#
+              {{"indicator":"band","kind":"term_target","period":"2025","range":[19,20],{src}}},
+              {{"indicator":"preterm","kind":"estimate","period":"2020","value":42.83,{src}}},
+              {{"indicator":"preterm","kind":"term_target","period":"2025","range":[42,43],{src}}}]}}"#
         );
         load_model(
             UNITS_JSON,
@@ -1074,12 +1077,25 @@ mod tests {
     #[test]
     fn services_share_is_no_longer_achieved_by_a_figure_from_before_the_term() {
         let model = kon_tum();
-        // The only services share in the data is the 2020 estimate 42.83 % (inside the
-        // 42-43 % target, but from before the 2021-2025 term): no result in the term.
+        // The 2020 estimate 42.83 % lies inside the 42-43 % target but is from before the
+        // 2021-2025 term: it is the base, not a result. The 2023 share derived from seed
+        // 003 is 13,962 ÷ 34,471.4 = 40.50 % (nominal GRDP 58.42 × 590,062 ÷ 1000).
         let a = assess(&model, "structure_services", &Assumptions::default());
-        assert_eq!(a.required, Err(AssessError::NoResultInTerm));
-        assert_eq!(a.status, TermStatus::CannotAssess);
-        assert_ne!(a.status, TermStatus::Achieved);
+        let w = a.working.as_ref().expect("working");
+        assert_eq!((w.start_year, w.start_value), (2023, 40.5));
+        // Achieved (40.50 − 42.83) ÷ 3 = −0.78 points a year; needed (42 − 40.50) ÷ 2 =
+        // +0.75 a year: moving away from the target.
+        assert_eq!(
+            a.achieved.map(|(y, v)| (y, (v * 100.0).round())),
+            Some((2020, -78.0))
+        );
+        assert!((a.required.expect("required") - 0.75).abs() < 1e-9);
+        assert_eq!(a.status, TermStatus::MovingAway);
+        // A model with only the pre-term figure cannot be assessed at all.
+        let small = small_model();
+        let pre = assess(&small, "preterm", &Assumptions::default());
+        assert_eq!(pre.required, Err(AssessError::NoResultInTerm));
+        assert_eq!(pre.status, TermStatus::CannotAssess);
     }
 
     #[test]
@@ -1263,17 +1279,21 @@ mod tests {
         assert_eq!(ticks(&model, "poor", &Assumptions::default()), want);
         // band: 18.5 % in 2024, target 19-20 % (neutral), achieved (18.5 − 18) ÷ 2 = 0.25
         // a year. 2025 = 18.5 + x meets both ends only for 0.5 ≤ x ≤ 1.5: of the rows
-        // −2…4 (around round(0.5) = 1) and the 0.25 in use, only x = 1 is ticked.
+        // −2…4 (around round(0.5) = 1) only x = 1 is ticked; the 0.25 in use gives 18.75,
+        // not met.
         let want = vec![
             (-2.0, false),
             (-1.0, false),
             (0.0, false),
-            (0.25, false),
             (1.0, true),
             (2.0, false),
             (3.0, false),
             (4.0, false),
         ];
+        let t = crate::core::plan::sensitivity::table_for(&model, "band", &Assumptions::default())
+            .expect("table");
+        let in_use = t.in_use.expect("in use");
+        assert_eq!((in_use.input, in_use.meets), (0.25, false));
         assert_eq!(ticks(&model, "band", &Assumptions::default()), want);
     }
 
@@ -1300,11 +1320,19 @@ mod tests {
         assert_eq!(t.first, 2025);
         assert!(t.grid.is_none());
         // GRDP from 2024 (20,225): 2025 needs 24,280.05 ÷ 20,225 − 1 = 20.05 %, so of the
-        // rows 17…23 (and 7.62 in use) exactly 21, 22 and 23 meet the target.
+        // rows 17…23 exactly 21, 22 and 23 meet the target; the 7.62 % in use (the
+        // 2020-2024 pace) does not.
         let rows = ticks(&model, "grdp_constant", &Assumptions::default());
         let met: Vec<f64> = rows.iter().filter(|r| r.1).map(|r| r.0).collect();
         assert_eq!(met, vec![21.0, 22.0, 23.0]);
-        assert!(rows.iter().any(|r| (r.0 - 7.62).abs() < 0.005 && !r.1));
+        let t = crate::core::plan::sensitivity::table_for(
+            &model,
+            "grdp_constant",
+            &Assumptions::default(),
+        )
+        .expect("table");
+        let in_use = t.in_use.expect("in use");
+        assert!((in_use.input - 7.62).abs() < 0.005 && !in_use.meets);
     }
 
     #[test]

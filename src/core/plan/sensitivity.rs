@@ -4,9 +4,10 @@
 //! [`table_for`] builds an indicator's tables from its assessment: the projected value in
 //! the target year over a range of the first year after the start, and over a grid of
 //! the first two. Every cell's tick is the target's own rule ([`TargetRule::meets`]), the
-//! same the scenario verdict uses, and the range always holds the value the projection
-//! uses now (marked `in_use`), so the table and the verdict agree there. No table for an
-//! indicator whose scenario cannot be assessed (missing results, no target).
+//! same the scenario verdict uses; the value the projection uses now is evaluated beside
+//! the table ([`Tables::in_use`]) and marked on a row that holds it, so the table and the
+//! verdict agree there. No table for an indicator whose scenario cannot be assessed
+//! (missing results, no target).
 
 use crate::core::model::Model;
 use crate::core::plan::assessment::{assess, scenario_projection, Assumptions, PaceKind};
@@ -75,6 +76,9 @@ pub struct Grid {
     pub cells: Vec<Vec<Option<f64>>>,
     /// Which cells meet the target.
     pub meets: Vec<Vec<bool>>,
+    /// The values in use for both years: (first, second, meets), evaluated as the
+    /// cells are.
+    pub in_use: Option<(f64, f64, bool)>,
 }
 
 /// An indicator's sensitivity tables.
@@ -90,6 +94,8 @@ pub struct Tables {
     pub first: i32,
     /// The one-way table.
     pub one_way: Vec<Row>,
+    /// The value in use for the first year, evaluated as the table's rows are.
+    pub in_use: Option<Row>,
     /// The grid, when two or more years follow the start.
     pub grid: Option<Grid>,
 }
@@ -104,17 +110,6 @@ fn input_steps(kind: PaceKind, center: f64) -> Vec<f64> {
             steps((center / step).round() * step, step, 7)
         }
     }
-}
-
-/// Adds `value` to sorted `xs` unless it is there already.
-fn with_value(mut xs: Vec<f64>, value: Option<f64>) -> Vec<f64> {
-    if let Some(v) = value.filter(|v| v.is_finite()) {
-        if !xs.contains(&v) {
-            xs.push(v);
-            xs.sort_by(f64::total_cmp);
-        }
-    }
-    xs
 }
 
 /// Builds the tables of one indicator under `assumptions`; `None` when its scenario
@@ -152,7 +147,16 @@ pub fn table_for(model: &Model, indicator: &str, assumptions: &Assumptions) -> O
         scenario_projection(model, indicator, &trial)
     };
     let in_use_first = a.pace_in_use(first);
-    let xs = with_value(input_steps(w.pace_kind, center_for(first)), in_use_first);
+    let xs = input_steps(w.pace_kind, center_for(first));
+    let in_use = in_use_first.map(|x| {
+        let projected = project(&[(first, x)]);
+        Row {
+            input: x,
+            projected,
+            meets: projected.is_some_and(|v| rule.meets(v)),
+            in_use: true,
+        }
+    });
     let one_way = one_way(|x| project(&[(first, x)]), &xs)
         .into_iter()
         .map(|(input, projected)| Row {
@@ -163,11 +167,12 @@ pub fn table_for(model: &Model, indicator: &str, assumptions: &Assumptions) -> O
         })
         .collect();
     let grid = years.get(1).map(|&second| {
-        let columns = with_value(
-            input_steps(w.pace_kind, center_for(second)),
-            a.pace_in_use(second),
-        );
+        let columns = input_steps(w.pace_kind, center_for(second));
         let cells = two_way(|r, c| project(&[(first, r), (second, c)]), &xs, &columns);
+        let in_use = in_use_first.zip(a.pace_in_use(second)).map(|(r, c)| {
+            let v = project(&[(first, r), (second, c)]);
+            (r, c, v.is_some_and(|v| rule.meets(v)))
+        });
         let meets = cells
             .iter()
             .map(|row| {
@@ -182,6 +187,7 @@ pub fn table_for(model: &Model, indicator: &str, assumptions: &Assumptions) -> O
             columns,
             cells,
             meets,
+            in_use,
         }
     });
     Some(Tables {
@@ -190,6 +196,7 @@ pub fn table_for(model: &Model, indicator: &str, assumptions: &Assumptions) -> O
         target_value: w.target_value,
         first,
         one_way,
+        in_use,
         grid,
     })
 }
