@@ -151,6 +151,78 @@ pub fn warning_text(
     }
 }
 
+/// A warning about a chain override, with its numbers.
+pub fn chain_warning_text(
+    warning: crate::core::plan::chain::ChainWarning,
+    locale: Locale,
+) -> String {
+    use crate::core::plan::chain::ChainWarning;
+    let n = |v: f64| format_number(v, locale, 2);
+    let limit = format_number(PLAUSIBLE_GROWTH, locale, 0);
+    match (warning, locale) {
+        (ChainWarning::ImplausibleGrowth { year, value, .. }, Locale::Vi) => {
+            format!(
+                "Giả định năm {year} ({}%) nằm ngoài ±{limit}%/năm: khó xảy ra.",
+                n(value)
+            )
+        }
+        (ChainWarning::ImplausibleGrowth { year, value, .. }, Locale::En) => {
+            format!(
+                "The {year} assumption ({}%) is beyond ±{limit}% a year: implausible.",
+                n(value)
+            )
+        }
+        (ChainWarning::IcorOutsideRange { year, value, range }, Locale::Vi) => format!(
+            "ICOR năm {year} ({}) nằm ngoài khoảng số liệu cho thấy ({}–{}).",
+            n(value),
+            n(range.0),
+            n(range.1)
+        ),
+        (ChainWarning::IcorOutsideRange { year, value, range }, Locale::En) => format!(
+            "The {year} ICOR ({}) is outside the range the data show ({}–{}).",
+            n(value),
+            n(range.0),
+            n(range.1)
+        ),
+    }
+}
+
+/// The chain's investment added up against the cumulative target, or which years'
+/// results are missing for the sum.
+pub fn investment_total_text(
+    t: &crate::core::plan::chain::InvestmentTotal,
+    locale: Locale,
+) -> Option<String> {
+    let (target, from, to) = t.target?;
+    let n = |v: f64| format_number(v, locale, 0);
+    let needed: f64 = t.needed.iter().map(|(_, v)| v).sum();
+    let years: Vec<String> = t.missing.iter().map(|y| y.to_string()).collect();
+    Some(match (t.total, locale) {
+        (Some(total), Locale::Vi) => format!(
+            "Lũy kế vốn đầu tư {from}-{to}: kết quả đã có cộng vốn cần theo kịch bản = {} tỷ đồng, so với mục tiêu {} tỷ đồng.",
+            n(total),
+            n(target)
+        ),
+        (Some(total), Locale::En) => format!(
+            "Cumulative investment {from}-{to}: results so far plus the scenario's needs = {} billion VND, against the {} billion VND target.",
+            n(total),
+            n(target)
+        ),
+        (None, Locale::Vi) => format!(
+            "Lũy kế vốn đầu tư {from}-{to} (mục tiêu {} tỷ đồng): kịch bản cần {} tỷ đồng; thiếu kết quả các năm {} nên chưa cộng được tổng.",
+            n(target),
+            n(needed),
+            years.join(", ")
+        ),
+        (None, Locale::En) => format!(
+            "Cumulative investment {from}-{to} (target {} billion VND): the scenario needs {} billion VND; results for {} are missing, so no total is given.",
+            n(target),
+            n(needed),
+            years.join(", ")
+        ),
+    })
+}
+
 /// Which results are missing, when a target needs them.
 pub fn missing_results_text(missing: &[i32], locale: Locale) -> Option<String> {
     if missing.is_empty() {
@@ -472,6 +544,36 @@ mod tests {
         let en = explain(&model, "bn_vnd", &a, Locale::En).join("\n");
         assert!(en.contains("Needed: 16."), "{en}");
         assert!(en.contains("Rule: on track"), "{en}");
+    }
+
+    #[test]
+    fn investment_total_names_the_missing_years() {
+        use crate::core::plan::chain::{investment_against_target, run, setup};
+        let model = load_shipped().0.into_iter().next().expect("model");
+        let s = setup(&model).expect("setup");
+        let years = run(&s, &std::collections::BTreeMap::new()).expect("run");
+        let t = investment_against_target(&model, &s, &years);
+        let vi = investment_total_text(&t, Locale::Vi).expect("text");
+        assert!(vi.contains("mục tiêu 118.000 tỷ đồng"), "{vi}");
+        assert!(vi.contains("thiếu kết quả các năm 2021, 2022"), "{vi}");
+    }
+
+    #[test]
+    fn chain_warnings_in_both_languages() {
+        use crate::core::plan::chain::ChainWarning;
+        let w = ChainWarning::IcorOutsideRange {
+            year: 2025,
+            value: 12.0,
+            range: (8.11, 10.71),
+        };
+        assert_eq!(
+            chain_warning_text(w, Locale::Vi),
+            "ICOR năm 2025 (12) nằm ngoài khoảng số liệu cho thấy (8,11–10,71)."
+        );
+        assert_eq!(
+            chain_warning_text(w, Locale::En),
+            "The 2025 ICOR (12) is outside the range the data show (8.11–10.71)."
+        );
     }
 
     #[test]

@@ -523,6 +523,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                         <tbody>{table}</tbody>
                     </table>
                     <ul class="explanation" data-testid="chain-explanation">{explanations}</ul>
+                    {chain_notes(&setup_for_outputs, &overrides, &rows, locale)}
                 }
                 .into_any()
             }
@@ -566,4 +567,33 @@ fn years_head(years: &[i32]) -> impl IntoView {
         .iter()
         .map(|y| view! { <th scope="col">{y.to_string()}</th> })
         .collect_view()
+}
+
+/// Warnings on the overrides and the investment added up against the cumulative target,
+/// in words from `present`.
+fn chain_notes(
+    setup: &crate::core::plan::chain::ChainSetup,
+    overrides: &std::collections::BTreeMap<(crate::core::plan::chain::ChainInput, i32), f64>,
+    rows: &[crate::core::plan::chain::ChainYear],
+    locale: Locale,
+) -> impl IntoView {
+    use crate::core::plan::chain::{chain_warnings, icor_history, investment_against_target};
+    let ctx = expect_context::<AppContext>();
+    let model = ctx.model()?;
+    let found = chain_warnings(overrides, &icor_history(model));
+    let warnings = (!found.is_empty()).then(|| {
+        let items = found
+            .into_iter()
+            .map(|w| view! { <li>{crate::present::explain::chain_warning_text(w, locale)}</li> })
+            .collect_view();
+        view! { <ul class="assumption-warnings" data-testid="chain-warnings">{items}</ul> }
+    });
+    let total = crate::present::explain::investment_total_text(
+        &investment_against_target(model, setup, rows),
+        locale,
+    );
+    Some(view! {
+        {warnings}
+        {total.map(|t| view! { <p data-testid="chain-investment-total">{t}</p> })}
+    })
 }

@@ -100,16 +100,19 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                 </p>
             }
         });
-        let warnings = a
-            .warnings
-            .iter()
-            .map(|w| view! { <li>{warning_text(model, &unit.get(), kind, *w, locale)}</li> })
-            .collect_view();
+        let warnings = (!a.warnings.is_empty()).then(|| {
+            let items = a
+                .warnings
+                .iter()
+                .map(|w| view! { <li>{warning_text(model, &unit.get(), kind, *w, locale)}</li> })
+                .collect_view();
+            view! { <ul class="assumption-warnings" data-testid="assumption-warnings">{items}</ul> }
+        });
         let missing = missing_results_text(&a.missing, locale)
             .map(|m| view! { <p class="missing-results" data-testid="missing-results">{m}</p> });
         Some(view! {
             {verdict}
-            <ul class="assumption-warnings" data-testid="assumption-warnings">{warnings}</ul>
+            {warnings}
             {missing}
         })
     };

@@ -923,6 +923,53 @@ pub fn budget_following_nominal(
     (share, path)
 }
 
+/// Something doubtful about a chain override.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ChainWarning {
+    /// A growth rate (sector, deflator, population or budget) beyond ±30 % a year.
+    ImplausibleGrowth {
+        /// The input.
+        input: ChainInput,
+        /// Year.
+        year: i32,
+        /// Value typed, percent.
+        value: f64,
+    },
+    /// An ICOR outside the range the data show.
+    IcorOutsideRange {
+        /// Year.
+        year: i32,
+        /// Value typed.
+        value: f64,
+        /// Lowest and highest ICOR of the result years.
+        range: (f64, f64),
+    },
+}
+
+/// The warnings of a set of overrides: implausible growth rates (beyond
+/// [`crate::core::plan::rule::PLAUSIBLE_GROWTH`]) and an ICOR outside the data's range.
+pub fn chain_warnings(
+    overrides: &BTreeMap<(ChainInput, i32), f64>,
+    history: &IcorHistory,
+) -> Vec<ChainWarning> {
+    let limit = crate::core::plan::rule::PLAUSIBLE_GROWTH;
+    overrides
+        .iter()
+        .filter(|(_, v)| v.is_finite())
+        .filter_map(|(&(input, year), &value)| match input {
+            ChainInput::Icor => history
+                .range
+                .filter(|(lo, hi)| value < *lo || value > *hi)
+                .map(|range| ChainWarning::IcorOutsideRange { year, value, range }),
+            _ => (value.abs() > limit).then_some(ChainWarning::ImplausibleGrowth {
+                input,
+                year,
+                value,
+            }),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -954,6 +1001,24 @@ mod tests {
         // Pooled: (23,404.9 + 27,035) ÷ (30,472.4 + 34,471.4) ÷ ((9.47 + 7.32) ÷ 2 %)
         // = 0.77667 ÷ 0.08395 = 9.25.
         assert!(h.pooled.is_some_and(|v| (v - 9.25).abs() < 0.005));
+    }
+
+    #[test]
+    fn implausible_overrides_are_flagged() {
+        let model = load_shipped().0.into_iter().next().expect("model");
+        let h = icor_history(&model);
+        let mut o = BTreeMap::new();
+        o.insert((ChainInput::SectorGrowth(Sector::Services), 2024), 31.0);
+        o.insert((ChainInput::SectorGrowth(Sector::Agriculture), 2024), 30.0);
+        // ICOR 12 lies above the 8.11-10.71 the results give; 9 lies inside.
+        o.insert((ChainInput::Icor, 2025), 12.0);
+        o.insert((ChainInput::Icor, 2024), 9.0);
+        let w = chain_warnings(&o, &h);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w.iter().any(|w| matches!(w, ChainWarning::ImplausibleGrowth { year: 2024, value, .. } if *value == 31.0)));
+        assert!(w
+            .iter()
+            .any(|w| matches!(w, ChainWarning::IcorOutsideRange { year: 2025, .. })));
     }
 
     #[test]
