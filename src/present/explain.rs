@@ -223,6 +223,15 @@ pub fn investment_total_text(
     })
 }
 
+/// For an indicator the growth chain also computes: which default each view uses, so
+/// two different projections on one screen are not taken for a contradiction.
+pub fn defaults_note(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Vi => "Dự báo ở đây giữ tốc độ đã đạt cho các năm không có giả định; kịch bản tăng trưởng liên kết bên dưới mặc định mỗi ngành tăng theo kế hoạch tăng trưởng GRDP của năm. Hai mặc định khác nhau nên hai dự báo có thể khác nhau.",
+        Locale::En => "The projection here keeps the pace achieved in the years without an assumption; the linked growth scenario below defaults to every sector growing at the year's GRDP growth plan. The defaults differ, so the two projections can differ.",
+    }
+}
+
 /// Which results are missing, when a target needs them.
 pub fn missing_results_text(missing: &[i32], locale: Locale) -> Option<String> {
     if missing.is_empty() {
@@ -586,6 +595,8 @@ mod tests {
             assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{status:?}");
         }
         assert_eq!(term_status_code(TermStatus::AtTargetHeld), "at-target-held");
+        assert!(defaults_note(Locale::En).contains("pace achieved"));
+        assert!(defaults_note(Locale::Vi).contains("tốc độ đã đạt"));
         assert_eq!(term_status_code(TermStatus::MovingAway), "moving-away");
         // The verdict says it is about assumptions, so it cannot pass for the badge.
         assert!(scenario_verdict_text(ScenarioVerdict::Reached, Locale::Vi)

@@ -16,8 +16,8 @@ use crate::core::plan::goal_seek::GoalSeekError;
 use crate::core::text::numfmt::format_number;
 use crate::present::chart::chart_data;
 use crate::present::explain::{
-    explain, missing_results_text, pace_text, scenario_verdict_code, scenario_verdict_text,
-    term_status_code, term_status_label, warning_text,
+    defaults_note, explain, missing_results_text, pace_text, scenario_verdict_code,
+    scenario_verdict_text, term_status_code, term_status_label, warning_text,
 };
 use crate::present::i18n::{t, unit_name, Locale, Msg};
 use crate::present::reports::{echo_text, pace_lines, PaceLines};
@@ -377,7 +377,10 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             {sensitivity_view}
             {explanation_view}
         </section>
-        {chain_linked.then(|| view! { <GrowthChain /> })}
+        {chain_linked.then(|| view! {
+            <p class="defaults-note" data-testid="defaults-note">{move || defaults_note(ctx.locale())}</p>
+            <GrowthChain />
+        })}
     }
 }
 
