@@ -246,3 +246,110 @@ fn the_worked_example_inputs_are_in_the_data() {
         Amount::Point(4500.0)
     );
 }
+
+fn kon_tum() -> Model {
+    models().into_iter().next().expect("kon tum")
+}
+
+#[test]
+fn new_rural_communes_plan_is_not_made_up_from_the_additions_attainment() {
+    use provincial_planner::core::plan::summary::{summarize, PlanValue};
+    let model = kon_tum();
+    let ind = model.indicator("new_rural_communes").expect("indicator");
+    let s = summarize(&model, ind);
+    // "có thêm 06 xã ..., đạt 100% kế hoạch": the 100 % is of the plan of 6 more
+    // communes, so 42 ÷ 100 % = 42 is no plan for the count of communes.
+    assert!(
+        !matches!(s.plan, Some(PlanValue::FromAttainment { .. })),
+        "{:?}",
+        s.plan
+    );
+    let attainment = model
+        .figures_of("new_rural_communes")
+        .find(|f| f.measure == provincial_planner::core::model::Measure::Attainment)
+        .expect("attainment");
+    assert_eq!(attainment.variant.as_deref(), Some("additions_plan"));
+}
+
+#[test]
+fn a_count_so_far_is_dated_to_the_report_not_the_year_end() {
+    use provincial_planner::core::model::Period;
+    let model = kon_tum();
+    // "Đến nay toàn tỉnh đã có 42 xã" in a December 2023 report on eleven months.
+    let so_far = model
+        .figures_of("new_rural_communes")
+        .find(|f| match &f.source {
+            Source::Quote { quote, .. } => quote.starts_with("Đến nay"),
+            Source::Derived { .. } => false,
+        })
+        .expect("so-far figure");
+    assert_eq!(so_far.period, Period::YearToDate(2023, 11));
+    // The year-end figure is derived: 42 + 6 = 48.
+    let year_end = model
+        .figures_of("new_rural_communes")
+        .find(|f| {
+            f.period == Period::Year(2023)
+                && f.kind == provincial_planner::core::model::FigureKind::Derived
+        })
+        .expect("year-end");
+    assert_eq!(year_end.amount, Amount::Point(48.0));
+}
+
+#[test]
+fn the_congress_wording_outranks_a_later_paraphrase() {
+    use provincial_planner::core::model::Comparator;
+    use provincial_planner::core::plan::summary::summarize;
+    let model = kon_tum();
+    let ind = model.indicator("grdp_constant").expect("indicator");
+    // "từ 10%/năm trở lên" (≥) from the Congress coverage, not "trên 10%/năm" (>).
+    let target = summarize(&model, ind).term_target.expect("target");
+    assert_eq!(target.comparator, Some(Comparator::AtLeast));
+    let paraphrase = model
+        .figures_of("grdp_constant")
+        .find(|f| f.doc_id() == Some("pub-skhcn-2022-12-01") && f.period.end_year() == 2025)
+        .expect("paraphrase");
+    assert_eq!(paraphrase.variant.as_deref(), Some("paraphrase"));
+}
+
+#[test]
+fn tourist_visits_are_compared_in_visits() {
+    use provincial_planner::core::plan::assessment::{level_value, yearly_levels};
+    let model = kon_tum();
+    // 2.3 million visits (2024 estimate) against the 2024 plan of 1,700,000 visits:
+    // 2,300,000 ÷ 1,700,000 = 135 % of the plan, not 2.3 ÷ 1,700,000.
+    let levels = yearly_levels(&model, "tourist_visits");
+    let v2024 = levels.get(&2024).map(|f| level_value(&model, f));
+    assert_eq!(v2024, Some(2_300_000.0));
+}
+
+#[test]
+fn about_4500_ha_of_ginseng_is_approximate() {
+    use provincial_planner::core::plan::assessment::{assess, Assumptions};
+    let model = kon_tum();
+    let a = assess(&model, "ginseng_area", &Assumptions::default());
+    let rule = a.rule.expect("rule");
+    assert!(rule.approx);
+    // 1 % short of 4,500 is 4,455 ha: still "khoảng 4.500"; 4,400 is not.
+    assert!(rule.meets(4455.0));
+    assert!(!rule.meets(4400.0));
+}
+
+#[test]
+fn structure_shares_2023_are_derived_from_value_added() {
+    use provincial_planner::core::model::{FigureKind, Period};
+    let model = kon_tum();
+    // Nominal GRDP 2023 = 58.42 mn VND × 568,780 × (601,000 ÷ 568,780)^(2/3) ÷ 1000
+    // = 58.42 × 590,062 ÷ 1000 = 34,471.4 bn VND; shares: 6,623.27 ÷ 34,471.4 = 19.21 %,
+    // 11,182.13 ÷ 34,471.4 = 32.44 %, 13,962 ÷ 34,471.4 = 40.50 %.
+    for (id, want) in [
+        ("structure_agriculture", 19.21),
+        ("structure_industry_construction", 32.44),
+        ("structure_services", 40.50),
+    ] {
+        let f = model
+            .figures_of(id)
+            .find(|f| f.period == Period::Year(2023) && f.kind == FigureKind::Derived)
+            .expect(id);
+        assert_eq!(f.amount, Amount::Point(want), "{id}");
+    }
+}

@@ -147,6 +147,69 @@ mod planning {
     }
 
     proptest! {
+        #![proptest_config(ProptestConfig::with_cases(24))]
+        /// The one rule: for every indicator of every shipped model, the sensitivity
+        /// table's tick at the assumptions in use is the scenario verdict; no table and no
+        /// goal seek where the scenario cannot be assessed; and the status (facts) is the
+        /// same whatever is assumed.
+        #[test]
+        fn sensitivity_tick_in_use_is_the_scenario_verdict(
+            values in proptest::collection::vec((2021i32..2026, -40.0f64..60.0), 0..4),
+            scale in prop_oneof![Just(1.0f64), Just(100.0), Just(1000.0)],
+            start in proptest::option::of(2020i32..2026),
+        ) {
+            use provincial_planner::core::plan::assessment::{seek_year, ScenarioVerdict};
+            use provincial_planner::core::plan::sensitivity::table_for;
+            let models = load_shipped().0;
+            let assumptions = Assumptions {
+                start_year: start,
+                per_year: values.into_iter().map(|(y, v)| (y, v * scale)).collect(),
+            };
+            for model in &models {
+                for ind in &model.indicators {
+                    let a = assess(model, &ind.id, &assumptions);
+                    let facts = assess(model, &ind.id, &Assumptions::default());
+                    prop_assert_eq!(a.status, facts.status, "{}", ind.id);
+                    let table = table_for(model, &ind.id, &assumptions);
+                    if !a.scenario_assessable() {
+                        prop_assert!(table.is_none(), "{}", ind.id);
+                        if let Some(w) = &a.working {
+                            for &y in &w.remaining_years {
+                                prop_assert!(seek_year(model, &ind.id, &assumptions, y).is_err());
+                            }
+                        }
+                        continue;
+                    }
+                    let Some(t) = table else { continue };
+                    let verdict = a.scenario == Some(ScenarioVerdict::Reached);
+                    let in_use = t.in_use.clone();
+                    prop_assert!(in_use.is_some(), "{}", ind.id);
+                    if let Some(row) = in_use {
+                        prop_assert_eq!(row.meets, verdict, "{} {:?}", ind.id, row);
+                    }
+                    // Every row and cell is ticked by the same rule, and a row holding
+                    // the value in use agrees with the verdict.
+                    let rule = a.rule.expect("rule");
+                    for r in &t.one_way {
+                        prop_assert_eq!(r.meets, r.projected.is_some_and(|v| rule.meets(v)));
+                        if r.in_use {
+                            prop_assert_eq!(r.meets, verdict, "{} row {:?}", ind.id, r);
+                        }
+                    }
+                    if let Some(g) = &t.grid {
+                        prop_assert_eq!(g.in_use.map(|(_, _, m)| m), Some(verdict), "{} grid", ind.id);
+                        for (cells, flags) in g.cells.iter().zip(&g.meets) {
+                            for (c, m) in cells.iter().zip(flags) {
+                                prop_assert_eq!(*m, c.is_some_and(|v| rule.meets(v)));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
         #![proptest_config(ProptestConfig::with_cases(16))]
         #[test]
         fn assessments_survive_any_assumption(

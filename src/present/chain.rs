@@ -358,7 +358,7 @@ pub struct ResultRow {
 }
 
 /// The chain's results as laid out.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct ChainResults {
     /// Years, one column each.
     pub years: Vec<i32>,
@@ -366,6 +366,39 @@ pub struct ChainResults {
     pub rows: Vec<ResultRow>,
     /// One worked explanation per year.
     pub explanations: Vec<String>,
+    /// The chain's years as computed, for the notes below the table ([`chain_notes`]).
+    pub runs: Vec<crate::core::plan::chain::ChainYear>,
+}
+
+/// What is said below the chain's table: a warning for each implausible assumption, and
+/// the investment the chain needs added up against the cumulative target.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ChainNotes {
+    /// One sentence per warning.
+    pub warnings: Vec<String>,
+    /// The investment total against the target, when the model has one.
+    pub investment_total: Option<String>,
+}
+
+/// The notes of a chain result on `model`.
+pub fn chain_notes(
+    model: &crate::core::model::Model,
+    setup: &ChainSetup,
+    overrides: &BTreeMap<(ChainInput, i32), f64>,
+    runs: &[crate::core::plan::chain::ChainYear],
+    locale: Locale,
+) -> ChainNotes {
+    use crate::core::plan::chain::{chain_warnings, icor_history, investment_against_target};
+    ChainNotes {
+        warnings: chain_warnings(overrides, &icor_history(model))
+            .into_iter()
+            .map(|w| crate::present::explain::chain_warning_text(w, locale))
+            .collect(),
+        investment_total: crate::present::explain::investment_total_text(
+            &investment_against_target(model, setup, runs),
+            locale,
+        ),
+    }
 }
 
 impl ChainResults {
@@ -475,6 +508,7 @@ pub fn chain_results(
         years: years.iter().map(|y| y.year).collect(),
         rows,
         explanations,
+        runs: years,
     })
 }
 

@@ -4,7 +4,7 @@
 //! component only draws what this returns, and shows the same numbers as a table.
 
 use crate::core::model::{Amount, FigureKind, Measure, Model, Period};
-use crate::core::plan::assessment::{yearly_levels, Assessment};
+use crate::core::plan::assessment::{level_value, yearly_levels, Assessment};
 use crate::core::plan::summary::compare_vintages;
 use crate::core::text::numfmt::format_number;
 use crate::present::i18n::{t, Locale, Msg};
@@ -51,7 +51,7 @@ pub fn chart_data(model: &Model, indicator: &str, assessment: &Assessment) -> Op
     let first_year = model.term.base_year;
     let results: Vec<(i32, f64)> = yearly_levels(model, indicator)
         .range(first_year..=w.target_year)
-        .map(|(y, f)| (*y, f.amount.central()))
+        .map(|(y, f)| (*y, level_value(model, f)))
         .collect();
     let plans: Vec<(i32, f64)> = (first_year..=w.target_year)
         .filter_map(|year| {
@@ -65,7 +65,7 @@ pub fn chart_data(model: &Model, indicator: &str, assessment: &Assessment) -> Op
                         && f.variant.is_none()
                 })
                 .max_by(|a, b| compare_vintages(model, a, b))
-                .map(|f| (year, f.amount.central()))
+                .map(|f| (year, level_value(model, f)))
         })
         .collect();
     // The scenario: assumptions where given, the pace needed in the other years.
@@ -73,14 +73,11 @@ pub fn chart_data(model: &Model, indicator: &str, assessment: &Assessment) -> Op
     let scenario: Vec<(i32, f64)> = std::iter::once((w.start_year, w.start_value))
         .chain(w.remaining_years.iter().copied().zip(levels))
         .collect();
-    let target = Some((w.target_year, w.target_value, w.target_value));
-    let target = match model
-        .figures_of(indicator)
-        .find(|f| f.kind == FigureKind::TermTarget && f.measure == Measure::Level)
-        .map(|f| f.amount)
-    {
+    // The target drawn is the one the rule checks: a band for a range, a line otherwise.
+    let target = match assessment.rule.map(|r| r.amount) {
         Some(Amount::Range(lo, hi)) => Some((w.target_year, lo, hi)),
-        _ => target,
+        Some(Amount::Point(v)) => Some((w.target_year, v, v)),
+        None => Some((w.target_year, w.target_value, w.target_value)),
     };
     Some(ChartData {
         years: (first_year, w.target_year),

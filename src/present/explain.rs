@@ -7,9 +7,11 @@
 
 use crate::core::model::Model;
 use crate::core::plan::assessment::{
-    AssessError, Assessment, PaceKind, TermStatus, Working, AT_RISK_SHARE,
+    AssessError, Assessment, AssumptionWarning, PaceKind, ScenarioVerdict, TermStatus, Working,
+    AT_RISK_SHARE,
 };
 use crate::core::plan::pace::PaceError;
+use crate::core::plan::rule::{APPROX_TOLERANCE, PLAUSIBLE_GROWTH};
 use crate::core::text::numfmt::format_number;
 use crate::present::i18n::{unit_name, with_unit, Locale};
 
@@ -18,6 +20,10 @@ pub fn term_status_label(status: TermStatus, locale: Locale) -> &'static str {
     match (status, locale) {
         (TermStatus::Achieved, Locale::Vi) => "Đã đạt mục tiêu",
         (TermStatus::Achieved, Locale::En) => "Achieved",
+        (TermStatus::AtTargetHeld, Locale::Vi) => "Đã chạm mục tiêu, cần giữ vững đến năm cuối",
+        (TermStatus::AtTargetHeld, Locale::En) => "At the target, must be held",
+        (TermStatus::MovingAway, Locale::Vi) => "Đang đi xa mục tiêu",
+        (TermStatus::MovingAway, Locale::En) => "Moving away from the target",
         (TermStatus::OnTrack, Locale::Vi) => "Đúng tiến độ",
         (TermStatus::OnTrack, Locale::En) => "On track",
         (TermStatus::AtRisk, Locale::Vi) => "Có nguy cơ không đạt",
@@ -33,6 +39,8 @@ pub fn term_status_label(status: TermStatus, locale: Locale) -> &'static str {
 pub fn term_status_code(status: TermStatus) -> &'static str {
     match status {
         TermStatus::Achieved => "achieved",
+        TermStatus::AtTargetHeld => "at-target-held",
+        TermStatus::MovingAway => "moving-away",
         TermStatus::OnTrack => "on-track",
         TermStatus::AtRisk => "at-risk",
         TermStatus::OffTrack => "off-track",
@@ -69,8 +77,176 @@ pub fn assess_error_text(error: AssessError, locale: Locale) -> &'static str {
         (AssessError::MissingResults, Locale::En) => {
             "Results of some past years are missing; enter them as assumptions to compute."
         }
+        (AssessError::NoResultInTerm, Locale::Vi) => {
+            "Chỉ có số liệu từ trước nhiệm kỳ; chưa có kết quả nào trong nhiệm kỳ để đánh giá."
+        }
+        (AssessError::NoResultInTerm, Locale::En) => {
+            "Only figures from before the term; no result inside the term to assess."
+        }
         (AssessError::Pace(e), _) => pace_error_text(e, locale),
     }
+}
+
+/// The scenario's verdict, in words that cannot be taken for the status badge.
+pub fn scenario_verdict_text(verdict: ScenarioVerdict, locale: Locale) -> &'static str {
+    match (verdict, locale) {
+        (ScenarioVerdict::Reached, Locale::Vi) => "Với các giả định này: đạt mục tiêu",
+        (ScenarioVerdict::Reached, Locale::En) => "With these assumptions: target reached",
+        (ScenarioVerdict::NotReached, Locale::Vi) => "Với các giả định này: không đạt mục tiêu",
+        (ScenarioVerdict::NotReached, Locale::En) => "With these assumptions: target not reached",
+    }
+}
+
+/// A short code for the verdict (`reached`, `not-reached`).
+pub fn scenario_verdict_code(verdict: ScenarioVerdict) -> &'static str {
+    match verdict {
+        ScenarioVerdict::Reached => "reached",
+        ScenarioVerdict::NotReached => "not-reached",
+    }
+}
+
+/// A warning about an assumption, with its numbers.
+pub fn warning_text(
+    model: &Model,
+    unit: &str,
+    kind: PaceKind,
+    warning: AssumptionWarning,
+    locale: Locale,
+) -> String {
+    let p = |v: f64| pace_text(model, unit, kind, v, locale);
+    let limit = format_number(PLAUSIBLE_GROWTH, locale, 0);
+    match (warning, locale) {
+        (
+            AssumptionWarning::ContradictsResult {
+                year,
+                assumed,
+                known,
+            },
+            Locale::Vi,
+        ) => format!(
+            "Giả định năm {year} ({}) khác với kết quả/ước tính đã có ({}).",
+            p(assumed),
+            p(known)
+        ),
+        (
+            AssumptionWarning::ContradictsResult {
+                year,
+                assumed,
+                known,
+            },
+            Locale::En,
+        ) => format!(
+            "The {year} assumption ({}) contradicts the known result or estimate ({}).",
+            p(assumed),
+            p(known)
+        ),
+        (AssumptionWarning::Implausible { year, assumed }, Locale::Vi) => format!(
+            "Giả định năm {year} ({}) nằm ngoài ±{limit}%/năm: khó xảy ra.",
+            p(assumed)
+        ),
+        (AssumptionWarning::Implausible { year, assumed }, Locale::En) => format!(
+            "The {year} assumption ({}) is beyond ±{limit}% a year: implausible.",
+            p(assumed)
+        ),
+    }
+}
+
+/// A warning about a chain override, with its numbers.
+pub fn chain_warning_text(
+    warning: crate::core::plan::chain::ChainWarning,
+    locale: Locale,
+) -> String {
+    use crate::core::plan::chain::ChainWarning;
+    let n = |v: f64| format_number(v, locale, 2);
+    let limit = format_number(PLAUSIBLE_GROWTH, locale, 0);
+    match (warning, locale) {
+        (ChainWarning::ImplausibleGrowth { year, value, .. }, Locale::Vi) => {
+            format!(
+                "Giả định năm {year} ({}%) nằm ngoài ±{limit}%/năm: khó xảy ra.",
+                n(value)
+            )
+        }
+        (ChainWarning::ImplausibleGrowth { year, value, .. }, Locale::En) => {
+            format!(
+                "The {year} assumption ({}%) is beyond ±{limit}% a year: implausible.",
+                n(value)
+            )
+        }
+        (ChainWarning::IcorOutsideRange { year, value, range }, Locale::Vi) => format!(
+            "ICOR năm {year} ({}) nằm ngoài khoảng số liệu cho thấy ({}–{}).",
+            n(value),
+            n(range.0),
+            n(range.1)
+        ),
+        (ChainWarning::IcorOutsideRange { year, value, range }, Locale::En) => format!(
+            "The {year} ICOR ({}) is outside the range the data show ({}–{}).",
+            n(value),
+            n(range.0),
+            n(range.1)
+        ),
+    }
+}
+
+/// The chain's investment added up against the cumulative target, or which years'
+/// results are missing for the sum.
+pub fn investment_total_text(
+    t: &crate::core::plan::chain::InvestmentTotal,
+    locale: Locale,
+) -> Option<String> {
+    let (target, from, to) = t.target?;
+    let n = |v: f64| format_number(v, locale, 0);
+    let needed: f64 = t.needed.iter().map(|(_, v)| v).sum();
+    let years: Vec<String> = t.missing.iter().map(|y| y.to_string()).collect();
+    Some(match (t.total, locale) {
+        (Some(total), Locale::Vi) => format!(
+            "Lũy kế vốn đầu tư {from}-{to}: kết quả đã có cộng vốn cần theo kịch bản = {} tỷ đồng, so với mục tiêu {} tỷ đồng.",
+            n(total),
+            n(target)
+        ),
+        (Some(total), Locale::En) => format!(
+            "Cumulative investment {from}-{to}: results so far plus the scenario's needs = {} billion VND, against the {} billion VND target.",
+            n(total),
+            n(target)
+        ),
+        (None, Locale::Vi) => format!(
+            "Lũy kế vốn đầu tư {from}-{to} (mục tiêu {} tỷ đồng): kịch bản cần {} tỷ đồng; thiếu kết quả các năm {} nên chưa cộng được tổng.",
+            n(target),
+            n(needed),
+            years.join(", ")
+        ),
+        (None, Locale::En) => format!(
+            "Cumulative investment {from}-{to} (target {} billion VND): the scenario needs {} billion VND; results for {} are missing, so no total is given.",
+            n(target),
+            n(needed),
+            years.join(", ")
+        ),
+    })
+}
+
+/// For an indicator the growth chain also computes: which default each view uses, so
+/// two different projections on one screen are not taken for a contradiction.
+pub fn defaults_note(locale: Locale) -> &'static str {
+    match locale {
+        Locale::Vi => "Dự báo ở đây giữ tốc độ đã đạt cho các năm không có giả định; kịch bản tăng trưởng liên kết bên dưới mặc định mỗi ngành tăng theo kế hoạch tăng trưởng GRDP của năm. Hai mặc định khác nhau nên hai dự báo có thể khác nhau.",
+        Locale::En => "The projection here keeps the pace achieved in the years without an assumption; the linked growth scenario below defaults to every sector growing at the year's GRDP growth plan. The defaults differ, so the two projections can differ.",
+    }
+}
+
+/// Which results are missing, when a target needs them.
+pub fn missing_results_text(missing: &[i32], locale: Locale) -> Option<String> {
+    if missing.is_empty() {
+        return None;
+    }
+    let years: Vec<String> = missing.iter().map(|y| y.to_string()).collect();
+    let years = years.join(", ");
+    Some(match locale {
+        Locale::Vi => format!(
+            "Thiếu kết quả các năm {years}: chưa dự báo, chưa tìm giá trị cần đạt và chưa lập bảng độ nhạy cho đến khi nhập các số đó."
+        ),
+        Locale::En => format!(
+            "Results missing for {years}: no projection, goal seek or sensitivity table until they are entered."
+        ),
+    })
 }
 
 fn pace_error_text(error: PaceError, locale: Locale) -> &'static str {
@@ -281,10 +457,11 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
         });
     }
     let share = format_number(AT_RISK_SHARE * 100.0, locale, 0);
+    let approx = format_number(APPROX_TOLERANCE * 100.0, locale, 0);
     lines.push(if vi {
-        format!("Quy tắc: đúng tiến độ khi tốc độ đã đạt không thấp hơn tốc độ cần; có nguy cơ khi đạt từ {share}% tốc độ cần; chậm tiến độ khi thấp hơn; đã đạt khi kết quả đã chạm mục tiêu.")
+        format!("Quy tắc: đúng tiến độ khi tốc độ đã đạt không thấp hơn tốc độ cần; có nguy cơ khi đạt từ {share}% tốc độ cần; chậm tiến độ khi thấp hơn; đang đi xa mục tiêu khi kết quả đi ngược chiều; đã đạt khi kết quả năm cuối đạt mục tiêu (hoặc đã đạt với quy mô cộng dồn không giảm lại); đã chạm mục tiêu, cần giữ vững khi đạt trước năm cuối. Chỉ dùng kết quả trong nhiệm kỳ, không dùng giả định; mục tiêu \"khoảng\" được coi là đạt khi thiếu không quá {approx}%.")
     } else {
-        format!("Rule: on track when the pace achieved is at least the pace needed; at risk from {share}% of it; off track below; achieved when the result already meets the target.")
+        format!("Rule: on track when the pace achieved is at least the pace needed; at risk from {share}% of it; off track below; moving away when the results go the other way; achieved when the target-year result meets the target (or, for a stock or total that cannot fall back, as soon as it does); at the target, must be held when met before the target year. Only results inside the term count, never assumptions; an \"about\" target is met within {approx}%.")
     });
     if let Some(p) = assessment.projection {
         let gap = p - target_value;
@@ -302,6 +479,54 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
                 n(gap)
             )
         });
+    }
+    if let Some(v) = assessment.scenario {
+        lines.push(format!("{}.", scenario_verdict_text(v, locale)));
+    }
+    for warning in &assessment.warnings {
+        lines.push(warning_text(model, unit, *pace_kind, *warning, locale));
+    }
+    if let Some(m) = missing_results_text(&assessment.missing, locale) {
+        lines.push(m);
+    }
+    if let Some(rc) = &assessment.rates {
+        let rates: Vec<String> = rc
+            .known
+            .iter()
+            .map(|(y, g, _)| format!("{y}: {}%", n(*g)))
+            .collect();
+        lines.push(if vi {
+            format!(
+                "Kiểm tra theo tốc độ tăng từng năm ({}): tốc độ đã đạt {}%/năm, cần {}%/năm trong các năm còn lại (theo mức: {}).",
+                rates.join("; "),
+                n(rc.achieved),
+                n(rc.required),
+                assessment.required.map(n).unwrap_or_else(|_| "—".to_string())
+            )
+        } else {
+            format!(
+                "Check from the yearly growth rates ({}): achieved {}% a year, needed {}% a year in the years left (from the levels: {}).",
+                rates.join("; "),
+                n(rc.achieved),
+                n(rc.required),
+                assessment.required.map(n).unwrap_or_else(|_| "—".to_string())
+            )
+        });
+        if rc.mixed_vintages {
+            lines.push(if vi {
+                format!(
+                    "Chuỗi số liệu lẫn nhiều lần công bố: theo tốc độ tăng, các năm đã qua nhân {}, theo mức chỉ {}; một năm đã được điều chỉnh.",
+                    n(rc.rates_factor),
+                    n(rc.levels_factor)
+                )
+            } else {
+                format!(
+                    "The series mixes vintages: by the growth rates the years so far multiply by {}, by the levels by {}; a year was revised.",
+                    n(rc.rates_factor),
+                    n(rc.levels_factor)
+                )
+            });
+        }
     }
     lines
 }
@@ -328,5 +553,81 @@ mod tests {
         let en = explain(&model, "bn_vnd", &a, Locale::En).join("\n");
         assert!(en.contains("Needed: 16."), "{en}");
         assert!(en.contains("Rule: on track"), "{en}");
+    }
+
+    #[test]
+    fn investment_total_names_the_missing_years() {
+        use crate::core::plan::chain::{investment_against_target, run, setup};
+        let model = crate::core::model::catalog::kon_tum();
+        let s = setup(&model).expect("setup");
+        let years = run(&s, &std::collections::BTreeMap::new()).expect("run");
+        let t = investment_against_target(&model, &s, &years);
+        let vi = investment_total_text(&t, Locale::Vi).expect("text");
+        assert!(vi.contains("mục tiêu 118.000 tỷ đồng"), "{vi}");
+        assert!(vi.contains("thiếu kết quả các năm 2021, 2022"), "{vi}");
+    }
+
+    #[test]
+    fn chain_warnings_in_both_languages() {
+        use crate::core::plan::chain::ChainWarning;
+        let w = ChainWarning::IcorOutsideRange {
+            year: 2025,
+            value: 12.0,
+            range: (8.11, 10.71),
+        };
+        assert_eq!(
+            chain_warning_text(w, Locale::Vi),
+            "ICOR năm 2025 (12) nằm ngoài khoảng số liệu cho thấy (8,11–10,71)."
+        );
+        assert_eq!(
+            chain_warning_text(w, Locale::En),
+            "The 2025 ICOR (12) is outside the range the data show (8.11–10.71)."
+        );
+    }
+
+    #[test]
+    fn new_classes_and_scenario_words_in_both_languages() {
+        for status in [TermStatus::AtTargetHeld, TermStatus::MovingAway] {
+            let (vi, en) = (
+                term_status_label(status, Locale::Vi),
+                term_status_label(status, Locale::En),
+            );
+            assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{status:?}");
+        }
+        assert_eq!(term_status_code(TermStatus::AtTargetHeld), "at-target-held");
+        assert!(defaults_note(Locale::En).contains("pace achieved"));
+        assert!(defaults_note(Locale::Vi).contains("tốc độ đã đạt"));
+        assert_eq!(term_status_code(TermStatus::MovingAway), "moving-away");
+        // The verdict says it is about assumptions, so it cannot pass for the badge.
+        assert!(scenario_verdict_text(ScenarioVerdict::Reached, Locale::Vi)
+            .starts_with("Với các giả định"));
+        assert!(
+            scenario_verdict_text(ScenarioVerdict::NotReached, Locale::En)
+                .starts_with("With these assumptions")
+        );
+    }
+
+    #[test]
+    fn explains_warnings_missing_results_and_the_rates_check() {
+        let model = crate::core::model::catalog::kon_tum();
+        let mut assumptions = Assumptions {
+            start_year: Some(2023),
+            ..Assumptions::default()
+        };
+        assumptions.per_year.insert(2024, 20.0);
+        let a = assess(&model, "grdp_constant", &assumptions);
+        let en = explain(&model, "bn_vnd", &a, Locale::En).join("\n");
+        // 20 % against the 20,225 ÷ 18,938.78 − 1 = 6.79 % the 2024 estimate gives.
+        assert!(en.contains("The 2024 assumption (20%/year) contradicts the known result or estimate (6.79%/year)."), "{en}");
+        assert!(
+            en.contains("With these assumptions: target reached."),
+            "{en}"
+        );
+        // From 2023: 1.0647 × 1.0947 × 1.0732 = 1.25 by the rates, 18,938.78 ÷ 15,076 =
+        // 1.26 by the levels.
+        assert!(en.contains("The series mixes vintages: by the growth rates the years so far multiply by 1.25, by the levels by 1.26"), "{en}");
+        let inv = assess(&model, "total_social_investment", &Assumptions::default());
+        let vi = explain(&model, "bn_vnd", &inv, Locale::Vi).join("\n");
+        assert!(vi.contains("Thiếu kết quả các năm 2021, 2022"), "{vi}");
     }
 }

@@ -20,7 +20,9 @@ use crate::core::text::numparse::parse_number;
 use crate::present::chart::{ChartData, SeriesKind};
 use crate::present::dashboard::{dashboard, FigureView, GroupView, RowView, SourceView};
 use crate::present::dates::printed_text;
-use crate::present::explain::{assess_error_text, explain, pace_text, term_status_label};
+use crate::present::explain::{
+    assess_error_text, explain, pace_text, scenario_verdict_text, term_status_label,
+};
 use crate::present::i18n::{ambiguity_text, parse_error_text, pick, t, unit_name, Locale, Msg};
 use crate::present::workbench::assumed_heading;
 
@@ -576,6 +578,13 @@ pub fn scenario_report(
         t(Msg::RepTermStatus, locale).to_string(),
         term_status_label(assessment.status, locale).to_string(),
     )];
+    // The scenario's verdict is printed on its own line, apart from the status.
+    if let Some(v) = assessment.scenario {
+        facts.push(fact(
+            t(Msg::RepScenarioVerdict, locale),
+            scenario_verdict_text(v, locale),
+        ));
+    }
     if let Some(target) = summary.term_target {
         facts.push(fact(
             t(Msg::ColTermTarget, locale).to_string(),

@@ -4,44 +4,11 @@
 //! `components::indicator::sensitivity_tables` only lays them out.
 
 use crate::core::codec::csv::Table;
-use crate::core::model::{Better, Model};
-use crate::core::plan::assessment::{assess, Assumptions, PaceKind, Working};
-use crate::core::plan::sensitivity::{one_way, steps, two_way};
+use crate::core::model::Model;
+use crate::core::plan::assessment::Assumptions;
+use crate::core::plan::sensitivity::table_for;
 use crate::core::text::numfmt::format_number;
 use crate::present::i18n::{pick, Locale};
-
-fn projection_with(
-    model: &Model,
-    indicator: &str,
-    base: &Assumptions,
-    values: &[(i32, f64)],
-) -> Option<f64> {
-    let mut trial = base.clone();
-    for (y, v) in values {
-        trial.per_year.insert(*y, *v);
-    }
-    assess(model, indicator, &trial).projection
-}
-
-fn input_steps(w: &Working, center: f64) -> Vec<f64> {
-    match w.pace_kind {
-        PaceKind::Growth => steps((center * 2.0).round() / 2.0, 1.0, 7),
-        PaceKind::Increment => {
-            let step = (center.abs() / 5.0).max(1.0);
-            let magnitude = 10f64.powf(step.log10().floor());
-            let step = (step / magnitude).round().max(1.0) * magnitude;
-            steps((center / step).round() * step, step, 7)
-        }
-    }
-}
-
-fn meets(w: &Working, value: f64, falling: bool) -> bool {
-    if falling {
-        value <= w.target_value
-    } else {
-        value >= w.target_value
-    }
-}
 
 /// The sensitivity tables as text: what the screen shows and the CSV holds.
 #[derive(Clone, Debug, PartialEq)]
@@ -56,6 +23,8 @@ pub struct SensitivityView {
     pub grid: Option<SensitivityGrid>,
     /// Title of the one-way table's CSV ("<indicator> - <caption>").
     pub csv_title_one: String,
+    /// The value in use for the first year and what it gives, checked by the same rule.
+    pub in_use_line: Option<String>,
 }
 
 /// The two-way sensitivity grid.
@@ -71,111 +40,101 @@ pub struct SensitivityGrid {
     pub meets: Vec<Vec<bool>>,
 }
 
-/// Computes both tables; `None` when no year is left to assume.
+/// Computes both tables; `None` when no year is left to assume or the scenario cannot be
+/// assessed. The numbers and ticks come from `core::plan::sensitivity::table_for`, which
+/// uses the target's one rule (`core::plan::rule`).
 pub fn sensitivity_view(
     model: &Model,
     indicator: &str,
     assumptions: &Assumptions,
-    working: &Working,
-    required: Option<f64>,
     locale: Locale,
 ) -> Option<SensitivityView> {
-    let falling = model
-        .indicator(indicator)
-        .is_some_and(|i| i.better == Better::Lower);
+    let tables = table_for(model, indicator, assumptions)?;
     let n = |v: f64| format_number(v, locale, 2);
     let indicator_name = model
         .indicator(indicator)
         .map(|i| pick(&i.name, locale))
         .unwrap_or_default();
-    let center_for = |year: i32| {
-        assumptions
-            .per_year
-            .get(&year)
-            .copied()
-            .or(required)
-            .unwrap_or(0.0)
-    };
-    let &first = working.remaining_years.first()?;
-    let xs = input_steps(working, center_for(first));
-    let mut one_way_meets = Vec::new();
-    let rows_one = one_way(
-        |x| projection_with(model, indicator, assumptions, &[(first, x)]),
-        &xs,
-    )
-    .into_iter()
-    .map(|(x, y)| {
-        let ok = y.is_some_and(|v| meets(working, v, falling));
-        one_way_meets.push(ok);
-        vec![
-            n(x),
-            y.map(n).unwrap_or_else(|| "—".to_string()),
-            y.map(|v| n(v - working.target_value)).unwrap_or_default(),
-            if ok { "✓" } else { "" }.to_string(),
-        ]
-    })
-    .collect();
+    let first = tables.first;
+    let target_year = tables.target_year;
+    let target_value = tables.target_value;
+    let one_way_meets: Vec<bool> = tables.one_way.iter().map(|r| r.meets).collect();
+    let in_use_line = tables.in_use.as_ref().map(|r| {
+        let projected = r.projected.map(n).unwrap_or_else(|| "—".to_string());
+        match (locale, r.meets) {
+            (Locale::Vi, true) => format!(
+                "Giá trị đang dùng cho năm {first}: {} → {target_year}: {projected} (đạt).",
+                n(r.input)
+            ),
+            (Locale::Vi, false) => format!(
+                "Giá trị đang dùng cho năm {first}: {} → {target_year}: {projected} (không đạt).",
+                n(r.input)
+            ),
+            (Locale::En, true) => format!(
+                "Value in use for {first}: {} → {target_year}: {projected} (meets).",
+                n(r.input)
+            ),
+            (Locale::En, false) => format!(
+                "Value in use for {first}: {} → {target_year}: {projected} (does not meet).",
+                n(r.input)
+            ),
+        }
+    });
+    let rows_one = tables
+        .one_way
+        .iter()
+        .map(|r| {
+            vec![
+                n(r.input),
+                r.projected.map(n).unwrap_or_else(|| "—".to_string()),
+                r.projected.map(|v| n(v - target_value)).unwrap_or_default(),
+                if r.meets { "✓" } else { "" }.to_string(),
+            ]
+        })
+        .collect();
     let (caption_one, col_in, col_out, col_gap, col_ok) = match locale {
         Locale::Vi => (
-            format!(
-                "Độ nhạy: giá trị năm {} theo giả định năm {first}",
-                working.target_year
-            ),
+            format!("Độ nhạy: giá trị năm {target_year} theo giả định năm {first}"),
             format!("Giả định {first}"),
-            format!("Dự báo {}", working.target_year),
+            format!("Dự báo {target_year}"),
             "Chênh lệch với mục tiêu".to_string(),
             "Đạt".to_string(),
         ),
         Locale::En => (
-            format!(
-                "Sensitivity: {} value by the {first} assumption",
-                working.target_year
-            ),
+            format!("Sensitivity: {target_year} value by the {first} assumption"),
             format!("Assumed {first}"),
-            format!("Projected {}", working.target_year),
+            format!("Projected {target_year}"),
             "Gap to target".to_string(),
             "Meets".to_string(),
         ),
     };
-    let grid = working.remaining_years.get(1).map(|&second| {
-        let ys = input_steps(working, center_for(second));
-        let cells = two_way(
-            |a, b| projection_with(model, indicator, assumptions, &[(first, a), (second, b)]),
-            &xs,
-            &ys,
-        );
+    let grid = tables.grid.map(|g| {
+        let second = g.second;
         let mut header = vec![format!("{first} \\ {second}")];
-        header.extend(ys.iter().map(|y| n(*y)));
-        let mut flags = Vec::new();
-        let rows = xs
+        header.extend(g.columns.iter().map(|y| n(*y)));
+        let rows = g
+            .rows
             .iter()
-            .zip(cells)
+            .zip(&g.cells)
             .map(|(x, row)| {
                 let mut out = vec![n(*x)];
-                let mut row_flags = Vec::new();
-                for c in row {
-                    row_flags.push(c.is_some_and(|v| meets(working, v, falling)));
-                    out.push(c.map(n).unwrap_or_else(|| "—".to_string()));
-                }
-                flags.push(row_flags);
+                out.extend(row.iter().map(|c| c.map(n).unwrap_or_else(|| "—".to_string())));
                 out
             })
             .collect();
         let caption = match locale {
             Locale::Vi => format!(
-                "Độ nhạy hai chiều: giá trị năm {} theo giả định năm {first} (hàng) và năm {second} (cột)",
-                working.target_year
+                "Độ nhạy hai chiều: giá trị năm {target_year} theo giả định năm {first} (hàng) và năm {second} (cột)"
             ),
             Locale::En => format!(
-                "Two-way sensitivity: {} value by the {first} (rows) and {second} (columns) assumptions",
-                working.target_year
+                "Two-way sensitivity: {target_year} value by the {first} (rows) and {second} (columns) assumptions"
             ),
         };
         SensitivityGrid {
             csv_title: format!("{indicator_name} - {caption}"),
             caption,
             table: Table { header, rows },
-            meets: flags,
+            meets: g.meets,
         }
     });
     Some(SensitivityView {
@@ -187,6 +146,7 @@ pub fn sensitivity_view(
         },
         one_way_meets,
         grid,
+        in_use_line,
     })
 }
 
@@ -194,23 +154,17 @@ pub fn sensitivity_view(
 mod tests {
     use super::*;
     use crate::core::model::catalog::kon_tum;
+    use crate::core::plan::assessment::{assess, PaceKind};
+    use crate::core::plan::sensitivity::input_steps;
 
     #[track_caller]
     fn growth_steps(center: f64, expected: &[f64]) {
-        let mut w = assess(&kon_tum(), "grdp_constant", &Assumptions::default())
-            .working
-            .unwrap_or_else(|| panic!("working"));
-        w.pace_kind = PaceKind::Growth;
-        assert_eq!(input_steps(&w, center), expected);
+        assert_eq!(input_steps(PaceKind::Growth, center), expected);
     }
 
     #[track_caller]
     fn increment_steps(center: f64, expected: &[f64]) {
-        let mut w = assess(&kon_tum(), "grdp_constant", &Assumptions::default())
-            .working
-            .unwrap_or_else(|| panic!("working"));
-        w.pace_kind = PaceKind::Increment;
-        assert_eq!(input_steps(&w, center), expected);
+        assert_eq!(input_steps(PaceKind::Increment, center), expected);
     }
 
     #[test]
@@ -228,15 +182,8 @@ mod tests {
         let m = kon_tum();
         let a = assess(&m, "grdp_constant", &Assumptions::default());
         let w = a.working.clone().unwrap_or_else(|| panic!("working"));
-        let v = sensitivity_view(
-            &m,
-            "grdp_constant",
-            &Assumptions::default(),
-            &w,
-            a.required.ok(),
-            Locale::Vi,
-        )
-        .unwrap_or_else(|| panic!("view"));
+        let v = sensitivity_view(&m, "grdp_constant", &Assumptions::default(), Locale::Vi)
+            .unwrap_or_else(|| panic!("view"));
         assert_eq!(v.one_way.rows.len(), 7);
         assert_eq!(v.one_way_meets.len(), 7);
         assert_eq!(v.one_way.header.len(), 4);

@@ -9,8 +9,8 @@ use crate::app::state::{chain_overrides, Action, AppContext};
 use crate::components::reports::csv_button::CsvButton;
 use crate::core::plan::chain::{setup, ChainInput, ChainOutput, ChainSetup, Sector};
 use crate::present::chain::{
-    base_lines, chain_results, ct, default_lines, input_echo, input_label, input_rows,
-    inputs_table, output_label, seek_text, ChainMsg, InputCell,
+    base_lines, chain_notes, chain_results, ct, default_lines, input_echo, input_label, input_rows,
+    inputs_table, output_label, seek_text, ChainMsg, ChainNotes, InputCell,
 };
 use crate::present::i18n::Locale;
 
@@ -130,6 +130,18 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
     let overrides = Memo::new(move |_| ctx.state.with(|s| chain_overrides(s, locale)));
     let outputs = move || match chain_results(&setup_for_outputs, &overrides.get(), locale) {
         Ok(results) => {
+            let notes = ctx
+                .model()
+                .map(|m| {
+                    chain_notes(
+                        m,
+                        &setup_for_outputs,
+                        &overrides.get(),
+                        &results.runs,
+                        locale,
+                    )
+                })
+                .unwrap_or_default();
             let caption = ct(ChainMsg::ResultsCaption, locale);
             let csv = (caption.to_string(), results.table());
             let table = results
@@ -159,6 +171,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                     <tbody>{table}</tbody>
                 </table>
                 <ul class="explanation" data-testid="chain-explanation">{explanations}</ul>
+                <ChainNotesView notes=notes />
             }
             .into_any()
         }
@@ -242,4 +255,21 @@ fn years_head(years: &[i32]) -> impl IntoView {
         .iter()
         .map(|y| view! { <th scope="col">{y.to_string()}</th> })
         .collect_view()
+}
+
+/// Lays out the notes below the chain's table (built by `present::chain::chain_notes`).
+#[component]
+fn ChainNotesView(notes: ChainNotes) -> impl IntoView {
+    let warnings = (!notes.warnings.is_empty()).then(|| {
+        let items = notes
+            .warnings
+            .into_iter()
+            .map(|w| view! { <li>{w}</li> })
+            .collect_view();
+        view! { <ul class="assumption-warnings" data-testid="chain-warnings">{items}</ul> }
+    });
+    view! {
+        {warnings}
+        {notes.investment_total.map(|t| view! { <p data-testid="chain-investment-total">{t}</p> })}
+    }
 }

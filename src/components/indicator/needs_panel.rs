@@ -14,6 +14,9 @@ use crate::components::reports::print_report::{PrintButton, ReportKind};
 use crate::core::plan::assessment::{assess, seek_year, PaceKind};
 use crate::core::plan::chain::is_linked;
 use crate::present::chart::chart_data;
+use crate::present::explain::{
+    defaults_note, missing_results_text, scenario_verdict_code, scenario_verdict_text, warning_text,
+};
 use crate::present::i18n::{t, unit_name, Msg};
 use crate::present::reports::echo_text;
 use crate::present::workbench::{
@@ -81,6 +84,37 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         })
     };
 
+    // The scenario's verdict and warnings, apart from the status badge (which says where
+    // the data stand).
+    let scenario_view = move || {
+        let locale = ctx.locale();
+        let model = ctx.model()?;
+        let a = assessment.get()?;
+        let kind = a.working.as_ref().map(|w| w.pace_kind)?;
+        let verdict = a.scenario.map(|v| {
+            view! {
+                <p class="scenario-verdict" data-testid="scenario-verdict" data-verdict=scenario_verdict_code(v)>
+                    {scenario_verdict_text(v, locale)}
+                </p>
+            }
+        });
+        let warnings = (!a.warnings.is_empty()).then(|| {
+            let items = a
+                .warnings
+                .iter()
+                .map(|w| view! { <li>{warning_text(model, &unit.get(), kind, *w, locale)}</li> })
+                .collect_view();
+            view! { <ul class="assumption-warnings" data-testid="assumption-warnings">{items}</ul> }
+        });
+        let missing = missing_results_text(&a.missing, locale)
+            .map(|m| view! { <p class="missing-results" data-testid="missing-results">{m}</p> });
+        Some(view! {
+            {verdict}
+            {warnings}
+            {missing}
+        })
+    };
+
     let pace_view = move || {
         let locale = ctx.locale();
         let pace = view_model.get()?.pace;
@@ -116,14 +150,12 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         let tables = show_sensitivity.get().then(|| {
             let model = ctx.model()?;
             let a = assessment.get()?;
-            let working = a.working.clone()?;
+            a.working.as_ref()?;
             Some(view! {
                 <SensitivityTables
                     model=model
                     indicator=sens_id.clone()
                     assumptions=assumptions.get()
-                    working=working
-                    required=a.required.ok()
                     locale=locale
                 />
             })
@@ -278,13 +310,17 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                 <PrintButton kind=ReportKind::Scenario />
             </div>
             {status_view}
+            {scenario_view}
             {pace_view}
             {chart_view}
             {inputs_view}
             {sensitivity_view}
             {explanation_view}
         </section>
-        {chain_linked.then(|| view! { <GrowthChain /> })}
+        {chain_linked.then(|| view! {
+            <p class="defaults-note" data-testid="defaults-note">{move || defaults_note(ctx.locale())}</p>
+            <GrowthChain />
+        })}
     }
 }
 

@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use crate::components::reports::csv_button::CsvButton;
 use crate::core::model::Model;
-use crate::core::plan::assessment::{Assumptions, Working};
+use crate::core::plan::assessment::Assumptions;
 use crate::present::i18n::Locale;
 use crate::present::sensitivity::sensitivity_view;
 
@@ -17,12 +17,9 @@ pub fn SensitivityTables(
     model: &'static Model,
     indicator: String,
     assumptions: Assumptions,
-    working: Working,
-    required: Option<f64>,
     locale: Locale,
 ) -> impl IntoView {
-    let Some(v) = sensitivity_view(model, &indicator, &assumptions, &working, required, locale)
-    else {
+    let Some(v) = sensitivity_view(model, &indicator, &assumptions, locale) else {
         return ().into_any();
     };
     let one_csv = (v.csv_title_one.clone(), v.one_way.clone());
@@ -100,6 +97,7 @@ pub fn SensitivityTables(
                     <thead><tr>{head_one}</tr></thead>
                     <tbody>{rows_one}</tbody>
                 </table>
+                {v.in_use_line.map(|l| view! { <p class="sensitivity-in-use" data-testid="sensitivity-in-use">{l}</p> })}
             </div>
             {grid}
         </div>

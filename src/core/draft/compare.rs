@@ -107,9 +107,14 @@ fn assumptions(draft: Option<&Draft>, indicator: &str) -> Assumptions {
 }
 
 /// Projected level by year of an indicator under a draft's assumptions (`None`: the
-/// base model).
+/// base model); empty when its scenario cannot be assessed.
 pub fn indicator_path(model: &Model, indicator: &str, draft: Option<&Draft>) -> BTreeMap<i32, f64> {
     let a = assess(model, indicator, &assumptions(draft, indicator));
+    // No path where the scenario cannot be assessed (results missing): the years would be
+    // filled with a guess that no one typed.
+    if !a.scenario_assessable() {
+        return BTreeMap::new();
+    }
     let Some(working) = a.working else {
         return BTreeMap::new();
     };
@@ -248,5 +253,15 @@ mod tests {
         for r in rows.iter().filter(|r| matches!(r.output, Output::Chain(_))) {
             assert_eq!(r.values, vec![r.base, r.base]);
         }
+    }
+
+    #[test]
+    fn no_path_over_missing_results() {
+        let models = load_shipped().0;
+        // Investment lacks 2021 and 2022: no projected path, rather than one that fills
+        // them with the 2023-24 average.
+        let d = draft_with("total_social_investment", 2025, 30000.0);
+        assert!(indicator_path(&models[0], "total_social_investment", Some(&d)).is_empty());
+        assert!(indicator_path(&models[0], "total_social_investment", None).is_empty());
     }
 }

@@ -8,12 +8,13 @@
 //! cumulative target needs yearly amounts. Assumptions are per year, in the pace's own
 //! unit (percent growth, or units added). Pure: the model and choices come in as values.
 //!
-//! Status rule, shown to the user: **achieved** when the latest result already meets the
-//! target; otherwise the achieved pace is compared with the required pace: **on track**
-//! when it is at least the required pace, **at risk** when it is at least
-//! [`AT_RISK_SHARE`] of it, **off track** below that; **cannot be assessed** without a
-//! target, a starting result, or a second result to measure the pace achieved. For a
-//! falling target the comparison is on the size of the fall.
+//! Facts and scenarios are kept apart: [`Assessment::status`] is computed from the
+//! results alone (the latest result inside the term, no assumptions), with the rule of
+//! [`crate::core::plan::rule`]; [`Assessment::scenario`] is what the person's assumptions
+//! lead to, and [`Assessment::warnings`] flags assumptions that contradict a known
+//! result or are implausible. Every figure is read in the indicator's own unit
+//! (2,3 triệu lượt is 2,300,000 visits). A figure from before the term is a base for the
+//! pace achieved, never a starting result.
 
 use std::collections::BTreeMap;
 
@@ -22,10 +23,11 @@ use crate::core::model::{
 };
 use crate::core::plan::goal_seek::{goal_seek, GoalSeekAnswer, GoalSeekError};
 use crate::core::plan::pace::{self, PaceError};
+use crate::core::plan::rule::{cannot_fall_back, classify, StatusFacts};
+pub use crate::core::plan::rule::{
+    AssumptionWarning, ScenarioVerdict, TargetRule, TermStatus, AT_RISK_SHARE,
+};
 use crate::core::plan::summary::compare_vintages;
-
-/// Share of the required pace below which a target is off track rather than at risk.
-pub const AT_RISK_SHARE: f64 = 0.75;
 
 /// The unit of a pace.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -34,21 +36,6 @@ pub enum PaceKind {
     Growth,
     /// Units of the indicator added a year (percentage points for a rate).
     Increment,
-}
-
-/// Status against the term target.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
-pub enum TermStatus {
-    /// Already met.
-    Achieved,
-    /// The pace achieved is enough.
-    OnTrack,
-    /// The pace achieved is short, but by less than a quarter.
-    AtRisk,
-    /// The pace achieved is far short.
-    OffTrack,
-    /// Not enough data.
-    CannotAssess,
 }
 
 /// Why an indicator cannot be assessed.
@@ -60,6 +47,8 @@ pub enum AssessError {
     UnsupportedTarget,
     /// No result to start from before the target year.
     NoStartingResult,
+    /// Results exist only from before the term: none measures progress made in it.
+    NoResultInTerm,
     /// The base-year level an average-growth target needs is missing.
     NoBaseLevel,
     /// Results are missing for years before the start of a cumulative target; the
@@ -179,21 +168,79 @@ pub struct Assessment {
     /// The planned pace, for a stock whose yearly additions have plans: (plan year,
     /// planned addition, key of the plan figure).
     pub planned: Option<(i32, f64, String)>,
+    /// The target's rule (what meeting it means), when there is a target.
+    pub rule: Option<TargetRule>,
+    /// What the assumptions lead to: the projection checked against the rule.
+    pub scenario: Option<ScenarioVerdict>,
+    /// Doubts about the assumptions (a known result contradicted, an implausible rate).
+    pub warnings: Vec<AssumptionWarning>,
+    /// Years whose results the target needs but the data lack (a cumulative total's
+    /// years before the start).
+    pub missing: Vec<i32>,
+    /// For an average-growth target: the pace from the yearly growth rates the
+    /// documents state, beside the level-based one.
+    pub rates: Option<RatesCheck>,
+}
+
+/// An average-growth target worked from the stated yearly growth rates (domain.md
+/// formula 2), as a check on the level-based working.
+#[derive(Clone, Debug, PartialEq)]
+pub struct RatesCheck {
+    /// The years from the base year + 1 to the start, with the rate used (percent) and
+    /// the key of the figure it comes from.
+    pub known: Vec<(i32, f64, String)>,
+    /// Growth needed a year in the years left, from the rates (percent).
+    pub required: f64,
+    /// Average growth a year achieved so far, from the rates (percent).
+    pub achieved: f64,
+    /// Growth factor of the known years by the rates: Π(1 + gᵢ).
+    pub rates_factor: f64,
+    /// Growth factor of the same years by the levels: start level ÷ base level.
+    pub levels_factor: f64,
+    /// True when the two factors differ by more than [`VINTAGE_TOLERANCE`]: the levels
+    /// and the rates come from different vintages (a level was revised).
+    pub mixed_vintages: bool,
+}
+
+/// Relative gap between the rate-based and level-based growth factors above which a
+/// series is said to mix vintages (0.1 %: more than rounding of two-decimal rates).
+pub const VINTAGE_TOLERANCE: f64 = 0.001;
+
+impl Assessment {
+    /// True when the scenario can be worked: a target, a start and a projection (no
+    /// result it needs is missing). Goal seek and sensitivity tables are offered only
+    /// then.
+    pub fn scenario_assessable(&self) -> bool {
+        self.working.is_some() && self.projection.is_some() && self.scenario.is_some()
+    }
+
+    /// The pace the projection uses for `year`: its assumption, or the pace achieved.
+    pub fn pace_in_use(&self, year: i32) -> Option<f64> {
+        let w = self.working.as_ref()?;
+        w.assumed
+            .iter()
+            .find(|(y, _)| *y == year)
+            .map(|(_, v)| *v)
+            .or(self.achieved.map(|(_, a)| a))
+    }
 }
 
 fn best<'a>(model: &Model, figures: impl Iterator<Item = &'a Figure>) -> Option<&'a Figure> {
     figures.max_by(|a, b| compare_vintages(model, a, b))
 }
 
-/// Level results by year (the best vintage of each), no variants, no bounds.
+/// Level results by year (the best vintage of each), no variants, no bounds. Stored
+/// derived levels (with their formula) count when no quoted result gives the year.
 pub fn yearly_levels<'a>(model: &'a Model, indicator: &str) -> BTreeMap<i32, &'a Figure> {
+    let unit = model.indicator(indicator).map(|i| i.unit.as_str());
     let mut by_year: BTreeMap<i32, Vec<&Figure>> = BTreeMap::new();
     for f in model.figures_of(indicator) {
         // A bound ("trên 45 triệu") is not a level to compute from.
-        if f.kind.is_result()
+        if (f.kind.is_result() || f.kind == FigureKind::Derived)
             && f.measure == Measure::Level
             && f.variant.is_none()
             && f.comparator.is_none()
+            && unit.is_some_and(|u| model.convert(f.amount, &f.unit, u).is_some())
         {
             if let (Period::Year(y), Amount::Point(_)) = (f.period, f.amount) {
                 by_year.entry(y).or_default().push(f);
@@ -206,12 +253,33 @@ pub fn yearly_levels<'a>(model: &'a Model, indicator: &str) -> BTreeMap<i32, &'a
         .collect()
 }
 
+/// A figure's number in its indicator's unit (2,3 `million_visits` is 2,300,000
+/// `visits`); the number as written when the units do not convert.
+pub fn level_value(model: &Model, f: &Figure) -> f64 {
+    model
+        .indicator(&f.indicator)
+        .and_then(|i| model.convert(f.amount, &f.unit, &i.unit))
+        .unwrap_or(f.amount)
+        .central()
+}
+
+/// A figure's amount in its indicator's unit.
+fn amount_in_unit(model: &Model, f: &Figure) -> Amount {
+    model
+        .indicator(&f.indicator)
+        .and_then(|i| model.convert(f.amount, &f.unit, &i.unit))
+        .unwrap_or(f.amount)
+}
+
 /// The term target of an indicator: the one ending at the term's last year, best vintage.
+/// A paraphrase of a target (a figure with a variant) never outranks the target itself.
 pub fn term_target<'a>(model: &'a Model, indicator: &str) -> Option<&'a Figure> {
     best(
         model,
         model.figures_of(indicator).filter(|f| {
-            f.kind == FigureKind::TermTarget && f.period.end_year() == model.term.last_year
+            f.kind == FigureKind::TermTarget
+                && f.variant.is_none()
+                && f.period.end_year() == model.term.last_year
         }),
     )
 }
@@ -219,7 +287,7 @@ pub fn term_target<'a>(model: &'a Model, indicator: &str) -> Option<&'a Figure> 
 fn point(a: Amount, better: Better) -> f64 {
     match a {
         Amount::Point(v) => v,
-        // A range target is met at its near end.
+        // A range target is worked towards its near end.
         Amount::Range(lo, hi) => match better {
             Better::Lower => hi,
             _ => lo,
@@ -227,10 +295,9 @@ fn point(a: Amount, better: Better) -> f64 {
     }
 }
 
-fn value_of(f: &Figure) -> f64 {
-    f.amount.central()
-}
-
+/// The pace part of the status rule (kept for the rule's own tests): `already_met` is
+/// the verdict of the time rule.
+#[cfg(test)]
 fn status_from(
     already_met: bool,
     required: &Result<f64, AssessError>,
@@ -240,34 +307,7 @@ fn status_from(
     if already_met {
         return TermStatus::Achieved;
     }
-    let (Ok(r), Some(a)) = (required, achieved) else {
-        return TermStatus::CannotAssess;
-    };
-    let (r, a) = if falling { (-r, -a) } else { (*r, a) };
-    if r <= 0.0 {
-        return TermStatus::OnTrack;
-    }
-    let share = a / r;
-    if share >= 1.0 {
-        TermStatus::OnTrack
-    } else if share >= AT_RISK_SHARE {
-        TermStatus::AtRisk
-    } else {
-        TermStatus::OffTrack
-    }
-}
-
-fn meets(value: f64, target: f64, comparator: Option<Comparator>, better: Better) -> bool {
-    match comparator {
-        Some(Comparator::MoreThan) => value > target,
-        Some(Comparator::LessThan) => value < target,
-        Some(Comparator::AtMost) => value <= target,
-        Some(Comparator::AtLeast) => value >= target,
-        None => match better {
-            Better::Lower => value <= target,
-            _ => value >= target,
-        },
-    }
+    crate::core::plan::rule::pace_status(required.as_ref().ok().copied(), achieved, falling)
 }
 
 /// Splits the remaining years into those with a (finite) assumption and those solved for.
@@ -294,6 +334,11 @@ fn unassessed(indicator: &str, error: AssessError) -> Assessment {
         status: TermStatus::CannotAssess,
         projection: None,
         planned: None,
+        rule: None,
+        scenario: None,
+        warnings: Vec::new(),
+        missing: Vec::new(),
+        rates: None,
     }
 }
 
@@ -321,30 +366,158 @@ fn planned_additions(
         .map(|f| {
             (
                 f.period.end_year(),
-                f.amount.central(),
+                level_value(model, f),
                 crate::core::model::load::figure_key(f),
             )
         })
 }
 
-/// Assesses one indicator against its term target under `assumptions`.
+/// Assesses one indicator against its term target under `assumptions`. The status is
+/// that of the results alone; the scenario verdict and warnings are those of the
+/// assumptions.
 pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> Assessment {
+    let mut a = assess_with(model, indicator_id, assumptions);
+    let facts_only = Assumptions::default();
+    if *assumptions != facts_only {
+        a.status = assess_with(model, indicator_id, &facts_only).status;
+    }
+    if let Some(w) = &a.working {
+        a.warnings = warnings(model, indicator_id, w);
+    }
+    a
+}
+
+/// The projection under `assumptions` alone (no facts-only pass, no warnings): what a
+/// sensitivity table evaluates in every cell.
+pub fn scenario_projection(
+    model: &Model,
+    indicator_id: &str,
+    assumptions: &Assumptions,
+) -> Option<f64> {
+    assess_with(model, indicator_id, assumptions).projection
+}
+
+/// The pace each year with a known result shows (growth from the level before, or a
+/// stated growth rate; the amount for a cumulative total; the change for a stock).
+fn known_pace(model: &Model, indicator_id: &str, w: &Working, year: i32) -> Option<f64> {
+    let levels = yearly_levels(model, indicator_id);
+    let this = levels.get(&year).map(|f| level_value(model, f));
+    if w.cumulative {
+        return this;
+    }
+    let before = levels.get(&(year - 1)).map(|f| level_value(model, f));
+    match (w.pace_kind, this, before) {
+        (PaceKind::Growth, Some(t), Some(b)) => {
+            pace::growth_between(b, t, 1).ok().map(|g| g * 100.0)
+        }
+        (PaceKind::Increment, Some(t), Some(b)) => Some(t - b),
+        (PaceKind::Growth, _, _) => stated_growth(model, indicator_id, year).map(|(g, _)| g),
+        _ => None,
+    }
+}
+
+/// The best stated yearly growth rate (percent) of a year, with its figure key.
+fn stated_growth(model: &Model, indicator_id: &str, year: i32) -> Option<(f64, String)> {
+    best(
+        model,
+        model.figures_of(indicator_id).filter(|f| {
+            (f.kind.is_result() || f.kind == FigureKind::Derived)
+                && f.measure == Measure::Growth
+                && f.variant.is_none()
+                && f.comparator.is_none()
+                && f.period == Period::Year(year)
+                && matches!(f.amount, Amount::Point(_))
+        }),
+    )
+    .map(|f| (f.amount.central(), crate::core::model::load::figure_key(f)))
+}
+
+/// Tolerance for "an assumption differs from a known result": half a point of growth,
+/// or 1 % of the known amount for increments.
+fn differs(kind: PaceKind, assumed: f64, known: f64) -> bool {
+    match kind {
+        PaceKind::Growth => (assumed - known).abs() > 0.5,
+        PaceKind::Increment => (assumed - known).abs() > 0.01 * known.abs().max(1.0),
+    }
+}
+
+fn warnings(model: &Model, indicator_id: &str, w: &Working) -> Vec<AssumptionWarning> {
+    let mut out = Vec::new();
+    for &(year, assumed) in &w.assumed {
+        if w.pace_kind == PaceKind::Growth
+            && assumed.abs() > crate::core::plan::rule::PLAUSIBLE_GROWTH
+        {
+            out.push(AssumptionWarning::Implausible { year, assumed });
+        }
+        if let Some(known) = known_pace(model, indicator_id, w, year) {
+            if differs(w.pace_kind, assumed, known) {
+                out.push(AssumptionWarning::ContradictsResult {
+                    year,
+                    assumed,
+                    known,
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The rates check of an average-growth target started at `start_year`.
+fn rates_check(
+    model: &Model,
+    indicator_id: &str,
+    base: (i32, f64),
+    start: (i32, f64),
+    average: f64,
+    target_year: i32,
+) -> Option<RatesCheck> {
+    let known: Vec<(i32, f64, String)> = (base.0 + 1..=start.0)
+        .map(|y| stated_growth(model, indicator_id, y).map(|(g, k)| (y, g, k)))
+        .collect::<Option<_>>()?;
+    let rates: Vec<f64> = known.iter().map(|(_, g, _)| g / 100.0).collect();
+    let n_known = i32::try_from(known.len()).ok()?;
+    let required = pace::required_growth_for_average(
+        average / 100.0,
+        target_year - base.0,
+        &rates,
+        target_year - start.0,
+    )
+    .ok()?
+        * 100.0;
+    let rates_factor = pace::growth_factor(&rates).ok()?;
+    let achieved = (pace::growth_between(1.0, rates_factor, n_known).ok()?) * 100.0;
+    let levels_factor = start.1 / base.1;
+    let mixed_vintages = ((rates_factor / levels_factor) - 1.0).abs() > VINTAGE_TOLERANCE;
+    levels_factor.is_finite().then_some(RatesCheck {
+        known,
+        required,
+        achieved,
+        rates_factor,
+        levels_factor,
+        mixed_vintages,
+    })
+}
+
+fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> Assessment {
     let Some(indicator) = model.indicator(indicator_id) else {
         return unassessed(indicator_id, AssessError::NoTarget);
     };
     let Some(target) = term_target(model, indicator_id) else {
         return unassessed(indicator_id, AssessError::NoTarget);
     };
+    let target_amount = amount_in_unit(model, target);
+    let rule = TargetRule::new(target_amount, target, indicator.better);
     let falling = indicator.better == Better::Lower;
     let levels = yearly_levels(model, indicator_id);
     let target_year = target.period.end_year();
+    // Only results inside the term are starting points: one from before it (a 2020
+    // estimate for a 2021-2025 term) is a base, not progress made in the term.
     let start_choices: Vec<i32> = levels
         .keys()
         .copied()
-        .filter(|y| *y < target_year)
+        .filter(|y| *y < target_year && *y >= model.term.first_year)
         .collect();
-
-    match target.measure {
+    let mut out = match target.measure {
         Measure::AverageGrowth | Measure::Level => {
             let pace_kind = match (target.measure, indicator.target_kind) {
                 (Measure::Level, TargetKind::Stock | TargetKind::Share | TargetKind::Count) => {
@@ -363,7 +536,7 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                 let Some(base) = levels.get(&base_year) else {
                     return unassessed(indicator_id, AssessError::NoBaseLevel);
                 };
-                let base_value = value_of(base);
+                let base_value = level_value(model, base);
                 match pace::compound(
                     base_value,
                     &vec![avg / 100.0; usize::try_from(last - base_year).unwrap_or(0)],
@@ -372,21 +545,25 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                     Err(e) => return unassessed(indicator_id, e.into()),
                 }
             } else {
-                (point(target.amount, indicator.better), None)
+                (point(target_amount, indicator.better), None)
             };
             let start_year = match assumptions.start_year.filter(|y| start_choices.contains(y)) {
                 Some(y) => y,
                 None => match start_choices.last() {
                     Some(y) => *y,
+                    None if levels.keys().any(|y| *y < model.term.first_year) => {
+                        return unassessed(indicator_id, AssessError::NoResultInTerm)
+                    }
                     None => return unassessed(indicator_id, AssessError::NoStartingResult),
                 },
             };
             let Some(start) = levels.get(&start_year) else {
                 return unassessed(indicator_id, AssessError::NoStartingResult);
             };
-            let start_value = value_of(start);
-            // A range target (19-20 %) is reached at its end nearest the start.
-            let target_value = match (target.measure, target.amount) {
+            let start_value = level_value(model, start);
+            // The pace is worked towards a point target as it is, and towards a range
+            // target's end nearest the start (a value inside the range needs none).
+            let target_value = match (target.measure, target_amount) {
                 (Measure::Level, Amount::Range(lo, hi)) => start_value.clamp(lo, hi),
                 _ => target_value,
             };
@@ -414,7 +591,7 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                     .find(|y| *y >= model.term.base_year && *y < start_year)
             });
             let achieved = first_year.and_then(|fy| {
-                let from = value_of(levels.get(&fy)?);
+                let from = level_value(model, levels.get(&fy)?);
                 let years = start_year - fy;
                 let pace = match pace_kind {
                     PaceKind::Growth => {
@@ -424,21 +601,42 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                 };
                 pace.is_finite().then_some((fy, pace))
             });
-            let already_met = match target.amount {
-                Amount::Range(lo, hi) if target.measure == Measure::Level => {
-                    (lo..=hi).contains(&start_value)
-                }
-                _ => meets(
-                    start_value,
-                    target_value,
-                    target.comparator,
-                    indicator.better,
-                ),
+            // For a level target, the pace is signed towards the target: a fall is
+            // needed when the target lies below the start.
+            let falling = falling || target_value < start_value;
+            // An average-growth target is met by the level it implies, with its comparator.
+            let level_rule = match implied_from {
+                Some(_) => TargetRule {
+                    amount: Amount::Point(target_value),
+                    ..rule
+                },
+                None => rule,
             };
-            // Moving down to a range's upper end counts as a fall.
-            let falling =
-                falling || (target_value < start_value && indicator.better == Better::Neutral);
-            let status = status_from(already_met, &required, achieved.map(|a| a.1), falling);
+            let rates = implied_from.and_then(|(by, bv, avg)| {
+                rates_check(
+                    model,
+                    indicator_id,
+                    (by, bv),
+                    (start_year, start_value),
+                    avg,
+                    target_year,
+                )
+            });
+            // Where the documents state every year's growth, the paces of the status
+            // come from those rates (domain.md formula 2); the levels are the check.
+            let (status_required, status_achieved) = match &rates {
+                Some(rc) => (Some(rc.required), Some(rc.achieved)),
+                None => (required.as_ref().ok().copied(), achieved.map(|a| a.1)),
+            };
+            let status = classify(StatusFacts {
+                met: level_rule.meets(start_value),
+                result_year: start_year,
+                target_year,
+                holds: cannot_fall_back(indicator.target_kind, false, indicator.better),
+                required: status_required,
+                achieved: status_achieved,
+                falling,
+            });
             let working = Working {
                 pace_kind,
                 target_year,
@@ -453,31 +651,70 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
                 free_years,
                 start_choices,
                 cumulative: false,
-                target_range: match target.amount {
+                target_range: match target_amount {
                     Amount::Range(lo, hi) => Some((lo, hi)),
                     Amount::Point(_) => None,
                 },
             };
+            let projection = achieved
+                .and_then(|(_, a)| working.project(a))
+                .map(|p| bound_rate(model, indicator_id, p));
             Assessment {
                 indicator: indicator_id.to_string(),
-                projection: achieved.and_then(|(_, a)| working.project(a)),
+                projection,
                 working: Some(working),
                 required,
                 achieved,
                 status,
                 planned: planned_additions(model, indicator_id, target_year),
+                rule: None,
+                scenario: None,
+                warnings: Vec::new(),
+                missing: Vec::new(),
+                rates,
             }
         }
-        Measure::Cumulative => {
-            assess_cumulative(model, indicator_id, target, &levels, assumptions, falling)
-        }
-        _ => unassessed(indicator_id, AssessError::UnsupportedTarget),
+        Measure::Cumulative => assess_cumulative(
+            model,
+            indicator_id,
+            target,
+            target_amount,
+            &levels,
+            assumptions,
+            falling,
+        ),
+        _ => return unassessed(indicator_id, AssessError::UnsupportedTarget),
+    };
+    // The scenario verdict for a target that is an average growth compares levels: the
+    // implied level is the point to reach, with the target's comparator.
+    let scenario_rule = match target.measure {
+        Measure::AverageGrowth => out.working.as_ref().map(|w| TargetRule {
+            amount: Amount::Point(w.target_value),
+            ..rule
+        }),
+        _ => Some(rule),
+    };
+    out.scenario = match (&scenario_rule, out.projection) {
+        (Some(r), Some(p)) => Some(ScenarioVerdict::of(r, p)),
+        _ => None,
+    };
+    out.rule = scenario_rule;
+    out
+}
+
+/// A projected rate or share stays within 0-100 % (a share cannot pass 100 % however
+/// fast it moved before).
+fn bound_rate(model: &Model, indicator_id: &str, value: f64) -> f64 {
+    match model.indicator(indicator_id) {
+        Some(i) if i.unit == "percent" => value.clamp(0.0, 100.0),
+        _ => value,
     }
 }
 
 /// Goal seek on one year: the value to assume for `year` so that the projection for the
 /// target year meets the target, the other years keeping their assumptions (or the pace
-/// achieved). The answer is checked by assessing again.
+/// achieved). The answer is checked by assessing again. Refused (`ModelFailed`) when
+/// the scenario cannot be assessed: a goal seek never answers for missing results.
 pub fn seek_year(
     model: &Model,
     indicator_id: &str,
@@ -488,7 +725,10 @@ pub fn seek_year(
     let Some(w) = &base.working else {
         return Err(GoalSeekError::ModelFailed);
     };
-    if !w.remaining_years.contains(&year) {
+    if !base.scenario_assessable() {
+        return Err(GoalSeekError::ModelFailed);
+    }
+    if !w.remaining_years.contains(&year) || year <= w.start_year {
         return Err(GoalSeekError::BadRange);
     }
     let (low, high) = match w.pace_kind {
@@ -513,6 +753,7 @@ fn assess_cumulative(
     model: &Model,
     indicator_id: &str,
     target: &Figure,
+    target_amount: Amount,
     levels: &BTreeMap<i32, &Figure>,
     assumptions: &Assumptions,
     falling: bool,
@@ -520,10 +761,13 @@ fn assess_cumulative(
     let Period::Years(first, last) = target.period else {
         return unassessed(indicator_id, AssessError::UnsupportedTarget);
     };
-    let better = model
+    let (better, kind) = model
         .indicator(indicator_id)
-        .map_or(Better::Higher, |i| i.better);
-    let target_value = point(target.amount, better);
+        .map_or((Better::Higher, TargetKind::Cumulative), |i| {
+            (i.better, i.target_kind)
+        });
+    let rule = TargetRule::new(target_amount, target, better);
+    let target_value = point(target_amount, better);
     let in_period: Vec<(i32, &Figure)> = levels
         .iter()
         .filter(|(y, _)| **y >= first && **y <= last)
@@ -546,7 +790,7 @@ fn assess_cumulative(
         .copied()
         .filter(|(y, _)| *y <= start_year)
         .collect();
-    let done: f64 = counted.iter().map(|(_, f)| value_of(f)).sum();
+    let done: f64 = counted.iter().map(|(_, f)| level_value(model, f)).sum();
     let Some(&(_, start_fig)) = counted.last() else {
         return unassessed(indicator_id, AssessError::NoStartingResult);
     };
@@ -555,9 +799,14 @@ fn assess_cumulative(
     let remaining_years: Vec<i32> = (first..=last)
         .filter(|y| !counted.iter().any(|(cy, _)| cy == y))
         .collect();
-    let unfilled_gap = remaining_years
+    let missing: Vec<i32> = remaining_years
         .iter()
-        .any(|y| *y < start_year && !assumptions.per_year.contains_key(y));
+        .copied()
+        .filter(|y| *y < start_year)
+        .collect();
+    let unfilled_gap = missing
+        .iter()
+        .any(|y| !assumptions.per_year.get(y).is_some_and(|v| v.is_finite()));
     let (assumed, free_years) = split_years(&remaining_years, assumptions);
     let assumed_values: Vec<f64> = assumed.iter().map(|(_, v)| *v).collect();
     let required = if unfilled_gap {
@@ -571,12 +820,25 @@ fn assess_cumulative(
         )
         .map_err(AssessError::from)
     };
-    let achieved = (!counted.is_empty())
-        .then(|| done / counted.len() as f64)
+    let counted_years = u32::try_from(counted.len()).unwrap_or(u32::MAX);
+    let achieved = (counted_years > 0)
+        .then(|| done / f64::from(counted_years))
         .filter(|v| v.is_finite())
         .map(|a| (counted.first().map_or(first, |(y, _)| *y), a));
-    let already_met = meets(done, target_value, target.comparator, better);
-    let status = status_from(already_met, &required, achieved.map(|a| a.1), falling);
+    // With years missing, neither the total so far nor the pace is known.
+    let status = if unfilled_gap {
+        TermStatus::CannotAssess
+    } else {
+        classify(StatusFacts {
+            met: rule.meets(done),
+            result_year: start_year,
+            target_year: last,
+            holds: cannot_fall_back(kind, true, better),
+            required: required.as_ref().ok().copied(),
+            achieved: achieved.map(|a| a.1),
+            falling,
+        })
+    };
     let working = Working {
         pace_kind: PaceKind::Increment,
         target_year: last,
@@ -593,14 +855,26 @@ fn assess_cumulative(
         cumulative: true,
         target_range: None,
     };
+    // No projection over years whose results are missing: filling them silently with
+    // an average would present a guess as a result.
+    let projection = if unfilled_gap {
+        None
+    } else {
+        achieved.and_then(|(_, a)| working.project(a))
+    };
     Assessment {
         indicator: indicator_id.to_string(),
-        projection: achieved.and_then(|(_, a)| working.project(a)),
+        projection,
         working: Some(working),
         required,
         achieved,
         status,
         planned: None,
+        rule: None,
+        scenario: None,
+        warnings: Vec::new(),
+        missing,
+        rates: None,
     }
 }
 
@@ -701,7 +975,12 @@ mod tests {
             r#"{{"indicators":[
               {{"id":"poor","name":{{"vi":"p","en":"p"}},"group":"g","unit":"percent","better":"lower","target_kind":"share"}},
               {{"id":"communes","name":{{"vi":"c","en":"c"}},"group":"g","unit":"communes","better":"higher","target_kind":"count"}},
-              {{"id":"share","name":{{"vi":"s","en":"s"}},"group":"g","unit":"percent","better":"neutral","target_kind":"share"}}],
+              {{"id":"share","name":{{"vi":"s","en":"s"}},"group":"g","unit":"percent","better":"neutral","target_kind":"share"}},
+              {{"id":"away","name":{{"vi":"a","en":"a"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}},
+              {{"id":"cover","name":{{"vi":"v","en":"v"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}},
+              {{"id":"held","name":{{"vi":"h","en":"h"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}},
+              {{"id":"band","name":{{"vi":"b","en":"b"}},"group":"g","unit":"percent","better":"neutral","target_kind":"share"}},
+              {{"id":"preterm","name":{{"vi":"e","en":"e"}},"group":"g","unit":"percent","better":"higher","target_kind":"share"}}],
              "figures":[
               {{"indicator":"poor","kind":"actual","period":"2021","value":12.0,{src}}},
               {{"indicator":"poor","kind":"actual","period":"2023","value":6.0,{src}}},
@@ -710,7 +989,23 @@ mod tests {
               {{"indicator":"communes","kind":"actual","period":"2024","value":44,{src}}},
               {{"indicator":"communes","kind":"term_target","period":"2025","value":50,{src}}},
               {{"indicator":"share","kind":"actual","period":"2023","value":22.0,{src}}},
-              {{"indicator":"share","kind":"term_target","period":"2025","range":[19,20],{src}}}]}}"#
+              {{"indicator":"share","kind":"term_target","period":"2025","range":[19,20],{src}}},
+              {{"indicator":"away","kind":"estimate","period":"2020","value":42.9,{src}}},
+              {{"indicator":"away","kind":"actual","period":"2021","value":41.3,{src}}},
+              {{"indicator":"away","kind":"actual","period":"2023","value":39.7,{src}}},
+              {{"indicator":"away","kind":"term_target","period":"2025","range":[42,43],{src}}},
+              {{"indicator":"cover","kind":"actual","period":"2021","value":80,{src}}},
+              {{"indicator":"cover","kind":"actual","period":"2023","value":96,{src}}},
+              {{"indicator":"cover","kind":"term_target","period":"2025","value":99,{src}}},
+              {{"indicator":"held","kind":"estimate","period":"2020","value":42.83,{src}}},
+              {{"indicator":"held","kind":"actual","period":"2022","value":42.0,{src}}},
+              {{"indicator":"held","kind":"actual","period":"2024","value":42.5,{src}}},
+              {{"indicator":"held","kind":"term_target","period":"2025","range":[42,43],{src}}},
+              {{"indicator":"band","kind":"actual","period":"2022","value":18.0,{src}}},
+              {{"indicator":"band","kind":"actual","period":"2024","value":18.5,{src}}},
+              {{"indicator":"band","kind":"term_target","period":"2025","range":[19,20],{src}}},
+              {{"indicator":"preterm","kind":"estimate","period":"2020","value":42.83,{src}}},
+              {{"indicator":"preterm","kind":"term_target","period":"2025","range":[42,43],{src}}}]}}"#
         );
         load_model(
             UNITS_JSON,
@@ -777,6 +1072,267 @@ mod tests {
             status_from(false, &Err(AssessError::NoTarget), Some(1.0), false),
             TermStatus::CannotAssess
         );
+    }
+
+    #[test]
+    fn services_share_is_no_longer_achieved_by_a_figure_from_before_the_term() {
+        let model = kon_tum();
+        // The 2020 estimate 42.83 % lies inside the 42-43 % target but is from before the
+        // 2021-2025 term: it is the base, not a result. The 2023 share derived from seed
+        // 003 is 13,962 ÷ 34,471.4 = 40.50 % (nominal GRDP 58.42 × 590,062 ÷ 1000).
+        let a = assess(&model, "structure_services", &Assumptions::default());
+        let w = a.working.as_ref().expect("working");
+        assert_eq!((w.start_year, w.start_value), (2023, 40.5));
+        // Achieved (40.50 − 42.83) ÷ 3 = −0.78 points a year; needed (42 − 40.50) ÷ 2 =
+        // +0.75 a year: moving away from the target.
+        assert_eq!(
+            a.achieved.map(|(y, v)| (y, (v * 100.0).round())),
+            Some((2020, -78.0))
+        );
+        assert!((a.required.expect("required") - 0.75).abs() < 1e-9);
+        assert_eq!(a.status, TermStatus::MovingAway);
+        // A model with only the pre-term figure cannot be assessed at all.
+        let small = small_model();
+        let pre = assess(&small, "preterm", &Assumptions::default());
+        assert_eq!(pre.required, Err(AssessError::NoResultInTerm));
+        assert_eq!(pre.status, TermStatus::CannotAssess);
+    }
+
+    #[test]
+    fn status_respects_time_and_direction() {
+        let model = small_model();
+        // away: from the base year's 42.9 % (2020) to 39.7 % (2023) is −3.2 ÷ 3 = −1.07
+        // points a year; the 42-43 % target needs (42 − 39.7) ÷ 2 = +1.15 a year:
+        // moving away.
+        let away = assess(&model, "away", &Assumptions::default());
+        assert_eq!(away.working.as_ref().map(|w| w.start_year), Some(2023));
+        assert_eq!(
+            away.achieved.map(|(_, a)| (a * 100.0).round()),
+            Some(-107.0)
+        );
+        assert!((away.required.expect("r") - 1.15).abs() < 1e-9);
+        assert_eq!(away.status, TermStatus::MovingAway);
+        // held: 42.5 % in 2024 lies in 42-43 % a year before the target year, and a
+        // share can fall back: at the target, must be held (not achieved).
+        let held = assess(&model, "held", &Assumptions::default());
+        assert_eq!(held.status, TermStatus::AtTargetHeld);
+        // A stock that cannot fall back is achieved once reached: medicinal plants
+        // 10,430 ha (2024 estimate) against "khoảng 10.000 ha" by 2025.
+        let kt = kon_tum();
+        let med = assess(&kt, "medicinal_plants_area", &Assumptions::default());
+        assert_eq!(med.working.as_ref().map(|w| w.start_value), Some(10430.0));
+        assert_eq!(med.status, TermStatus::Achieved);
+        // Exports 359.5 mn USD in 2023 against "over 250 mn USD" in 2025: a flow that can
+        // fall back, so it must be held to 2025.
+        let exports = assess(&kt, "export_turnover", &Assumptions::default());
+        assert_eq!(exports.status, TermStatus::AtTargetHeld);
+    }
+
+    #[test]
+    fn rate_projections_stay_within_100_percent() {
+        let model = small_model();
+        // cover: 80 % (2021) to 96 % (2023) is +8 points a year; two more years at that
+        // pace give 96 + 16 = 112 %, bounded to 100 %.
+        let a = assess(&model, "cover", &Assumptions::default());
+        assert_eq!(a.achieved, Some((2021, 8.0)));
+        assert_eq!(a.projection, Some(100.0));
+        assert_eq!(a.scenario, Some(ScenarioVerdict::Reached));
+    }
+
+    #[test]
+    fn grdp_pace_from_the_stated_growth_rates_beside_the_levels() {
+        let model = kon_tum();
+        let a = assess(&model, "grdp_constant", &Assumptions::default());
+        let w = a.working.as_ref().expect("working");
+        assert_eq!((w.start_year, w.start_value), (2024, 20225.0));
+        // Level-based: 15,076 × 1.1^5 = 24,280.05; 24,280.05 ÷ 20,225 − 1 = 20.05 %.
+        let r = a.required.expect("required");
+        assert!((r - 20.05).abs() < 0.005, "{r}");
+        // From the rates: 2021 6.47 %, 2022 9.47 %, 2023 7.32 %, 2024 9.78 % (97.8 % of
+        // the 10 % plan). Π = 1.0647 × 1.0947 × 1.0732 × 1.0978 = 1.37318;
+        // 1.61051 ÷ 1.37318 − 1 = 17.28 % needed in 2025; achieved 1.37318^(1/4) − 1 =
+        // 8.25 % a year.
+        let rc = a.rates.as_ref().expect("rates check");
+        let years: Vec<i32> = rc.known.iter().map(|(y, _, _)| *y).collect();
+        assert_eq!(years, vec![2021, 2022, 2023, 2024]);
+        assert!(
+            (rc.rates_factor - 1.37318).abs() < 0.00001,
+            "{}",
+            rc.rates_factor
+        );
+        assert!((rc.required - 17.28).abs() < 0.005, "{}", rc.required);
+        assert!((rc.achieved - 8.25).abs() < 0.005, "{}", rc.achieved);
+        // By the levels the same years multiply by 20,225 ÷ 15,076 = 1.34154: the
+        // 2.4 % gap says the series mixes vintages.
+        assert!((rc.levels_factor - 1.34154).abs() < 0.00001);
+        assert!(rc.mixed_vintages);
+        // 8.25 ÷ 17.28 = 0.48 of the pace needed, below 0.75: off track.
+        assert_eq!(a.status, TermStatus::OffTrack);
+    }
+
+    #[test]
+    fn an_assumption_never_changes_the_status_and_gets_warnings() {
+        let model = kon_tum();
+        // ?ct=grdp_constant&nam=2023&gd=2024:20
+        let mut assumptions = Assumptions {
+            start_year: Some(2023),
+            ..Assumptions::default()
+        };
+        assumptions.per_year.insert(2024, 20.0);
+        let a = assess(&model, "grdp_constant", &assumptions);
+        // The badge is that of the data (start 2024, off track), not of the assumption.
+        assert_eq!(a.status, TermStatus::OffTrack);
+        // The scenario: 18,938.78 × 1.20 × 1.0790 (the 2020-2023 pace,
+        // (18,938.78 ÷ 15,076)^(1/3) − 1 = 7.90 %) = 24,522 ≥ 24,280: reached.
+        let p = a.projection.expect("projection");
+        assert!((p - 24522.0).abs() < 2.0, "{p}");
+        assert_eq!(a.scenario, Some(ScenarioVerdict::Reached));
+        // The 2024 estimate 20,225 ÷ 18,938.78 − 1 = 6.79 % contradicts 20 %.
+        let known = a.warnings.iter().find_map(|w| match w {
+            AssumptionWarning::ContradictsResult {
+                year: 2024, known, ..
+            } => Some(*known),
+            _ => None,
+        });
+        assert!(
+            known.is_some_and(|k| (k - 6.79).abs() < 0.005),
+            "{:?}",
+            a.warnings
+        );
+        // A 20-digit rate is implausible (beyond ±30 %).
+        assumptions
+            .per_year
+            .insert(2024, 12_345_678_901_234_567_890.0);
+        let a = assess(&model, "grdp_constant", &assumptions);
+        assert!(a
+            .warnings
+            .iter()
+            .any(|w| matches!(w, AssumptionWarning::Implausible { year: 2024, .. })));
+        assert_eq!(a.status, TermStatus::OffTrack);
+    }
+
+    #[test]
+    fn missing_results_are_named_and_never_filled() {
+        let model = kon_tum();
+        // Investment has results for 2023 (27,035) and 2024 (30,000) only.
+        for id in ["total_social_investment", "new_forest_planted"] {
+            let a = assess(&model, id, &Assumptions::default());
+            assert_eq!(a.missing, vec![2021, 2022], "{id}");
+            assert_eq!(a.projection, None, "{id}");
+            assert_eq!(a.scenario, None, "{id}");
+            assert!(!a.scenario_assessable(), "{id}");
+            assert_eq!(
+                seek_year(&model, id, &Assumptions::default(), 2025),
+                Err(GoalSeekError::ModelFailed),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_paraphrase_never_outranks_the_congress_wording() {
+        let model = kon_tum();
+        // "từ 10%/năm trở lên" (at least), not the 2022 page's "trên 10%/năm".
+        let t = term_target(&model, "grdp_constant").expect("target");
+        assert_eq!(t.comparator, Some(Comparator::AtLeast));
+        assert_eq!(t.doc_id(), Some("pub-baoquangngai-2020-09-23"));
+    }
+
+    #[test]
+    fn levels_are_read_in_the_indicator_unit() {
+        let model = kon_tum();
+        // "2.3 million visits" (2024) is 2.3 × 1,000,000 = 2,300,000 visits; 2023's
+        // "trên 1,3 triệu" is a bound, not a level.
+        let levels = yearly_levels(&model, "tourist_visits");
+        let values: Vec<(i32, f64)> = levels
+            .iter()
+            .map(|(y, f)| (*y, level_value(&model, f)))
+            .collect();
+        assert_eq!(values, vec![(2024, 2_300_000.0)]);
+    }
+
+    #[test]
+    fn a_count_so_far_is_not_the_year_end_figure() {
+        let model = kon_tum();
+        // "Đến nay ... 42 xã" (December 2023) plus "thêm 06 xã" by the year end: the
+        // 2023 level is the derived 42 + 6 = 48.
+        let levels = yearly_levels(&model, "new_rural_communes");
+        let f = levels.get(&2023).expect("2023");
+        assert_eq!(f.kind, FigureKind::Derived);
+        assert_eq!(level_value(&model, f), 48.0);
+    }
+
+    /// (input, tick) of each one-way row.
+    fn ticks(model: &Model, id: &str, assumptions: &Assumptions) -> Vec<(f64, bool)> {
+        crate::core::plan::sensitivity::table_for(model, id, assumptions)
+            .map(|t| t.one_way.iter().map(|r| (r.input, r.meets)).collect())
+            .unwrap_or_default()
+    }
+
+    #[test]
+    fn sensitivity_ticks_follow_the_target_rule() {
+        let model = small_model();
+        // poor: 6 % in 2023, target "below 3 %" (lt). Varying 2024 by x with 2025 at the
+        // pace achieved (−3 a year) projects 6 + x − 3 = 3 + x: met only for x < 0, and
+        // not at x = 0 (3 is not below 3). Rows: −5…1 around round(−1.5) = −2.
+        let want: Vec<(f64, bool)> = (-5..=1).map(|x| (f64::from(x), x < 0)).collect();
+        assert_eq!(ticks(&model, "poor", &Assumptions::default()), want);
+        // band: 18.5 % in 2024, target 19-20 % (neutral), achieved (18.5 − 18) ÷ 2 = 0.25
+        // a year. 2025 = 18.5 + x meets both ends only for 0.5 ≤ x ≤ 1.5: of the rows
+        // −2…4 (around round(0.5) = 1) only x = 1 is ticked; the 0.25 in use gives 18.75,
+        // not met.
+        let want = vec![
+            (-2.0, false),
+            (-1.0, false),
+            (0.0, false),
+            (1.0, true),
+            (2.0, false),
+            (3.0, false),
+            (4.0, false),
+        ];
+        let t = crate::core::plan::sensitivity::table_for(&model, "band", &Assumptions::default())
+            .expect("table");
+        let in_use = t.in_use.expect("in use");
+        assert_eq!((in_use.input, in_use.meets), (0.25, false));
+        assert_eq!(ticks(&model, "band", &Assumptions::default()), want);
+    }
+
+    #[test]
+    fn sensitivity_tables_only_where_the_scenario_can_be_assessed() {
+        let model = kon_tum();
+        // New forest planted and investment lack 2021 and 2022: no table at all.
+        assert_eq!(
+            ticks(&model, "new_forest_planted", &Assumptions::default()),
+            vec![]
+        );
+        assert_eq!(
+            ticks(&model, "total_social_investment", &Assumptions::default()),
+            vec![]
+        );
+        // With 2021 and 2022 entered, the table varies 2025 only (the year after the
+        // 2024 start), never a past year.
+        let mut filled = Assumptions::default();
+        filled.per_year.insert(2021, 20000.0);
+        filled.per_year.insert(2022, 23000.0);
+        let t =
+            crate::core::plan::sensitivity::table_for(&model, "total_social_investment", &filled)
+                .expect("table");
+        assert_eq!(t.first, 2025);
+        assert!(t.grid.is_none());
+        // GRDP from 2024 (20,225): 2025 needs 24,280.05 ÷ 20,225 − 1 = 20.05 %, so of the
+        // rows 17…23 exactly 21, 22 and 23 meet the target; the 7.62 % in use (the
+        // 2020-2024 pace) does not.
+        let rows = ticks(&model, "grdp_constant", &Assumptions::default());
+        let met: Vec<f64> = rows.iter().filter(|r| r.1).map(|r| r.0).collect();
+        assert_eq!(met, vec![21.0, 22.0, 23.0]);
+        let t = crate::core::plan::sensitivity::table_for(
+            &model,
+            "grdp_constant",
+            &Assumptions::default(),
+        )
+        .expect("table");
+        let in_use = t.in_use.expect("in use");
+        assert!((in_use.input - 7.62).abs() < 0.005 && !in_use.meets);
     }
 
     #[test]

@@ -705,10 +705,364 @@ pub fn seek(
     goal_seek(evaluate, target, low, high, (target.abs() * 1e-9).max(1e-9))
 }
 
+/// ICOR of one year from the data: (investment ÷ nominal GRDP) ÷ growth.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IcorYear {
+    /// Year.
+    pub year: i32,
+    /// Investment, billion VND (a result, an estimate or a derived figure).
+    pub investment: f64,
+    /// Nominal GRDP: per capita × (interpolated) population ÷ 1000, billion VND.
+    pub nominal: f64,
+    /// Real GRDP growth, percent.
+    pub growth: f64,
+    /// The ICOR.
+    pub icor: f64,
+    /// True when every input is a plan (the ICOR the plan implies), not a result.
+    pub planned: bool,
+}
+
+/// The ICORs the data give, with the range of the results and a multi-year figure.
+#[derive(Clone, Debug, PartialEq)]
+pub struct IcorHistory {
+    /// Every year that gives one, results and plans.
+    pub years: Vec<IcorYear>,
+    /// Lowest and highest ICOR of the result years.
+    pub range: Option<(f64, f64)>,
+    /// Multi-year ICOR of the result years: (Σ investment ÷ Σ nominal GRDP) ÷ mean
+    /// growth, so one weak year does not set it alone.
+    pub pooled: Option<f64>,
+}
+
+/// Population of a year, geometrically between the nearest figures around it
+/// (results, estimates or plans).
+fn population_in(model: &Model, year: i32) -> Option<f64> {
+    let kinds = [FigureKind::Actual, FigureKind::Estimate, FigureKind::Plan];
+    if let Some((v, _)) = figure_value(model, "average_population", Period::Year(year), &kinds) {
+        return Some(v);
+    }
+    let points: Vec<(i32, f64)> = (model.term.base_year - 5..=model.term.last_year + 5)
+        .filter_map(|y| {
+            figure_value(model, "average_population", Period::Year(y), &kinds).map(|(v, _)| (y, v))
+        })
+        .collect();
+    let before = points.iter().rev().find(|(y, _)| *y < year).copied()?;
+    let after = points.iter().find(|(y, _)| *y > year).copied()?;
+    let k = f64::from(year - before.0) / f64::from(after.0 - before.0);
+    let v = before.1 * (after.1 / before.1).powf(k);
+    (v.is_finite() && v > 0.0).then_some(v)
+}
+
+/// A level of `indicator` in `year` of one of `kinds`, any variant for derived figures
+/// (the 2022 investment implied by 2023's growth is one).
+fn level_any(model: &Model, indicator: &str, year: i32, kinds: &[FigureKind]) -> Option<f64> {
+    figure_value(model, indicator, Period::Year(year), kinds)
+        .map(|(v, _)| v)
+        .or_else(|| {
+            model
+                .figures_of(indicator)
+                .find(|f| {
+                    kinds.contains(&FigureKind::Derived)
+                        && f.kind == FigureKind::Derived
+                        && f.measure == Measure::Level
+                        && f.period == Period::Year(year)
+                })
+                .and_then(|f| match f.amount {
+                    Amount::Point(v) => Some(v),
+                    Amount::Range(..) => None,
+                })
+        })
+}
+
+fn growth_of(model: &Model, year: i32, kinds: &[FigureKind]) -> Option<f64> {
+    model
+        .figures_of("grdp_constant")
+        .filter(|f| {
+            kinds.contains(&f.kind)
+                && f.measure == Measure::Growth
+                && f.period == Period::Year(year)
+                && f.variant.is_none()
+        })
+        .max_by(|a, b| compare_vintages(model, a, b))
+        .map(|f| match f.amount {
+            Amount::Point(v) => v,
+            Amount::Range(lo, _) => lo,
+        })
+}
+
+/// Every ICOR the model's figures give, in year order; plans are read at their floor
+/// ("từ 30.000 tỷ đồng trở lên" as 30,000).
+pub fn icor_history(model: &Model) -> IcorHistory {
+    let results = [
+        FigureKind::Actual,
+        FigureKind::Estimate,
+        FigureKind::Derived,
+    ];
+    let plans = [FigureKind::Plan];
+    let plan_level = |indicator: &str, year: i32| {
+        model
+            .figures_of(indicator)
+            .filter(|f| {
+                f.kind == FigureKind::Plan
+                    && f.measure == Measure::Level
+                    && f.period == Period::Year(year)
+                    && f.variant.is_none()
+            })
+            .max_by(|a, b| compare_vintages(model, a, b))
+            .map(|f| match f.amount {
+                Amount::Point(v) => v,
+                Amount::Range(lo, _) => lo,
+            })
+    };
+    let mut years = Vec::new();
+    for year in model.term.first_year..=model.term.last_year {
+        let population = population_in(model, year);
+        let result = (|| {
+            let investment = level_any(model, "total_social_investment", year, &results)?;
+            let per_capita = level_any(model, "grdp_per_capita", year, &results)?;
+            let growth = growth_of(model, year, &results)?;
+            Some((investment, per_capita * population? / 1000.0, growth, false))
+        })();
+        let plan = (|| {
+            let investment = plan_level("total_social_investment", year)?;
+            let per_capita = plan_level("grdp_per_capita", year)?;
+            let growth = growth_of(model, year, &plans)?;
+            Some((investment, per_capita * population? / 1000.0, growth, true))
+        })();
+        for (investment, nominal, growth, planned) in result.into_iter().chain(plan) {
+            let icor = investment / nominal / (growth / 100.0);
+            if icor.is_finite() && icor > 0.0 {
+                years.push(IcorYear {
+                    year,
+                    investment,
+                    nominal,
+                    growth,
+                    icor,
+                    planned,
+                });
+            }
+        }
+    }
+    let done: Vec<&IcorYear> = years.iter().filter(|y| !y.planned).collect();
+    let range = done
+        .iter()
+        .map(|y| y.icor)
+        .fold(None, |acc: Option<(f64, f64)>, v| {
+            Some(acc.map_or((v, v), |(lo, hi)| (lo.min(v), hi.max(v))))
+        });
+    let count = u32::try_from(done.len()).unwrap_or(0);
+    let pooled = (count > 0)
+        .then(|| {
+            let inv: f64 = done.iter().map(|y| y.investment).sum();
+            let nom: f64 = done.iter().map(|y| y.nominal).sum();
+            let growth: f64 = done.iter().map(|y| y.growth).sum::<f64>() / f64::from(count);
+            inv / nom / (growth / 100.0)
+        })
+        .filter(|v| v.is_finite());
+    IcorHistory {
+        years,
+        range,
+        pooled,
+    }
+}
+
+/// The investment the chain needs, added up against a cumulative investment target.
+#[derive(Clone, Debug, PartialEq)]
+pub struct InvestmentTotal {
+    /// The target (lũy kế) and its period, when the model has one.
+    pub target: Option<(f64, i32, i32)>,
+    /// Results (or estimates) counted, by year, up to the chain's base year.
+    pub results: Vec<(i32, f64)>,
+    /// Years of the target's period up to the base year with no result.
+    pub missing: Vec<i32>,
+    /// Investment the chain needs in its years.
+    pub needed: Vec<(i32, f64)>,
+    /// Results plus needs, when no year is missing.
+    pub total: Option<f64>,
+}
+
+/// Adds the chain's investment needs to the results so far and sets them against the
+/// cumulative investment target; says which years lack results instead of guessing.
+pub fn investment_against_target(
+    model: &Model,
+    setup: &ChainSetup,
+    years: &[ChainYear],
+) -> InvestmentTotal {
+    let target = model
+        .figures_of("total_social_investment")
+        .find(|f| {
+            f.kind == FigureKind::TermTarget
+                && f.measure == Measure::Cumulative
+                && f.variant.is_none()
+        })
+        .and_then(|f| match (f.amount, f.period) {
+            (Amount::Point(v), Period::Years(a, b)) => Some((v, a, b)),
+            _ => None,
+        });
+    let (first, _) = target.map_or(
+        (model.term.first_year, model.term.last_year),
+        |(_, a, b)| (a, b),
+    );
+    let mut results = Vec::new();
+    let mut missing = Vec::new();
+    for y in first..=setup.base.year {
+        match figure_value(model, "total_social_investment", Period::Year(y), &RESULT) {
+            Some((v, _)) => results.push((y, v)),
+            None => missing.push(y),
+        }
+    }
+    let needed: Vec<(i32, f64)> = years.iter().map(|y| (y.year, y.investment)).collect();
+    let total = missing.is_empty().then(|| {
+        results.iter().map(|(_, v)| v).sum::<f64>() + needed.iter().map(|(_, v)| v).sum::<f64>()
+    });
+    InvestmentTotal {
+        target,
+        results,
+        missing,
+        needed,
+        total: total.filter(|v| v.is_finite()),
+    }
+}
+
+/// Budget revenue that follows nominal GRDP at a share of it (percent): the base year's
+/// share (revenue ÷ nominal GRDP) unless `share` says otherwise. One value a year.
+pub fn budget_following_nominal(
+    setup: &ChainSetup,
+    years: &[ChainYear],
+    share: Option<f64>,
+) -> (f64, Vec<(i32, f64)>) {
+    let base_share = setup.base.budget_revenue.value / setup.base.nominal_grdp.value * 100.0;
+    let share = share.filter(|v| v.is_finite()).unwrap_or(base_share);
+    let path = years
+        .iter()
+        .map(|y| (y.year, y.nominal_grdp * share / 100.0))
+        .filter(|(_, v)| v.is_finite())
+        .collect();
+    (share, path)
+}
+
+/// Something doubtful about a chain override.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub enum ChainWarning {
+    /// A growth rate (sector, deflator, population or budget) beyond ±30 % a year.
+    ImplausibleGrowth {
+        /// The input.
+        input: ChainInput,
+        /// Year.
+        year: i32,
+        /// Value typed, percent.
+        value: f64,
+    },
+    /// An ICOR outside the range the data show.
+    IcorOutsideRange {
+        /// Year.
+        year: i32,
+        /// Value typed.
+        value: f64,
+        /// Lowest and highest ICOR of the result years.
+        range: (f64, f64),
+    },
+}
+
+/// The warnings of a set of overrides: implausible growth rates (beyond
+/// [`crate::core::plan::rule::PLAUSIBLE_GROWTH`]) and an ICOR outside the data's range.
+pub fn chain_warnings(
+    overrides: &BTreeMap<(ChainInput, i32), f64>,
+    history: &IcorHistory,
+) -> Vec<ChainWarning> {
+    let limit = crate::core::plan::rule::PLAUSIBLE_GROWTH;
+    overrides
+        .iter()
+        .filter(|(_, v)| v.is_finite())
+        .filter_map(|(&(input, year), &value)| match input {
+            ChainInput::Icor => history
+                .range
+                .filter(|(lo, hi)| value < *lo || value > *hi)
+                .map(|range| ChainWarning::IcorOutsideRange { year, value, range }),
+            _ => (value.abs() > limit).then_some(ChainWarning::ImplausibleGrowth {
+                input,
+                year,
+                value,
+            }),
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::model::catalog::{kon_tum, load_shipped};
+
+    #[test]
+    fn icor_from_several_years_with_its_range() {
+        let model = load_shipped().0.into_iter().next().expect("model");
+        let h = icor_history(&model);
+        let icor = |year: i32, planned: bool| {
+            h.years
+                .iter()
+                .find(|y| y.year == year && y.planned == planned)
+                .map(|y| y.icor)
+        };
+        // 2022: investment 27,035 ÷ 1.1551 = 23,404.9; nominal GRDP 52.6 × 579,323 ÷ 1000
+        // = 30,472.4 (population 568,780 × (601,000 ÷ 568,780)^(1/3)); growth 9.47 %:
+        // 23,404.9 ÷ 30,472.4 ÷ 0.0947 = 8.11.
+        assert!(
+            icor(2022, false).is_some_and(|v| (v - 8.11).abs() < 0.005),
+            "{h:?}"
+        );
+        // 2023: 27,035 ÷ 34,471.4 ÷ 0.0732 = 10.71, the one weak year.
+        assert!(icor(2023, false).is_some_and(|v| (v - 10.71).abs() < 0.005));
+        // 2024 plan: 30,000 ÷ (63.7 × 601,000 ÷ 1000 = 38,283.7) ÷ 0.10 = 7.84.
+        assert!(icor(2024, true).is_some_and(|v| (v - 7.84).abs() < 0.005));
+        let (lo, hi) = h.range.expect("range");
+        assert!((lo - 8.11).abs() < 0.005 && (hi - 10.71).abs() < 0.005);
+        // Pooled: (23,404.9 + 27,035) ÷ (30,472.4 + 34,471.4) ÷ ((9.47 + 7.32) ÷ 2 %)
+        // = 0.77667 ÷ 0.08395 = 9.25.
+        assert!(h.pooled.is_some_and(|v| (v - 9.25).abs() < 0.005));
+    }
+
+    #[test]
+    fn implausible_overrides_are_flagged() {
+        let model = load_shipped().0.into_iter().next().expect("model");
+        let h = icor_history(&model);
+        let mut o = BTreeMap::new();
+        o.insert((ChainInput::SectorGrowth(Sector::Services), 2024), 31.0);
+        o.insert((ChainInput::SectorGrowth(Sector::Agriculture), 2024), 30.0);
+        // ICOR 12 lies above the 8.11-10.71 the results give; 9 lies inside.
+        o.insert((ChainInput::Icor, 2025), 12.0);
+        o.insert((ChainInput::Icor, 2024), 9.0);
+        let w = chain_warnings(&o, &h);
+        assert_eq!(w.len(), 2, "{w:?}");
+        assert!(w.iter().any(|w| matches!(w, ChainWarning::ImplausibleGrowth { year: 2024, value, .. } if *value == 31.0)));
+        assert!(w
+            .iter()
+            .any(|w| matches!(w, ChainWarning::IcorOutsideRange { year: 2025, .. })));
+    }
+
+    #[test]
+    fn investment_is_added_up_against_the_cumulative_target() {
+        let model = load_shipped().0.into_iter().next().expect("model");
+        let s = setup(&model).expect("setup");
+        let years = run(&s, &BTreeMap::new()).expect("run");
+        let t = investment_against_target(&model, &s, &years);
+        assert_eq!(t.target, Some((118000.0, 2021, 2025)));
+        // Results up to the 2023 base: 27,035 only; 2021 and 2022 are missing, so no
+        // total is claimed.
+        assert_eq!(t.results, vec![(2023, 27035.0)]);
+        assert_eq!(t.missing, vec![2021, 2022]);
+        assert_eq!(t.total, None);
+        assert_eq!(t.needed.len(), 2);
+        // Budget at the 2023 share of nominal GRDP follows it year by year.
+        let (share, path) = budget_following_nominal(&s, &years, None);
+        let base = s.base.budget_revenue.value / s.base.nominal_grdp.value * 100.0;
+        assert!((share - base).abs() < 1e-12);
+        for ((_, b), y) in path.iter().zip(&years) {
+            assert!((b / y.nominal_grdp * 100.0 - share).abs() < 1e-9);
+        }
+        let (_, edited) = budget_following_nominal(&s, &years, Some(10.0));
+        let first = years.first().expect("2024");
+        assert_eq!(edited.first().map(|p| p.1), Some(first.nominal_grdp * 0.1));
+    }
 
     #[test]
     fn kon_tum_chain_runs_from_2023() {

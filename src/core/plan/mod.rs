@@ -8,5 +8,6 @@ pub mod chain;
 pub mod goal_seek;
 pub mod pace;
 pub mod report_facts;
+pub mod rule;
 pub mod sensitivity;
 pub mod summary;

@@ -9,7 +9,7 @@
 use std::cmp::Ordering;
 
 use crate::core::model::{
-    Amount, Better, Comparator, Figure, FigureKind, Indicator, Measure, Model, Period,
+    Amount, Better, Comparator, DocumentKind, Figure, FigureKind, Indicator, Measure, Model, Period,
 };
 
 /// How a result stands against its plan (the documents' đạt / vượt / không đạt).
@@ -150,6 +150,8 @@ pub fn summarize<'a>(model: &'a Model, indicator: &'a Indicator) -> IndicatorSum
         .iter()
         .copied()
         .filter(|f| f.kind == FigureKind::TermTarget)
+        // A paraphrase of a target (a variant) never outranks the target's own wording.
+        .filter(|f| f.variant.is_none())
         .filter(|f| f.period.end_year() <= model.term.last_year)
         .max_by(|a, b| {
             let ends_at_term = |f: &Figure| f.period.end_year() == model.term.last_year;
@@ -189,9 +191,26 @@ fn plan_for<'a>(model: &Model, figures: &[&'a Figure], result: &Figure) -> Optio
                 .cmp(&variant_rank(b))
                 .then_with(|| compare_vintages(model, a, b))
         });
-    if let Some(plan) = stated {
-        return Some(PlanValue::Stated(plan));
+    let implied = implied_plan(figures, result);
+    // The documented precedence: a provincial document beats a public report, so a plan
+    // implied by a seed's own attainment beats a plan only a public report states.
+    match (stated, implied) {
+        (Some(plan), Some(implied)) if is_public(model, plan) && !is_public(model, result) => {
+            Some(implied)
+        }
+        (Some(plan), _) => Some(PlanValue::Stated(plan)),
+        (None, implied) => implied,
     }
+}
+
+fn is_public(model: &Model, f: &Figure) -> bool {
+    f.doc_id()
+        .and_then(|d| model.document(d))
+        .is_some_and(|d| d.kind == DocumentKind::PublicReport)
+}
+
+/// The plan a stated attainment implies: result ÷ attainment × 100.
+fn implied_plan<'a>(figures: &[&'a Figure], result: &Figure) -> Option<PlanValue<'a>> {
     if result.measure != Measure::Level {
         return None;
     }
@@ -294,17 +313,14 @@ pub fn status_against(
         Amount::Point(p) => (p, p),
         Amount::Range(lo, hi) => (lo, hi),
     };
-    let met = match comparator {
-        Some(Comparator::AtLeast) => result >= lo - SAME,
-        Some(Comparator::MoreThan) => result > lo,
-        Some(Comparator::AtMost) => result <= hi + SAME,
-        Some(Comparator::LessThan) => result < hi,
-        None => match better {
-            Better::Higher => result >= lo - SAME,
-            Better::Lower => result <= hi + SAME,
-            Better::Neutral => result >= lo - SAME && result <= hi + SAME,
-        },
-    };
+    // Met or not is the one rule every view uses.
+    let met = crate::core::plan::rule::TargetRule {
+        amount: plan,
+        comparator,
+        better,
+        approx: false,
+    }
+    .meets(result);
     if !met {
         return PlanStatus::Missed;
     }
@@ -349,6 +365,32 @@ mod tests {
     #[track_caller]
     fn check(result: f64, plan: Amount, cmp: Option<Comparator>, better: Better, want: PlanStatus) {
         assert_eq!(status_against(result, plan, cmp, better), want);
+    }
+
+    #[test]
+    fn a_seed_implied_plan_beats_a_public_report_plan() {
+        let model = crate::core::model::catalog::load_shipped()
+            .0
+            .into_iter()
+            .next()
+            .expect("model");
+        let figures: Vec<&Figure> = model.figures_of("tourist_visits").collect();
+        let result = figures
+            .iter()
+            .copied()
+            .find(|f| {
+                f.kind.is_result() && f.measure == Measure::Level && f.period == Period::Year(2023)
+            })
+            .expect("2023 result");
+        // Seed 003: "trên 1,3 triệu lượt khách, đạt 86,67% kế hoạch" implies a plan of
+        // 1.3 ÷ 86.67 × 100 = 1.49994 million visits; the public report's 1,300,000
+        // visits must not outrank it.
+        match plan_for(&model, &figures, result) {
+            Some(PlanValue::FromAttainment { value, .. }) => {
+                assert!((value - 1.49994).abs() < 0.00001, "{value}")
+            }
+            other => panic!("expected the implied plan, got {other:?}"),
+        }
     }
 
     #[test]

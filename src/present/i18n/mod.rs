@@ -201,6 +201,8 @@ pub enum Msg {
     RepSamePeriod,
     /// Label before the status against the term target.
     RepTermStatus,
+    /// Label of the scenario's verdict in a printed report.
+    RepScenarioVerdict,
     /// Heading of the scenario path table.
     ScenarioPath,
     // --- Offline and embedding ---
@@ -339,6 +341,7 @@ pub fn t(msg: Msg, locale: Locale) -> &'static str {
         Msg::RepActual => ("Thực hiện / Ước thực hiện", "Result / estimate"),
         Msg::RepSamePeriod => ("So cùng kỳ", "Vs same period last year"),
         Msg::RepTermStatus => ("Đánh giá khả năng hoàn thành", "Assessment"),
+        Msg::RepScenarioVerdict => ("Kịch bản (theo giả định)", "Scenario (with the assumptions)"),
         Msg::ScenarioPath => (
             "Diễn biến theo năm: thực hiện, kế hoạch và kịch bản",
             "Year by year: results, plans and the scenario",
