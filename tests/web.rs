@@ -105,10 +105,21 @@ fn text_of(selector: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Waits (in 10 ms ticks, at most `ms`) until `selector` matches; the app first reads
+/// the person's own and the published models, so its rows come after a few ticks.
+async fn wait_for(selector: &str, ms: u32) {
+    for _ in 0..ms / 10 {
+        if document().query_selector(selector).ok().flatten().is_some() {
+            return;
+        }
+        next_tick().await;
+    }
+}
+
 #[wasm_bindgen_test]
 async fn app_mounts_with_the_shipped_data_and_switches_language() {
     leptos::mount::mount_to_body(provincial_planner::components::shell::app::App);
-    next_tick().await;
+    wait_for("[data-testid=indicator-row]", 10_000).await;
 
     let rows = document()
         .query_selector_all("[data-testid=indicator-row]")

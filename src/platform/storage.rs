@@ -5,11 +5,13 @@
 //! `core::draft`.
 //!
 //! The `localStorage` getter can throw or return `null`, so [`LocalStore::open`]
-//! probes it first and the app runs in memory when it fails. Each record is
+//! probes it first with `web_sys` and the app runs in memory when it fails; only then
+//! is gloo-storage used. Each record is
 //! serialised once by the caller and written as that text; the read-back is compared
 //! with the same text. No error path here ever calls `clear()` or removes a key the
 //! person did not ask to remove (reliability case A19).
 
+use gloo_storage::Storage as _;
 use leptos::wasm_bindgen::{closure::Closure, JsCast, JsValue};
 
 use crate::core::draft::session::{Protection, Store, StoreError, Unavailable};
@@ -30,9 +32,11 @@ fn failure_of(error: &JsValue) -> WriteFailure {
     }
 }
 
-/// The storage object, once [`LocalStore::open`] has shown that it works.
+/// The storage object, through gloo-storage, once [`LocalStore::open`] has shown that
+/// it works. gloo throws out of wasm when the `localStorage` getter throws or is `null`,
+/// so it is reached only from a [`LocalStore`], which exists only after the probe.
 fn raw() -> Option<web_sys::Storage> {
-    web_sys::window()?.local_storage().ok().flatten()
+    Some(gloo_storage::LocalStorage::raw())
 }
 
 impl LocalStore {
