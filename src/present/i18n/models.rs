@@ -11,6 +11,7 @@ use crate::core::model::file::ModelFileError;
 use crate::core::model::{FigureKind, TargetKind};
 use crate::core::text::numfmt::Locale;
 
+messages! {
 /// A word or sentence of the own-models feature.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum ModelMsg {
@@ -92,6 +93,7 @@ pub enum ModelMsg {
     StartupTimedOut,
     /// A published model could not be read.
     PublishedUnreadable,
+}
 }
 
 /// The text of `msg` in `locale`.
@@ -435,60 +437,8 @@ mod tests {
 
     #[test]
     fn every_message_has_two_different_languages() {
-        use ModelMsg::*;
-        let all = [
-            ImportHeading,
-            ImportOpen,
-            ImportClose,
-            ImportHint,
-            PasteLabel,
-            FileLabel,
-            SpreadsheetNotYet,
-            PreviewHeading,
-            Province,
-            FirstYear,
-            LastYear,
-            BaseYear,
-            Confirm,
-            NothingSavedYet,
-            Problems,
-            NoProblems,
-            Column,
-            ReadAs,
-            GroupRow,
-            IndicatorRow,
-            TargetKindHeading,
-            UnitHeading,
-            FiguresHeading,
-            RowHeading,
-            NameHeading,
-            Saving,
-            SavedOpening,
-            Ungrouped,
-            PastedTable,
-            ExportModel,
-            ImportModelFile,
-            OwnModel,
-            ModelSetAside,
-            StoreUnavailable,
-            StoreFull,
-            StoreMismatch,
-            StoreFailed,
-            StartupTimedOut,
-            PublishedUnreadable,
-        ];
-        for m in all {
-            // A match that must name every variant: a new message cannot escape the list.
-            match m {
-                ImportHeading | ImportOpen | ImportClose | ImportHint | PasteLabel | FileLabel
-                | SpreadsheetNotYet | PreviewHeading | Province | FirstYear | LastYear
-                | BaseYear | Confirm | NothingSavedYet | Problems | NoProblems | Column
-                | ReadAs | GroupRow | IndicatorRow | TargetKindHeading | UnitHeading
-                | FiguresHeading | RowHeading | NameHeading | Saving | SavedOpening | Ungrouped
-                | PastedTable | ExportModel | ImportModelFile | OwnModel | ModelSetAside
-                | StoreUnavailable | StoreFull | StoreMismatch | StoreFailed | StartupTimedOut
-                | PublishedUnreadable => {}
-            }
+        // `ALL` is written by the `messages!` macro: a new message cannot escape it.
+        for &m in ModelMsg::ALL {
             let (vi, en) = (mt(m, Locale::Vi), mt(m, Locale::En));
             assert!(!vi.is_empty() && !en.is_empty(), "{m:?}");
             assert_ne!(vi, en, "{m:?}");
