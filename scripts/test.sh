@@ -24,4 +24,4 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
 step "release build (trunk)"
 scripts/build.sh
 step "end-to-end tests (Playwright + node --test)"
-node --test --test-concurrency=1 tests/e2e/
+node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 tests/e2e/

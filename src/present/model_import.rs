@@ -4,8 +4,11 @@
 //! and a one-line summary. Built once from the core's `ImportPreview`; the component
 //! only lays it out.
 
-use crate::core::import::preview::{ImportPreview, PreviewValue, RowKind};
-use crate::core::model::{Amount, Comparator, FigureKind, Period};
+use crate::core::import::columns::ColumnRole;
+use crate::core::import::preview::{known_unit_ids, ImportPreview, PreviewValue, RowKind};
+use crate::core::model::catalog::UNITS_JSON;
+use crate::core::model::load::parse_units;
+use crate::core::model::{Amount, Comparator, FigureKind, Period, TargetKind};
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::present::i18n::models::{
     figure_kind_text, mt, problem_text, role_text, target_kind_text, ModelMsg,
@@ -20,9 +23,20 @@ pub struct ColumnView {
     pub read_as: String,
 }
 
+/// One option of a choice the person can change (a `<select>`): its code and words.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Choice {
+    /// The value the component sends back.
+    pub code: String,
+    /// What the person reads.
+    pub label: String,
+}
+
 /// One row of the preview.
 #[derive(Clone, Debug, PartialEq)]
 pub struct RowView {
+    /// Row of the table (0-based), to send the person's choices back.
+    pub source_row: usize,
     /// Row of the table (1-based), as text.
     pub row: String,
     /// True for a group heading.
@@ -35,6 +49,10 @@ pub struct RowView {
     pub unit: String,
     /// The kind of target guessed (empty for a group).
     pub target_kind: &'static str,
+    /// Its code among [`target_kind_choices`].
+    pub target_kind_code: &'static str,
+    /// The unit id guessed or chosen (empty when unknown), among [`unit_choices`].
+    pub unit_code: &'static str,
     /// The figures read, one per line ("Thực hiện 2025: 10,02").
     pub figures: Vec<String>,
 }
@@ -68,6 +86,9 @@ pub fn preview_view(preview: &ImportPreview, locale: Locale) -> PreviewView {
         .map(|r| {
             let is_group = r.kind == RowKind::Group;
             RowView {
+                source_row: r.source_row,
+                target_kind_code: target_kind_code(r.target_kind),
+                unit_code: r.unit.unwrap_or(""),
                 row: (r.source_row + 1).to_string(),
                 is_group,
                 kind: mt(
@@ -119,6 +140,152 @@ pub fn preview_view(preview: &ImportPreview, locale: Locale) -> PreviewView {
         problems,
         summary,
     }
+}
+
+/// The code of a column role, for a `<select>`.
+pub fn role_code(role: ColumnRole) -> String {
+    match role {
+        ColumnRole::RowNumber => "number".into(),
+        ColumnRole::Name => "name".into(),
+        ColumnRole::Unit => "unit".into(),
+        ColumnRole::Note => "note".into(),
+        ColumnRole::Ignore => "ignore".into(),
+        ColumnRole::Figure { kind, period } => {
+            format!("{}:{period}", crate::core::model::load::kind_code(kind))
+        }
+    }
+}
+
+/// The column role of a code made by [`role_code`].
+pub fn role_from_code(code: &str) -> Option<ColumnRole> {
+    Some(match code {
+        "number" => ColumnRole::RowNumber,
+        "name" => ColumnRole::Name,
+        "unit" => ColumnRole::Unit,
+        "note" => ColumnRole::Note,
+        "ignore" => ColumnRole::Ignore,
+        other => {
+            let (kind, period) = other.split_once(':')?;
+            let kind = FIGURE_KINDS
+                .iter()
+                .copied()
+                .find(|k| crate::core::model::load::kind_code(*k) == kind)?;
+            ColumnRole::Figure {
+                kind,
+                period: Period::parse(period)?,
+            }
+        }
+    })
+}
+
+const FIGURE_KINDS: [FigureKind; 4] = [
+    FigureKind::Actual,
+    FigureKind::Estimate,
+    FigureKind::Plan,
+    FigureKind::TermTarget,
+];
+
+/// What a column may be read as: the fixed roles, and every kind for each year or
+/// period the headings name.
+pub fn role_choices(preview: &ImportPreview, locale: Locale) -> Vec<Choice> {
+    let mut roles = vec![
+        ColumnRole::Name,
+        ColumnRole::Unit,
+        ColumnRole::RowNumber,
+        ColumnRole::Note,
+        ColumnRole::Ignore,
+    ];
+    let mut periods: Vec<Period> = Vec::new();
+    for c in &preview.columns {
+        if let ColumnRole::Figure { period, .. } = c.role {
+            if !periods.contains(&period) {
+                periods.push(period);
+            }
+        }
+    }
+    for period in periods {
+        for kind in FIGURE_KINDS {
+            roles.push(ColumnRole::Figure { kind, period });
+        }
+    }
+    roles
+        .into_iter()
+        .map(|r| Choice {
+            code: role_code(r),
+            label: crate::present::i18n::models::role_text(r, locale),
+        })
+        .collect()
+}
+
+const TARGET_KINDS: [TargetKind; 7] = [
+    TargetKind::Level,
+    TargetKind::AverageGrowth,
+    TargetKind::Cumulative,
+    TargetKind::Stock,
+    TargetKind::Share,
+    TargetKind::Count,
+    TargetKind::None,
+];
+
+/// The code of a kind of target.
+pub fn target_kind_code(kind: TargetKind) -> &'static str {
+    match kind {
+        TargetKind::Level => "level",
+        TargetKind::AverageGrowth => "average_growth",
+        TargetKind::Cumulative => "cumulative",
+        TargetKind::Stock => "stock",
+        TargetKind::Share => "share",
+        TargetKind::Count => "count",
+        TargetKind::None => "none",
+    }
+}
+
+/// The kind of target of a code made by [`target_kind_code`].
+pub fn target_kind_from_code(code: &str) -> Option<TargetKind> {
+    TARGET_KINDS
+        .into_iter()
+        .find(|k| target_kind_code(*k) == code)
+}
+
+/// Every kind of target, in words.
+pub fn target_kind_choices(locale: Locale) -> Vec<Choice> {
+    TARGET_KINDS
+        .into_iter()
+        .map(|k| Choice {
+            code: target_kind_code(k).into(),
+            label: target_kind_text(k, locale).into(),
+        })
+        .collect()
+}
+
+/// Every unit a row may be given, named as the unit registry names it.
+pub fn unit_choices(locale: Locale) -> Vec<Choice> {
+    let registry = parse_units(UNITS_JSON).unwrap_or_default();
+    known_unit_ids()
+        .into_iter()
+        .map(|id| {
+            let label = registry
+                .iter()
+                .find(|u| u.id == id)
+                .map(|u| {
+                    if locale == Locale::Vi {
+                        u.name.vi.clone()
+                    } else {
+                        u.name.en.clone()
+                    }
+                })
+                .unwrap_or_else(|| id.to_string());
+            Choice {
+                code: id.into(),
+                label,
+            }
+        })
+        .collect()
+}
+
+/// The unit id of a code among [`unit_choices`].
+pub fn unit_from_code(code: &str) -> Option<&'static str> {
+    known_unit_ids().into_iter().find(|id| *id == code)
 }
 
 /// "Mục tiêu 2030: > 10" — the column's kind and period, then the value as read.
@@ -221,6 +388,9 @@ mod tests {
         assert_eq!(
             v.rows[0],
             RowView {
+                source_row: 1,
+                target_kind_code: "none",
+                unit_code: "",
                 row: "2".into(),
                 is_group: true,
                 kind: "Nhóm",
@@ -245,6 +415,39 @@ mod tests {
             v.problems,
             ["Dòng 5, cột 6: không phải số (chữ hoặc công thức); ô này không được nhập."]
         );
+    }
+
+    #[test]
+    fn choices_go_back_to_what_they_name() {
+        let p = preview(&read_delimited(TABLE).expect("grid")).expect("preview");
+        let roles = role_choices(&p, Locale::Vi);
+        // 5 fixed roles, then 4 kinds for each of the 3 years the headings name.
+        assert_eq!(roles.len(), 5 + 4 * 3);
+        for c in &roles {
+            let role = role_from_code(&c.code).expect("a role");
+            assert_eq!(role_code(role), c.code);
+        }
+        assert_eq!(
+            role_from_code("term_target:2026-2030"),
+            Some(ColumnRole::Figure {
+                kind: FigureKind::TermTarget,
+                period: Period::Years(2026, 2030)
+            })
+        );
+        assert_eq!(role_from_code("bogus"), None);
+        for c in target_kind_choices(Locale::En) {
+            assert_eq!(
+                target_kind_from_code(&c.code).map(target_kind_code),
+                Some(c.code.as_str())
+            );
+        }
+        let units = unit_choices(Locale::Vi);
+        assert!(units.contains(&Choice {
+            code: "bn_vnd".into(),
+            label: "tỷ đồng".into()
+        }));
+        assert_eq!(unit_from_code("bn_vnd"), Some("bn_vnd"));
+        assert_eq!(unit_from_code("quả"), None);
     }
 
     #[test]

@@ -50,6 +50,17 @@ test('a pasted table is previewed, saved, reloaded, exported and opened elsewher
   const problems = page.getByTestId('model-import-problems');
   assert.equal(await problems.getAttribute('data-count'), '1');
   assert.match(await problems.innerText(), /Dòng 9, cột 6: không phải số/);
+  // Every guess can be changed: the estimate column read as results, then back; a row's
+  // kind of target.
+  const role = page.locator('[data-testid="model-import-role"][data-column="3"]');
+  assert.equal(await role.inputValue(), 'estimate:2025');
+  await role.selectOption('actual:2025');
+  await page.waitForFunction(() => /Thực hiện 2025: 10,59/.test(document.querySelector('[data-testid="model-import-preview"]')?.textContent ?? ''));
+  await role.selectOption('estimate:2025');
+  await page.waitForFunction(() => /Ước thực hiện 2025: 10,59/.test(document.querySelector('[data-testid="model-import-preview"]')?.textContent ?? ''));
+  const kind = page.locator('[data-testid="model-import-kind"][data-row="5"]');
+  assert.equal(await kind.inputValue(), 'share');
+  assert.equal(await page.locator('[data-testid="model-import-unit"][data-row="4"]').inputValue(), 'bn_vnd');
   assert.equal(await page.getByTestId('model-import-first-year').inputValue(), '2026');
   assert.equal(await page.getByTestId('model-import-last-year').inputValue(), '2030');
   assert.equal(await page.getByTestId('model-import-base-year').inputValue(), '2025');

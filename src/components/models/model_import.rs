@@ -8,17 +8,24 @@ use leptos::wasm_bindgen::JsCast;
 
 use crate::app::state::AppContext;
 use crate::components::models::model_files::{save_and_open, OwnModels, SaveState};
-use crate::core::import::grid::{read_delimited, read_html_table, GridError};
-use crate::core::import::preview::{preview, ImportPreview, PreviewError};
+use std::collections::BTreeMap;
+
+use crate::core::import::columns::ColumnRole;
+use crate::core::import::grid::{read_delimited, read_html_table, Grid, GridError};
+use crate::core::import::preview::{preview, preview_with, ImportPreview, PreviewError};
 use crate::core::import::to_model::{to_model_file, ImportMeta};
 use crate::core::model::stored::free_model_id;
 use crate::core::model::Localized;
+use crate::core::model::TargetKind;
 use crate::core::text::numfmt::Locale;
 use crate::platform::{clock, download::read_file_bytes};
 use crate::present::i18n::models::{
     grid_error_text, mt, preview_error_text, to_model_error_text, ModelMsg,
 };
-use crate::present::model_import::{preview_view, term_guess};
+use crate::present::model_import::{
+    preview_view, role_choices, role_code, role_from_code, target_kind_choices,
+    target_kind_from_code, term_guess, unit_choices, unit_from_code, Choice,
+};
 
 /// Why a pasted or opened text gives no preview.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -45,17 +52,57 @@ struct Given {
     html: Option<String>,
 }
 
-fn read_given(given: &Given) -> Result<ImportPreview, ReadFailure> {
+fn read_grid(given: &Given) -> Result<Grid, ReadFailure> {
     let from_html = given
         .html
         .as_deref()
         .filter(|h| h.to_ascii_lowercase().contains("<table"))
         .map(read_html_table);
-    let grid = match from_html {
-        Some(Ok(grid)) => grid,
-        _ => read_delimited(&given.text).map_err(ReadFailure::Grid)?,
+    match from_html {
+        Some(Ok(grid)) => Ok(grid),
+        _ => read_delimited(&given.text).map_err(ReadFailure::Grid),
+    }
+}
+
+/// The preview with the person's choices: column roles (the rows are read again) and,
+/// per table row, a kind of target and a unit.
+fn with_choices(
+    grid: &Grid,
+    guessed: ImportPreview,
+    roles: &BTreeMap<usize, ColumnRole>,
+    rows: &BTreeMap<usize, RowChoice>,
+) -> Result<ImportPreview, ReadFailure> {
+    let mut p = if roles.is_empty() {
+        guessed
+    } else {
+        let merged: Vec<ColumnRole> = guessed
+            .columns
+            .iter()
+            .enumerate()
+            .map(|(i, c)| roles.get(&i).copied().unwrap_or(c.role))
+            .collect();
+        preview_with(grid, guessed.header_start, guessed.header_rows, &merged)
+            .map_err(ReadFailure::Preview)?
     };
-    preview(&grid).map_err(ReadFailure::Preview)
+    for (row, choice) in rows {
+        p.set_row(*row, choice.kind, choice.unit);
+    }
+    Ok(p)
+}
+
+/// What the person chose for one table row.
+#[derive(Clone, Copy, Debug, Default, PartialEq)]
+struct RowChoice {
+    kind: Option<TargetKind>,
+    unit: Option<&'static str>,
+}
+
+/// The `<option>`s of a choice, the current one selected.
+fn options(choices: &[Choice], current: &str) -> impl IntoView {
+    choices
+        .iter()
+        .map(|c| view! { <option value=c.code.clone() selected=c.code == current>{c.label.clone()}</option> })
+        .collect_view()
 }
 
 /// The import panel, opened by a button.
@@ -66,8 +113,33 @@ pub fn ModelImport() -> impl IntoView {
     let (open, set_open) = signal(false);
     let (given, set_given) = signal(Given::default());
     let (failure, set_failure) = signal(None::<ReadFailure>);
+    let grid = Memo::new(move |_| {
+        given.with(|g| (!g.text.trim().is_empty() || g.html.is_some()).then(|| read_grid(g)))
+    });
+    let guessed = Memo::new(move |_| {
+        grid.with(|g| {
+            g.as_ref().map(|r| {
+                r.clone()
+                    .and_then(|g| preview(&g).map_err(ReadFailure::Preview))
+            })
+        })
+    });
+    let role_choice = RwSignal::new(BTreeMap::<usize, ColumnRole>::new());
+    let row_choice = RwSignal::new(BTreeMap::<usize, RowChoice>::new());
     let read = Memo::new(move |_| {
-        given.with(|g| (!g.text.trim().is_empty() || g.html.is_some()).then(|| read_given(g)))
+        let guessed = guessed.get()?;
+        Some(guessed.and_then(|p| {
+            grid.with(|g| match g {
+                Some(Ok(grid)) => with_choices(grid, p, &role_choice.get(), &row_choice.get()),
+                _ => Ok(p),
+            })
+        }))
+    });
+    // A new table starts from the app's guesses again.
+    Effect::new(move |_| {
+        given.track();
+        role_choice.set(BTreeMap::new());
+        row_choice.set(BTreeMap::new());
     });
     let (province, set_province) = signal(String::new());
     let (years, set_years) = signal((String::new(), String::new(), String::new()));
@@ -188,7 +260,32 @@ pub fn ModelImport() -> impl IntoView {
                 Some(Err(f)) => view! { <p class="notice warning" role="alert" data-testid="model-import-error">{failure_text(f, locale)}</p> }.into_any(),
                 Some(Ok(p)) => {
                     let v = preview_view(&p, locale);
-                    let head = v.columns.iter().map(|c| view! { <th scope="col"><span class="heading">{c.heading.clone()}</span><br /><span class="read-as">{c.read_as.clone()}</span></th> }).collect_view();
+                    let choices = role_choices(&p, locale);
+                    let head = p
+                        .columns
+                        .iter()
+                        .zip(v.columns.iter())
+                        .enumerate()
+                        .map(|(i, (c, cv))| {
+                            let current = role_code(c.role);
+                            view! {
+                                <th scope="col">
+                                    <span class="heading">{cv.heading.clone()}</span>
+                                    <label class="read-as">
+                                        <span class="visually-hidden">{format!("{} {}", mt(ModelMsg::Column, locale), i + 1)}</span>
+                                        <select data-testid="model-import-role" data-column=i.to_string()
+                                            on:change=move |ev| {
+                                                if let Some(role) = role_from_code(&event_target_value(&ev)) {
+                                                    role_choice.update(|m| { m.insert(i, role); });
+                                                }
+                                            }>
+                                            {options(&choices, &current)}
+                                        </select>
+                                    </label>
+                                </th>
+                            }
+                        })
+                        .collect_view();
                     let rows = v.rows.iter().map(|r| {
                         let figures = r.figures.iter().map(|f| view! { <li>{f.clone()}</li> }).collect_view();
                         view! {
@@ -196,8 +293,34 @@ pub fn ModelImport() -> impl IntoView {
                                 <td>{r.row.clone()}</td>
                                 <td>{r.kind}</td>
                                 <th scope="row">{r.name.clone()}</th>
-                                <td>{r.unit.clone()}</td>
-                                <td>{r.target_kind}</td>
+                                <td>{r.unit.clone()}{(!r.is_group).then(|| {
+                                    let row = r.source_row;
+                                    let mut units = unit_choices(locale);
+                                    units.insert(0, Choice { code: String::new(), label: "—".into() });
+                                    view! {
+                                        <select data-testid="model-import-unit" data-row=row.to_string()
+                                            aria-label=format!("{} {}", mt(ModelMsg::UnitHeading, locale), r.row)
+                                            on:change=move |ev| {
+                                                let unit = unit_from_code(&event_target_value(&ev));
+                                                row_choice.update(|m| { m.entry(row).or_default().unit = unit; });
+                                            }>
+                                            {options(&units, r.unit_code)}
+                                        </select>
+                                    }
+                                })}</td>
+                                <td>{(!r.is_group).then(|| {
+                                    let row = r.source_row;
+                                    view! {
+                                        <select data-testid="model-import-kind" data-row=row.to_string()
+                                            aria-label=format!("{} {}", mt(ModelMsg::TargetKindHeading, locale), r.row)
+                                            on:change=move |ev| {
+                                                let kind = target_kind_from_code(&event_target_value(&ev));
+                                                row_choice.update(|m| { m.entry(row).or_default().kind = kind; });
+                                            }>
+                                            {options(&target_kind_choices(locale), r.target_kind_code)}
+                                        </select>
+                                    }
+                                })}</td>
                                 <td><ul class="plain">{figures}</ul></td>
                             </tr>
                         }

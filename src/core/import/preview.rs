@@ -152,6 +152,31 @@ pub struct ImportPreview {
 }
 
 impl ImportPreview {
+    /// Sets the kind of target and the unit of the indicator read from table row
+    /// `source_row`, as the person chose them; a unit chosen for a row whose unit was
+    /// unknown also clears that row's unknown-unit problem.
+    pub fn set_row(
+        &mut self,
+        source_row: usize,
+        target_kind: Option<TargetKind>,
+        unit: Option<&'static str>,
+    ) {
+        if let Some(row) = self
+            .rows
+            .iter_mut()
+            .find(|r| r.source_row == source_row && r.kind == RowKind::Indicator)
+        {
+            if let Some(k) = target_kind {
+                row.target_kind = k;
+            }
+            if let Some(u) = unit {
+                row.unit = Some(u);
+                self.problems
+                    .retain(|p| !(p.row == source_row && p.kind == ProblemKind::UnknownUnit));
+            }
+        }
+    }
+
     /// Number of indicator rows.
     pub fn indicator_count(&self) -> usize {
         self.rows
@@ -429,55 +454,68 @@ pub fn guess_unit(text: &str) -> Option<&'static str> {
         .unwrap_or("")
         .trim()
         .trim_matches(['(', ')']);
-    const UNITS: &[(&str, &str)] = &[
-        ("%", "percent"),
-        ("diem %", "percentage_points"),
-        ("diem phan tram", "percentage_points"),
-        ("dong", "vnd"),
-        ("nghin dong", "thousand_vnd"),
-        ("trieu dong", "mn_vnd"),
-        ("trieu d", "mn_vnd"),
-        ("ty dong", "bn_vnd"),
-        ("ti dong", "bn_vnd"),
-        ("ty d", "bn_vnd"),
-        ("nghin ty dong", "thousand_bn_vnd"),
-        ("nghin ti dong", "thousand_bn_vnd"),
-        ("usd", "usd"),
-        ("nghin usd", "thousand_usd"),
-        ("trieu usd", "mn_usd"),
-        ("ha", "ha"),
-        ("nghin ha", "thousand_ha"),
-        ("tan", "tonne"),
-        ("nghin tan", "thousand_tonnes"),
-        ("nguoi", "people"),
-        ("nghin nguoi", "thousand_people"),
-        ("lao dong", "workers"),
-        ("luot khach", "visits"),
-        ("luot nguoi", "visits"),
-        ("nghin luot khach", "thousand_visits"),
-        ("trieu luot khach", "million_visits"),
-        ("con", "head"),
-        ("ho", "households"),
-        ("xa", "communes"),
-        ("thon", "villages"),
-        ("doanh nghiep", "enterprises"),
-        ("htx", "cooperatives"),
-        ("hop tac xa", "cooperatives"),
-        ("du an", "projects"),
-        ("truong", "schools"),
-        ("hoc sinh", "students"),
-        ("giuong benh", "beds_per_10k"),
-        ("bac si", "doctors_per_10k"),
-        ("km", "km"),
-        ("hang", "rank"),
-        ("diem", "score"),
-        ("don vi", "count"),
-        ("lan", "times"),
-        ("thu tuc", "procedures"),
-        ("m3", "m3"),
-    ];
     UNITS.iter().find(|(w, _)| *w == head).map(|(_, id)| *id)
 }
+
+/// Every unit id a row may be given (each once, in the order of [`UNITS`]).
+pub fn known_unit_ids() -> Vec<&'static str> {
+    let mut ids: Vec<&'static str> = Vec::new();
+    for (_, id) in UNITS {
+        if !ids.contains(id) {
+            ids.push(id);
+        }
+    }
+    ids
+}
+
+/// How units are written (folded) and the unit id of `data/units.json` each means.
+const UNITS: &[(&str, &str)] = &[
+    ("%", "percent"),
+    ("diem %", "percentage_points"),
+    ("diem phan tram", "percentage_points"),
+    ("dong", "vnd"),
+    ("nghin dong", "thousand_vnd"),
+    ("trieu dong", "mn_vnd"),
+    ("trieu d", "mn_vnd"),
+    ("ty dong", "bn_vnd"),
+    ("ti dong", "bn_vnd"),
+    ("ty d", "bn_vnd"),
+    ("nghin ty dong", "thousand_bn_vnd"),
+    ("nghin ti dong", "thousand_bn_vnd"),
+    ("usd", "usd"),
+    ("nghin usd", "thousand_usd"),
+    ("trieu usd", "mn_usd"),
+    ("ha", "ha"),
+    ("nghin ha", "thousand_ha"),
+    ("tan", "tonne"),
+    ("nghin tan", "thousand_tonnes"),
+    ("nguoi", "people"),
+    ("nghin nguoi", "thousand_people"),
+    ("lao dong", "workers"),
+    ("luot khach", "visits"),
+    ("luot nguoi", "visits"),
+    ("nghin luot khach", "thousand_visits"),
+    ("trieu luot khach", "million_visits"),
+    ("con", "head"),
+    ("ho", "households"),
+    ("xa", "communes"),
+    ("thon", "villages"),
+    ("doanh nghiep", "enterprises"),
+    ("htx", "cooperatives"),
+    ("hop tac xa", "cooperatives"),
+    ("du an", "projects"),
+    ("truong", "schools"),
+    ("hoc sinh", "students"),
+    ("giuong benh", "beds_per_10k"),
+    ("bac si", "doctors_per_10k"),
+    ("km", "km"),
+    ("hang", "rank"),
+    ("diem", "score"),
+    ("don vi", "count"),
+    ("lan", "times"),
+    ("thu tuc", "procedures"),
+    ("m3", "m3"),
+];
 
 fn has_word(folded: &str, word: &str) -> bool {
     folded.contains(word)
@@ -735,6 +773,23 @@ mod tests {
                     kind: ProblemKind::DuplicateName { first_row: 1 }
                 },
             ]
+        );
+    }
+
+    #[test]
+    fn the_person_sets_a_rows_kind_and_unit() {
+        let table = "Chỉ tiêu\tĐVT\tKH 2026\nSản lượng cà phê\tquả\t1\n";
+        let mut p = preview(&read_delimited(table).expect("grid")).expect("preview");
+        assert_eq!(p.problems.len(), 1);
+        p.set_row(1, Some(TargetKind::Stock), Some("tonne"));
+        assert_eq!(
+            (p.rows[0].target_kind, p.rows[0].unit),
+            (TargetKind::Stock, Some("tonne"))
+        );
+        assert!(p.problems.is_empty());
+        assert!(
+            known_unit_ids().contains(&"tonne")
+                && known_unit_ids().iter().filter(|u| **u == "bn_vnd").count() == 1
         );
     }
 
