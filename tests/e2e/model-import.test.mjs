@@ -160,3 +160,13 @@ test('bad input gets a clear message and nothing is saved', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('on a phone the import panel does not scroll the page sideways', async () => {
+  const { page, errors, context } = await openApp(app.browser, app.url, { viewport: { width: 360, height: 780 } });
+  await openImport(page);
+  await page.getByTestId('model-import-paste').fill(TSV);
+  await page.getByTestId('model-import-preview').waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 360);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
