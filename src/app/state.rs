@@ -277,6 +277,42 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
     }
 }
 
+/// The shown draft's one scenario ([`crate::core::plan::chain::one_scenario`]): the
+/// chain's typed inputs with the workbench's GRDP growth in the chain years it assumes.
+pub fn scenario_for(
+    state: &ViewState,
+    setup: &crate::core::plan::chain::ChainSetup,
+    locale: Locale,
+) -> crate::core::plan::chain::OneScenario {
+    use crate::core::plan::chain::{one_scenario, GIVEN_GROWTH_INDICATOR};
+    one_scenario(
+        setup,
+        &chain_overrides(state, locale),
+        &assumptions_for(state, GIVEN_GROWTH_INDICATOR, locale).per_year,
+    )
+}
+
+/// The assumptions of one indicator in the shown draft's one scenario: for GRDP
+/// (constant prices), the years whose growth the chain's typed sectors set are added
+/// as given by the chain (a typed workbench assumption wins).
+pub fn scenario_assumptions_for(
+    state: &ViewState,
+    model: Option<&Model>,
+    indicator: &str,
+    locale: Locale,
+) -> Assumptions {
+    use crate::core::plan::chain::{setup, GIVEN_GROWTH_INDICATOR};
+    let mut a = assumptions_for(state, indicator, locale);
+    if indicator == GIVEN_GROWTH_INDICATOR {
+        if let Some(s) = model.and_then(|m| setup(m).ok()) {
+            for (year, g) in scenario_for(state, &s, locale).from_chain {
+                a.per_year.entry(year).or_insert(g);
+            }
+        }
+    }
+    a
+}
+
 /// The texts typed for one indicator, by year, as typed.
 pub fn scenario_texts_for(state: &ViewState, indicator: &str) -> BTreeMap<i32, String> {
     state
@@ -566,12 +602,12 @@ mod tests {
     fn chain_inputs_are_typed_and_read_as_numbers() {
         let s = chain_text(ViewState::default(), ChainInput::Icor, 2025, "8,5");
         let s = chain_text(s, ChainInput::PopulationGrowth, 2024, "abc");
-        let s = chain_text(s, ChainInput::BudgetGrowth, 2024, "  ");
+        let s = chain_text(s, ChainInput::BudgetShare, 2024, "  ");
         let o = chain_overrides(&s, Locale::Vi);
         assert_eq!(o.get(&(ChainInput::Icor, 2025)), Some(&8.5));
         assert_eq!(o.len(), 1, "garbage is ignored, blank is removed: {o:?}");
         assert_eq!(s.chain_inputs.len(), 2);
-        let s = chain_text(s, ChainInput::BudgetGrowth, 2024, "7");
+        let s = chain_text(s, ChainInput::BudgetShare, 2024, "7");
         let ids: Vec<String> = link_from_state(&s, &[])
             .chain
             .into_iter()
@@ -579,7 +615,7 @@ mod tests {
             .collect();
         assert_eq!(
             ids,
-            vec!["budget", "icor", "population"],
+            vec!["budget_share", "icor", "population"],
             "links list inputs by id"
         );
         let s = reduce(s, Action::ResetChain, 1);
