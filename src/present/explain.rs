@@ -227,8 +227,8 @@ pub fn investment_total_text(
 /// two different projections on one screen are not taken for a contradiction.
 pub fn defaults_note(locale: Locale) -> &'static str {
     match locale {
-        Locale::Vi => "Dự báo ở đây giữ tốc độ đã đạt cho các năm không có giả định; kịch bản tăng trưởng liên kết bên dưới mặc định mỗi ngành tăng theo kế hoạch tăng trưởng GRDP của năm. Hai mặc định khác nhau nên hai dự báo có thể khác nhau.",
-        Locale::En => "The projection here keeps the pace achieved in the years without an assumption; the linked growth scenario below defaults to every sector growing at the year's GRDP growth plan. The defaults differ, so the two projections can differ.",
+        Locale::Vi => "Dự báo ở đây giữ tốc độ đã đạt cho các năm không có giả định; kịch bản tăng trưởng liên kết bên dưới mặc định mỗi ngành tăng theo kế hoạch tăng trưởng GRDP của năm. Hai mặc định khác nhau nên hai dự báo có thể khác nhau. Tăng trưởng GRDP của một năm chỉ đặt ở một nơi: giả định nhập cho GRDP (giá so sánh) được kịch bản liên kết dùng cho năm đó; tốc độ ngành nhập ở kịch bản liên kết, khi năm đó chưa có giả định, được phần GRDP lấy làm giả định.",
+        Locale::En => "The projection here keeps the pace achieved in the years without an assumption; the linked growth scenario below defaults to every sector growing at the year's GRDP growth plan. The defaults differ, so the two projections can differ. A year's GRDP growth is set in one place: an assumption typed for GRDP (constant prices) is used by the linked scenario for that year; sector growth typed in the linked scenario, for a year with no such assumption, is taken by GRDP as its assumption.",
     }
 }
 
