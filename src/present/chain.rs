@@ -879,4 +879,50 @@ mod tests {
             "{answer}"
         );
     }
+
+    #[test]
+    fn one_growth_per_year_is_said_in_both_views() {
+        let model = kon_tum();
+        let s = kon_tum_setup();
+        let mut given = BTreeMap::new();
+        given.insert(2025, 12.5);
+        let notes = chain_notes(&model, &s, &BTreeMap::new(), &given, &[], Locale::En);
+        assert_eq!(
+            notes.given,
+            vec!["2025: GRDP growth 12.5% is set in the assumptions of GRDP (constant prices); every sector grows 12.5%, the sector growth boxes of 2025 are not used."]
+        );
+        assert_eq!(notes.open_workbench, "Open the GRDP assumptions");
+        let vi = chain_notes(&model, &s, &BTreeMap::new(), &given, &[], Locale::Vi);
+        assert!(vi
+            .given
+            .first()
+            .is_some_and(|l| l.starts_with("2025: tăng trưởng GRDP 12,5%")));
+        let mut from_chain = BTreeMap::new();
+        from_chain.insert(2025, 10.405);
+        assert_eq!(
+            given_by_chain_lines(&from_chain, Locale::En),
+            vec!["2025: growth 10.41% comes from the sector growth typed in the linked growth scenario; type an assumption here to replace it."]
+        );
+        assert!(given_by_chain_lines(&BTreeMap::new(), Locale::Vi).is_empty());
+    }
+
+    #[test]
+    fn the_base_says_what_it_carries() {
+        let s = kon_tum_setup();
+        let lines = base_lines(&s.base, Locale::En);
+        assert!(lines
+            .iter()
+            .any(|l| l == "Stated growth of the base year 2024: 9.78%."));
+        // Shares of 2023: 6,623.27, 11,182.13 and 13,962 of 34,471.4; taxes the rest.
+        assert!(lines.iter().any(|l| l
+            == "2024 has no sector value added yet: the sector structure is that of 2023 (19.21%; 32.44%; 40.5%; 7.84%)."));
+        let icor = s
+            .defaults
+            .get(&(ChainInput::Icor, 2025))
+            .map(|d| derivation_text(&d.how, Locale::En));
+        assert_eq!(
+            icor.as_deref(),
+            Some("multi-year ICOR (2022, 2023) = (Σ investment ÷ Σ nominal GRDP) ÷ mean growth; single years from 8.11 to 10.71")
+        );
+    }
 }
