@@ -164,6 +164,7 @@ mod planning {
             let assumptions = Assumptions {
                 start_year: start,
                 per_year: values.into_iter().map(|(y, v)| (y, v * scale)).collect(),
+                ..Assumptions::default()
             };
             for model in &models {
                 for ind in &model.indicators {
@@ -217,7 +218,7 @@ mod planning {
             start in proptest::option::of(2015i32..2030),
         ) {
             let models = load_shipped().0;
-            let assumptions = Assumptions { start_year: start, per_year: values.into_iter().collect() };
+            let assumptions = Assumptions { start_year: start, per_year: values.into_iter().collect(), ..Assumptions::default() };
             for model in &models {
                 for ind in &model.indicators {
                     let a = assess(model, &ind.id, &assumptions);
@@ -331,7 +332,7 @@ mod chain {
                 per_year.insert(*y, (v / level - 1.0) * 100.0);
                 level = *v;
             }
-            let a = assess(&model, "grdp_per_capita", &Assumptions { start_year: None, per_year });
+            let a = assess(&model, "grdp_per_capita", &Assumptions { start_year: None, per_year, ..Assumptions::default() });
             let last = chain_pc.last().map(|(_, v)| *v).expect("a year");
             let projected = a.projection.expect("projection");
             prop_assert!((projected - last).abs() <= 1e-9 * last, "{projected} vs {last}");

@@ -17,7 +17,7 @@ use crate::core::draft::session::OpenDraft;
 pub use crate::core::draft::session::ScenarioTexts;
 use crate::core::model::catalog::RejectedModel;
 use crate::core::model::Model;
-use crate::core::plan::assessment::Assumptions;
+use crate::core::plan::assessment::{Assumptions, PaceBasis};
 use crate::core::plan::chain::ChainInput;
 use crate::core::text::numparse::parse_number;
 use crate::present::i18n::Locale;
@@ -38,6 +38,9 @@ pub struct ViewState {
     pub scenario_inputs: BTreeMap<(String, i32), String>,
     /// Start year chosen per indicator (default: the latest result).
     pub start_years: BTreeMap<String, i32>,
+    /// Indicators whose status the person asked to rest on the levels rather than the
+    /// stated yearly growth rates (a series that mixes vintages).
+    pub level_paces: std::collections::BTreeSet<String>,
     /// Text typed in the growth chain's inputs, by (input, year).
     pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
     /// The open draft (its last save, and the name and note being edited), when one is
@@ -145,6 +148,13 @@ pub enum Action {
         indicator: String,
         /// The year.
         year: Option<i32>,
+    },
+    /// Choose which series an average-growth target's status rests on.
+    SetPaceBasis {
+        /// Indicator id.
+        indicator: String,
+        /// The series.
+        basis: PaceBasis,
     },
 }
 
@@ -254,6 +264,14 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             };
             state
         }
+        Action::SetPaceBasis { indicator, basis } => {
+            let mut state = state;
+            match basis {
+                PaceBasis::Levels => state.level_paces.insert(indicator),
+                PaceBasis::Rates => state.level_paces.remove(&indicator),
+            };
+            state
+        }
     }
 }
 
@@ -274,6 +292,11 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
     Assumptions {
         start_year: state.start_years.get(indicator).copied(),
         per_year,
+        pace_basis: if state.level_paces.contains(indicator) {
+            PaceBasis::Levels
+        } else {
+            PaceBasis::Rates
+        },
     }
 }
 
@@ -365,6 +388,9 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
         if let Some(y) = link.start_year {
             state.start_years.insert(id.clone(), y);
         }
+        if link.level_pace {
+            state.level_paces.insert(id.clone());
+        }
         for (year, text) in &link.inputs {
             state
                 .scenario_inputs
@@ -385,6 +411,9 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
         start_year: selected
             .as_ref()
             .and_then(|id| state.start_years.get(id).copied()),
+        level_pace: selected
+            .as_ref()
+            .is_some_and(|id| state.level_paces.contains(id)),
         inputs: selected
             .as_ref()
             .map(|id| {
@@ -574,6 +603,7 @@ mod tests {
             model: None,
             indicator: Some("grdp_constant".into()),
             start_year: Some(2023),
+            level_pace: true,
             inputs: vec![(2024, "10".into())],
             chain: vec![("icor".into(), 2025, "8".into())],
             lang: Some(Locale::En),
@@ -583,6 +613,11 @@ mod tests {
         let state = state_from_link(&link, &models);
         assert_eq!(state.locale, Locale::En);
         assert_eq!(state.selected.as_deref(), Some("grdp_constant"));
+        assert!(state.level_paces.contains("grdp_constant"));
+        assert_eq!(
+            assumptions_for(&state, "grdp_constant", Locale::En).pace_basis,
+            PaceBasis::Levels
+        );
         assert_eq!(link_from_state(&state, &models), link);
         let unknown = ViewLink {
             indicator: Some("no_such".into()),
@@ -855,6 +890,21 @@ mod tests {
             s.start_years.clear();
             s.chain_inputs.clear();
         });
+    }
+
+    #[test]
+    fn set_pace_basis_sets_and_clears() {
+        let on = Action::SetPaceBasis {
+            indicator: "grdp".into(),
+            basis: PaceBasis::Levels,
+        };
+        let s = reduce(ViewState::default(), on, 1);
+        assert!(s.level_paces.contains("grdp"));
+        let off = Action::SetPaceBasis {
+            indicator: "grdp".into(),
+            basis: PaceBasis::Rates,
+        };
+        assert!(reduce(s, off, 1).level_paces.is_empty());
     }
 
     #[test]

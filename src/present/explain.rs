@@ -531,11 +531,53 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
     lines
 }
 
+/// The choice of the series an average-growth target's status rests on: its label,
+/// and each option as (value, words), the rates first (the default).
+pub fn pace_basis_choice(locale: Locale) -> (&'static str, [(&'static str, &'static str); 2]) {
+    match locale {
+        Locale::Vi => (
+            "Đánh giá dựa trên",
+            [
+                ("toc-do", "tốc độ tăng từng năm theo văn bản"),
+                ("muc", "mức GRDP (năm gốc và năm mới nhất)"),
+            ],
+        ),
+        Locale::En => (
+            "Status rests on",
+            [
+                ("toc-do", "the yearly growth rates the documents state"),
+                ("muc", "the levels (base year and latest)"),
+            ],
+        ),
+    }
+}
+
+/// The option value of a basis in [`pace_basis_choice`].
+pub fn pace_basis_value(basis: crate::core::plan::assessment::PaceBasis) -> &'static str {
+    match basis {
+        crate::core::plan::assessment::PaceBasis::Rates => "toc-do",
+        crate::core::plan::assessment::PaceBasis::Levels => "muc",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::model::catalog::kon_tum;
     use crate::core::plan::assessment::{assess, Assumptions};
+
+    #[test]
+    fn pace_basis_choice_in_both_languages() {
+        use crate::core::plan::assessment::PaceBasis;
+        let (label, options) = pace_basis_choice(Locale::En);
+        assert_eq!(label, "Status rests on");
+        assert_eq!(options[0].0, pace_basis_value(PaceBasis::Rates));
+        assert_eq!(options[1].0, pace_basis_value(PaceBasis::Levels));
+        assert_eq!(
+            pace_basis_choice(Locale::Vi).1[1].1,
+            "mức GRDP (năm gốc và năm mới nhất)"
+        );
+    }
 
     #[test]
     fn explains_the_worked_example_in_both_languages() {

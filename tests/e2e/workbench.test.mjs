@@ -191,3 +191,22 @@ test('one GRDP growth per draft: a workbench assumption is the chain\'s growth f
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the person picks the series the GRDP status rests on, kept in the link', async () => {
+  const { page, context, errors } = await openApp(app.browser, `${app.url}?ct=grdp_constant`);
+  const panel = page.getByTestId('needs-panel');
+  await panel.waitFor();
+  const basis = panel.getByTestId('pace-basis');
+  assert.equal(await basis.inputValue(), 'toc-do');
+  // Rates: 8.25 % a year achieved against 17.28 % needed (0.48); levels: 7.62 % against
+  // 20.05 % (0.38): off track on either series.
+  assert.equal(await panel.getByTestId('status-badge').getAttribute('data-status'), 'off-track');
+  await basis.selectOption('muc');
+  await page.waitForFunction(() => location.search.includes('nhip=muc'));
+  assert.equal(await panel.getByTestId('status-badge').getAttribute('data-status'), 'off-track');
+  await page.reload();
+  await page.getByTestId('pace-basis').waitFor();
+  assert.equal(await page.getByTestId('pace-basis').inputValue(), 'muc');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -3,8 +3,10 @@
 //! (typed in their own number format and echoed back), goal seek on one year, and the
 //! explanation with the numbers filled in. Every edit recomputes at once.
 
+use crate::core::plan::assessment::PaceBasis;
 use crate::core::plan::chain::{setup, GIVEN_GROWTH_INDICATOR};
 use crate::present::chain::{ct, given_by_chain_lines, ChainMsg};
+use crate::present::explain::{pace_basis_choice, pace_basis_value};
 use leptos::prelude::*;
 
 use crate::app::state::{
@@ -188,6 +190,38 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         Some(view! { <TrendChart data=data locale=locale unit=unit /> })
     };
 
+    // Which series the status rests on, for an average-growth target with stated rates.
+    let basis_id = indicator.clone();
+    let basis_view = move || {
+        let locale = ctx.locale();
+        let used = assessment.with(|a| a.as_ref().and_then(|a| a.status_basis))?;
+        let (label, options) = pace_basis_choice(locale);
+        let current = pace_basis_value(used);
+        let options = options
+            .into_iter()
+            .map(|(value, words)| view! { <option value=value selected=value == current>{words}</option> })
+            .collect_view();
+        let id = basis_id.clone();
+        Some(view! {
+            <label class="inline">
+                <span>{label}</span>
+                <select
+                    data-testid="pace-basis"
+                    on:change=move |ev| {
+                        let basis = if event_target_value(&ev) == pace_basis_value(PaceBasis::Levels) {
+                            PaceBasis::Levels
+                        } else {
+                            PaceBasis::Rates
+                        };
+                        ctx.dispatch(Action::SetPaceBasis { indicator: id.clone(), basis });
+                    }
+                >
+                    {options}
+                </select>
+            </label>
+        })
+    };
+
     let id = indicator.clone();
     let inputs_view = move || {
         let locale = ctx.locale();
@@ -343,6 +377,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             {status_view}
             {scenario_view}
             {pace_view}
+            {basis_view}
             {chart_view}
             {inputs_view}
             {given_view}

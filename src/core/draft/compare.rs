@@ -105,6 +105,7 @@ fn typed_assumptions(draft: Option<&Draft>, indicator: &str) -> Assumptions {
                 .filter(|((i, _), _)| i == indicator)
                 .filter_map(|((_, y), e)| e.value.map(|v| (*y, v)))
                 .collect(),
+            ..Assumptions::default()
         },
     }
 }
