@@ -164,6 +164,7 @@ mod planning {
             let assumptions = Assumptions {
                 start_year: start,
                 per_year: values.into_iter().map(|(y, v)| (y, v * scale)).collect(),
+                ..Assumptions::default()
             };
             for model in &models {
                 for ind in &model.indicators {
@@ -217,7 +218,7 @@ mod planning {
             start in proptest::option::of(2015i32..2030),
         ) {
             let models = load_shipped().0;
-            let assumptions = Assumptions { start_year: start, per_year: values.into_iter().collect() };
+            let assumptions = Assumptions { start_year: start, per_year: values.into_iter().collect(), ..Assumptions::default() };
             for model in &models {
                 for ind in &model.indicators {
                     let a = assess(model, &ind.id, &assumptions);
@@ -255,6 +256,86 @@ mod chain {
                 let shares: f64 = y.shares.iter().sum();
                 prop_assert!((shares - 100.0).abs() < 1e-9);
             }
+        }
+
+        /// Issue 11: the chain and the indicator panel agree on every output they both
+        /// show under the same draft. GRDP (constant prices): in every chain year, the
+        /// growth and the level are the same in both views, whichever view sets the
+        /// year's growth (the workbench wins; typed sectors are given to the workbench).
+        /// GRDP per capita: the chain passes through the panel's starting result, and the
+        /// panel, given the chain's per capita growth as its assumptions, lands on the
+        /// chain's level. Their defaults differ (sector plans vs pace achieved), which the
+        /// screen says (`present::explain::defaults_note`).
+        #[test]
+        fn chain_and_panel_agree_under_one_scenario(
+            workbench in proptest::option::of(-20.0f64..30.0),
+            sectors in proptest::collection::vec(proptest::option::of(-20.0f64..30.0), 4),
+        ) {
+            use provincial_planner::core::draft::compare::{compare, Output};
+            use provincial_planner::core::draft::record::{Draft, Entry};
+            use provincial_planner::core::plan::assessment::{assess, Assumptions};
+            use provincial_planner::core::plan::chain::{ChainOutput, SECTORS};
+            let model = load_shipped().0.into_iter().next().expect("model");
+            let s = setup(&model).expect("setup");
+            let year = *s.years.last().expect("a chain year");
+            let entry = |v: f64| Entry { text: v.to_string(), value: Some(v) };
+            let mut d = Draft::default();
+            if let Some(g) = workbench {
+                d.overrides.scenario.insert(("grdp_constant".into(), year), entry(g));
+            }
+            for (sector, g) in SECTORS.iter().zip(&sectors) {
+                if let Some(g) = g {
+                    d.overrides.chain.insert((ChainInput::SectorGrowth(*sector), year), entry(*g));
+                }
+            }
+            let outputs = [
+                Output::Chain(ChainOutput::Growth),
+                Output::Chain(ChainOutput::RealGrdp),
+                Output::Indicator("grdp_constant".into()),
+            ];
+            let rows = compare(&model, &[&d], &outputs);
+            let at = |o: &Output, y: i32| {
+                rows.iter()
+                    .find(|r| &r.output == o && r.year == y)
+                    .and_then(|r| r.values.first().copied().flatten())
+            };
+            let growth = at(&outputs[0], year).expect("chain growth");
+            let chain_level = at(&outputs[1], year).expect("chain level");
+            let panel_level = at(&outputs[2], year).expect("panel level");
+            if workbench.is_none() && sectors.iter().all(Option::is_none) {
+                // Nothing typed: each view keeps its own default, and the screen says so.
+                use provincial_planner::present::explain::defaults_note;
+                use provincial_planner::present::i18n::Locale as UiLocale;
+                let note = defaults_note(UiLocale::En);
+                prop_assert!(note.contains("pace achieved") && note.contains("growth plan"));
+                return Ok(());
+            }
+            prop_assert!((chain_level - panel_level).abs() <= 1e-9 * chain_level, "{chain_level} vs {panel_level}");
+            let panel_growth = (panel_level / s.base.real_grdp.value - 1.0) * 100.0;
+            prop_assert!((growth - panel_growth).abs() < 1e-9, "{growth} vs {panel_growth}");
+            if let Some(g) = workbench {
+                prop_assert!((growth - g).abs() < 1e-9);
+            }
+
+            // Per capita: the panel starts from the chain's structure year (2023, 58.42).
+            let years = run(&s, &provincial_planner::core::draft::compare::draft_scenario(&s, Some(&d)).chain)
+                .expect("runs");
+            let pc = assess(&model, "grdp_per_capita", &Assumptions::default());
+            let w = pc.working.expect("per capita working");
+            prop_assert_eq!(w.start_year, s.base.structure_year);
+            let mut level = w.start_value;
+            let mut per_year = BTreeMap::new();
+            // Base year per capita by the chain, then each chain year's.
+            let mut chain_pc = vec![(s.base.year, s.base.nominal_grdp.value * 1000.0 / s.base.population.value)];
+            chain_pc.extend(years.iter().map(|y| (y.year, y.per_capita)));
+            for (y, v) in &chain_pc {
+                per_year.insert(*y, (v / level - 1.0) * 100.0);
+                level = *v;
+            }
+            let a = assess(&model, "grdp_per_capita", &Assumptions { start_year: None, per_year, ..Assumptions::default() });
+            let last = chain_pc.last().map(|(_, v)| *v).expect("a year");
+            let projected = a.projection.expect("projection");
+            prop_assert!((projected - last).abs() <= 1e-9 * last, "{projected} vs {last}");
         }
 
         #[test]

@@ -17,7 +17,7 @@ use crate::core::draft::session::OpenDraft;
 pub use crate::core::draft::session::ScenarioTexts;
 use crate::core::model::catalog::RejectedModel;
 use crate::core::model::Model;
-use crate::core::plan::assessment::Assumptions;
+use crate::core::plan::assessment::{Assumptions, PaceBasis};
 use crate::core::plan::chain::ChainInput;
 use crate::core::text::numparse::parse_number;
 use crate::present::i18n::Locale;
@@ -38,6 +38,9 @@ pub struct ViewState {
     pub scenario_inputs: BTreeMap<(String, i32), String>,
     /// Start year chosen per indicator (default: the latest result).
     pub start_years: BTreeMap<String, i32>,
+    /// Indicators whose status the person asked to rest on the levels rather than the
+    /// stated yearly growth rates (a series that mixes vintages).
+    pub level_paces: std::collections::BTreeSet<String>,
     /// Text typed in the growth chain's inputs, by (input, year).
     pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
     /// The open draft (its last save, and the name and note being edited), when one is
@@ -145,6 +148,13 @@ pub enum Action {
         indicator: String,
         /// The year.
         year: Option<i32>,
+    },
+    /// Choose which series an average-growth target's status rests on.
+    SetPaceBasis {
+        /// Indicator id.
+        indicator: String,
+        /// The series.
+        basis: PaceBasis,
     },
 }
 
@@ -254,6 +264,14 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             };
             state
         }
+        Action::SetPaceBasis { indicator, basis } => {
+            let mut state = state;
+            match basis {
+                PaceBasis::Levels => state.level_paces.insert(indicator),
+                PaceBasis::Rates => state.level_paces.remove(&indicator),
+            };
+            state
+        }
     }
 }
 
@@ -274,7 +292,48 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
     Assumptions {
         start_year: state.start_years.get(indicator).copied(),
         per_year,
+        pace_basis: if state.level_paces.contains(indicator) {
+            PaceBasis::Levels
+        } else {
+            PaceBasis::Rates
+        },
     }
+}
+
+/// The shown draft's one scenario ([`crate::core::plan::chain::one_scenario`]): the
+/// chain's typed inputs with the workbench's GRDP growth in the chain years it assumes.
+pub fn scenario_for(
+    state: &ViewState,
+    setup: &crate::core::plan::chain::ChainSetup,
+    locale: Locale,
+) -> crate::core::plan::chain::OneScenario {
+    use crate::core::plan::chain::{one_scenario, GIVEN_GROWTH_INDICATOR};
+    one_scenario(
+        setup,
+        &chain_overrides(state, locale),
+        &assumptions_for(state, GIVEN_GROWTH_INDICATOR, locale).per_year,
+    )
+}
+
+/// The assumptions of one indicator in the shown draft's one scenario: for GRDP
+/// (constant prices), the years whose growth the chain's typed sectors set are added
+/// as given by the chain (a typed workbench assumption wins).
+pub fn scenario_assumptions_for(
+    state: &ViewState,
+    model: Option<&Model>,
+    indicator: &str,
+    locale: Locale,
+) -> Assumptions {
+    use crate::core::plan::chain::{setup, GIVEN_GROWTH_INDICATOR};
+    let mut a = assumptions_for(state, indicator, locale);
+    if indicator == GIVEN_GROWTH_INDICATOR {
+        if let Some(s) = model.and_then(|m| setup(m).ok()) {
+            for (year, g) in scenario_for(state, &s, locale).from_chain {
+                a.per_year.entry(year).or_insert(g);
+            }
+        }
+    }
+    a
 }
 
 /// The texts typed for one indicator, by year, as typed.
@@ -329,6 +388,9 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
         if let Some(y) = link.start_year {
             state.start_years.insert(id.clone(), y);
         }
+        if link.level_pace {
+            state.level_paces.insert(id.clone());
+        }
         for (year, text) in &link.inputs {
             state
                 .scenario_inputs
@@ -349,6 +411,9 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
         start_year: selected
             .as_ref()
             .and_then(|id| state.start_years.get(id).copied()),
+        level_pace: selected
+            .as_ref()
+            .is_some_and(|id| state.level_paces.contains(id)),
         inputs: selected
             .as_ref()
             .map(|id| {
@@ -538,6 +603,7 @@ mod tests {
             model: None,
             indicator: Some("grdp_constant".into()),
             start_year: Some(2023),
+            level_pace: true,
             inputs: vec![(2024, "10".into())],
             chain: vec![("icor".into(), 2025, "8".into())],
             lang: Some(Locale::En),
@@ -547,6 +613,11 @@ mod tests {
         let state = state_from_link(&link, &models);
         assert_eq!(state.locale, Locale::En);
         assert_eq!(state.selected.as_deref(), Some("grdp_constant"));
+        assert!(state.level_paces.contains("grdp_constant"));
+        assert_eq!(
+            assumptions_for(&state, "grdp_constant", Locale::En).pace_basis,
+            PaceBasis::Levels
+        );
         assert_eq!(link_from_state(&state, &models), link);
         let unknown = ViewLink {
             indicator: Some("no_such".into()),
@@ -566,12 +637,12 @@ mod tests {
     fn chain_inputs_are_typed_and_read_as_numbers() {
         let s = chain_text(ViewState::default(), ChainInput::Icor, 2025, "8,5");
         let s = chain_text(s, ChainInput::PopulationGrowth, 2024, "abc");
-        let s = chain_text(s, ChainInput::BudgetGrowth, 2024, "  ");
+        let s = chain_text(s, ChainInput::BudgetShare, 2024, "  ");
         let o = chain_overrides(&s, Locale::Vi);
         assert_eq!(o.get(&(ChainInput::Icor, 2025)), Some(&8.5));
         assert_eq!(o.len(), 1, "garbage is ignored, blank is removed: {o:?}");
         assert_eq!(s.chain_inputs.len(), 2);
-        let s = chain_text(s, ChainInput::BudgetGrowth, 2024, "7");
+        let s = chain_text(s, ChainInput::BudgetShare, 2024, "7");
         let ids: Vec<String> = link_from_state(&s, &[])
             .chain
             .into_iter()
@@ -579,7 +650,7 @@ mod tests {
             .collect();
         assert_eq!(
             ids,
-            vec!["budget", "icor", "population"],
+            vec!["budget_share", "icor", "population"],
             "links list inputs by id"
         );
         let s = reduce(s, Action::ResetChain, 1);
@@ -819,6 +890,21 @@ mod tests {
             s.start_years.clear();
             s.chain_inputs.clear();
         });
+    }
+
+    #[test]
+    fn set_pace_basis_sets_and_clears() {
+        let on = Action::SetPaceBasis {
+            indicator: "grdp".into(),
+            basis: PaceBasis::Levels,
+        };
+        let s = reduce(ViewState::default(), on, 1);
+        assert!(s.level_paces.contains("grdp"));
+        let off = Action::SetPaceBasis {
+            indicator: "grdp".into(),
+            basis: PaceBasis::Rates,
+        };
+        assert!(reduce(s, off, 1).level_paces.is_empty());
     }
 
     #[test]

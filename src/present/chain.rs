@@ -117,8 +117,8 @@ pub fn input_label(i: ChainInput, locale: Locale) -> String {
         (ChainInput::PopulationGrowth, Locale::En) => "Population growth (%)".to_string(),
         (ChainInput::Icor, Locale::Vi) => "Hệ số ICOR".to_string(),
         (ChainInput::Icor, Locale::En) => "ICOR".to_string(),
-        (ChainInput::BudgetGrowth, Locale::Vi) => "Tăng thu ngân sách (%)".to_string(),
-        (ChainInput::BudgetGrowth, Locale::En) => "Budget revenue growth (%)".to_string(),
+        (ChainInput::BudgetShare, Locale::Vi) => "Thu ngân sách (% GRDP danh nghĩa)".to_string(),
+        (ChainInput::BudgetShare, Locale::En) => "Budget revenue (% of nominal GRDP)".to_string(),
     }
 }
 
@@ -213,6 +213,62 @@ pub fn derivation_text(d: &Derivation, locale: Locale) -> String {
             n(*nominal),
             n(*growth)
         ),
+        Derivation::GrownByStatedRate { from, growth, key } if vi => format!(
+            "{} ({}) × (1 + {}%) theo số liệu {key}",
+            n(from.1),
+            from.0,
+            n(*growth)
+        ),
+        Derivation::GrownByStatedRate { from, growth, key } => format!(
+            "{} ({}) × (1 + {}%) as stated: {key}",
+            n(from.1),
+            from.0,
+            n(*growth)
+        ),
+        Derivation::NominalFromCarriedDeflator {
+            real,
+            deflator,
+            from,
+            growth,
+        } if vi => format!(
+            "GRDP giá so sánh {} × chỉ số giảm phát {} (chưa có số liệu danh nghĩa: chỉ số năm {} là {}, tăng bình quân {}%/năm)",
+            n(*real),
+            format_number(*deflator, locale, 4),
+            from.0,
+            format_number(from.1, locale, 4),
+            n(*growth)
+        ),
+        Derivation::NominalFromCarriedDeflator {
+            real,
+            deflator,
+            from,
+            growth,
+        } => format!(
+            "real GRDP {} × deflator {} (no nominal figure yet: the {} deflator {} grown at its average {}% a year)",
+            n(*real),
+            format_number(*deflator, locale, 4),
+            from.0,
+            format_number(from.1, locale, 4),
+            n(*growth)
+        ),
+        Derivation::PooledIcor { range, years } => {
+            let years: Vec<String> = years.iter().map(i32::to_string).collect();
+            if vi {
+                format!(
+                    "ICOR nhiều năm ({}) = (Σ vốn đầu tư ÷ Σ GRDP danh nghĩa) ÷ tăng trưởng bình quân; từng năm từ {} đến {}",
+                    years.join(", "),
+                    n(range.0),
+                    n(range.1)
+                )
+            } else {
+                format!(
+                    "multi-year ICOR ({}) = (Σ investment ÷ Σ nominal GRDP) ÷ mean growth; single years from {} to {}",
+                    years.join(", "),
+                    n(range.0),
+                    n(range.1)
+                )
+            }
+        }
         Derivation::GrowthToPlan { from, plan } => format!(
             "{}: {} ÷ {} − 1",
             if vi {
@@ -230,7 +286,7 @@ pub fn derivation_text(d: &Derivation, locale: Locale) -> String {
 pub fn base_lines(base: &ChainBase, locale: Locale) -> Vec<String> {
     let n = |v: f64| format_number(v, locale, 2);
     let how = |d: &Derivation| derivation_text(d, locale);
-    match locale {
+    let mut lines = match locale {
         Locale::Vi => vec![
             format!("Năm gốc {}: GRDP (giá so sánh 2010) {} tỷ đồng, {}.", base.year, n(base.real_grdp.value), how(&base.real_grdp.how)),
             format!("GRDP danh nghĩa năm gốc {} tỷ đồng = {}.", n(base.nominal_grdp.value), how(&base.nominal_grdp.how)),
@@ -243,7 +299,38 @@ pub fn base_lines(base: &ChainBase, locale: Locale) -> Vec<String> {
             format!("Base-year population {}, {}.", n(base.population.value), how(&base.population.how)),
             "Simplifications: one deflator for the whole economy; base-year weights from current-price value added.".to_string(),
         ],
+    };
+    if let Some(g) = base.growth {
+        lines.push(match locale {
+            Locale::Vi => format!("Tăng trưởng năm gốc {} theo số liệu: {}%.", base.year, n(g)),
+            Locale::En => format!("Stated growth of the base year {}: {}%.", base.year, n(g)),
+        });
     }
+    if base.structure_year != base.year {
+        lines.push(match locale {
+            Locale::Vi => format!(
+                "Năm {} chưa có giá trị tăng thêm theo ngành: cơ cấu ngành lấy theo năm {} ({}).",
+                base.year,
+                base.structure_year,
+                base.shares
+                    .iter()
+                    .map(|d| format!("{}%", n(d.value)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+            Locale::En => format!(
+                "{} has no sector value added yet: the sector structure is that of {} ({}).",
+                base.year,
+                base.structure_year,
+                base.shares
+                    .iter()
+                    .map(|d| format!("{}%", n(d.value)))
+                    .collect::<Vec<_>>()
+                    .join("; ")
+            ),
+        });
+    }
+    lines
 }
 
 /// Where each input's defaults come from, one line per distinct text, in input order.
@@ -378,6 +465,10 @@ pub struct ChainNotes {
     pub warnings: Vec<String>,
     /// The investment total against the target, when the model has one.
     pub investment_total: Option<String>,
+    /// One sentence per chain year whose GRDP growth the workbench sets.
+    pub given: Vec<String>,
+    /// The label of the button that opens the workbench where that growth is set.
+    pub open_workbench: &'static str,
 }
 
 /// The notes of a chain result on `model`.
@@ -385,9 +476,11 @@ pub fn chain_notes(
     model: &crate::core::model::Model,
     setup: &ChainSetup,
     overrides: &BTreeMap<(ChainInput, i32), f64>,
+    given: &BTreeMap<i32, f64>,
     runs: &[crate::core::plan::chain::ChainYear],
     locale: Locale,
 ) -> ChainNotes {
+    let n = |v: f64| format_number(v, locale, 2);
     use crate::core::plan::chain::{chain_warnings, icor_history, investment_against_target};
     ChainNotes {
         warnings: chain_warnings(overrides, &icor_history(model))
@@ -398,7 +491,45 @@ pub fn chain_notes(
             &investment_against_target(model, setup, runs),
             locale,
         ),
+        given: given
+            .iter()
+            .map(|(year, g)| match locale {
+                Locale::Vi => format!(
+                    "{year}: tăng trưởng GRDP {}% đặt ở phần giả định của chỉ tiêu GRDP (giá so sánh); mọi ngành tăng {}%, các ô tăng trưởng ngành năm {year} không được dùng.",
+                    n(*g),
+                    n(*g)
+                ),
+                Locale::En => format!(
+                    "{year}: GRDP growth {}% is set in the assumptions of GRDP (constant prices); every sector grows {}%, the sector growth boxes of {year} are not used.",
+                    n(*g),
+                    n(*g)
+                ),
+            })
+            .collect(),
+        open_workbench: match locale {
+            Locale::Vi => "Mở phần giả định GRDP",
+            Locale::En => "Open the GRDP assumptions",
+        },
     }
+}
+
+/// What the indicator panel of GRDP (constant prices) says about years whose growth the
+/// growth chain's typed sector inputs set (one sentence per year).
+pub fn given_by_chain_lines(from_chain: &BTreeMap<i32, f64>, locale: Locale) -> Vec<String> {
+    let n = |v: f64| format_number(v, locale, 2);
+    from_chain
+        .iter()
+        .map(|(year, g)| match locale {
+            Locale::Vi => format!(
+                "{year}: tăng trưởng {}% lấy từ tốc độ các ngành nhập ở kịch bản tăng trưởng liên kết; nhập một giả định ở đây để thay.",
+                n(*g)
+            ),
+            Locale::En => format!(
+                "{year}: growth {}% comes from the sector growth typed in the linked growth scenario; type an assumption here to replace it.",
+                n(*g)
+            ),
+        })
+        .collect()
 }
 
 impl ChainResults {
@@ -658,22 +789,22 @@ mod tests {
     #[test]
     fn results_rows_follow_the_plan_growth() {
         // Every sector at the 10 % plan of Kon Tum gives 10 % growth, and real GRDP
-        // 18 938,78 × 1,1 = 20 832,658 in 2024 (rounded to two decimals).
+        // 20 225 (the 2024 estimate the chain starts from) × 1,1 = 22 247,5 in 2025.
         let s = kon_tum_setup();
         let r = chain_results(&s, &BTreeMap::new(), Locale::Vi).unwrap_or_else(|e| panic!("{e}"));
-        assert_eq!(r.years, vec![2024, 2025]);
+        assert_eq!(r.years, vec![2025]);
         assert_eq!(r.rows.len(), 1 + 4 + 3 + 4 + 2);
         row(&r, "chain-growth", "Tăng trưởng GRDP (%)", "10%");
         row(
             &r,
             "chain-real",
             "GRDP giá so sánh 2010 (tỷ đồng)",
-            "20.832,66",
+            "22.247,5",
         );
-        assert_eq!(r.explanations.len(), 2);
+        assert_eq!(r.explanations.len(), 1);
         assert!(r.explanations.iter().all(|e| e.contains("ICOR")));
         let table = r.table();
-        assert_eq!(table.header, vec!["", "2024", "2025"]);
+        assert_eq!(table.header, vec!["", "2025"]);
         assert_eq!(table.rows.len(), r.rows.len());
     }
 
@@ -681,7 +812,7 @@ mod tests {
     fn a_bad_input_is_an_error() {
         let s = kon_tum_setup();
         let mut o = BTreeMap::new();
-        o.insert((ChainInput::PopulationGrowth, 2024), -100.0);
+        o.insert((ChainInput::PopulationGrowth, 2025), -100.0);
         assert_eq!(chain_results(&s, &o, Locale::En), Err(ChainError::BadInput));
     }
 
@@ -691,17 +822,17 @@ mod tests {
         let mut texts = BTreeMap::new();
         texts.insert((ChainInput::Icor, 2025), "8".to_string());
         let t = inputs_table(&s, &texts, Locale::Vi);
-        assert_eq!(t.header, vec!["", "2024", "2025"]);
+        assert_eq!(t.header, vec!["", "2025"]);
         let icor = t
             .rows
             .iter()
             .find(|r| r.first().map(String::as_str) == Some("Hệ số ICOR"));
-        assert_eq!(icor.and_then(|r| r.get(2)).map(String::as_str), Some("8"));
+        assert_eq!(icor.and_then(|r| r.get(1)).map(String::as_str), Some("8"));
         // Services growth defaults to the 10 % GRDP plan.
         let services = t.rows.get(2).and_then(|r| r.get(1)).map(String::as_str);
         assert_eq!(services, Some("10"));
         let rows = input_rows(&s, Locale::Vi);
-        let cell = rows.get(6).and_then(|r| r.cells.get(1));
+        let cell = rows.get(6).and_then(|r| r.cells.first());
         assert_eq!(cell.map(|c| c.input_id.as_str()), Some("chain:icor:2025"));
         assert_eq!(cell.map(|c| c.aria_label.as_str()), Some("Hệ số ICOR 2025"));
     }
@@ -716,12 +847,12 @@ mod tests {
         };
         s.defaults.insert((ChainInput::Icor, 2024), d("a"));
         s.defaults.insert((ChainInput::Icor, 2025), d("a"));
-        s.defaults.insert((ChainInput::BudgetGrowth, 2025), d("b"));
+        s.defaults.insert((ChainInput::BudgetShare, 2025), d("b"));
         assert_eq!(
             default_lines(&s, Locale::Vi),
             vec![
                 "Hệ số ICOR: theo số liệu a",
-                "Tăng thu ngân sách (%): theo số liệu b"
+                "Thu ngân sách (% GRDP danh nghĩa): theo số liệu b"
             ]
         );
     }
@@ -746,6 +877,52 @@ mod tests {
                 "để grdp bình quân đầu người (triệu đồng) năm 2025 đạt 70 (kiểm tra lại: 70)."
             ),
             "{answer}"
+        );
+    }
+
+    #[test]
+    fn one_growth_per_year_is_said_in_both_views() {
+        let model = kon_tum();
+        let s = kon_tum_setup();
+        let mut given = BTreeMap::new();
+        given.insert(2025, 12.5);
+        let notes = chain_notes(&model, &s, &BTreeMap::new(), &given, &[], Locale::En);
+        assert_eq!(
+            notes.given,
+            vec!["2025: GRDP growth 12.5% is set in the assumptions of GRDP (constant prices); every sector grows 12.5%, the sector growth boxes of 2025 are not used."]
+        );
+        assert_eq!(notes.open_workbench, "Open the GRDP assumptions");
+        let vi = chain_notes(&model, &s, &BTreeMap::new(), &given, &[], Locale::Vi);
+        assert!(vi
+            .given
+            .first()
+            .is_some_and(|l| l.starts_with("2025: tăng trưởng GRDP 12,5%")));
+        let mut from_chain = BTreeMap::new();
+        from_chain.insert(2025, 10.405);
+        assert_eq!(
+            given_by_chain_lines(&from_chain, Locale::En),
+            vec!["2025: growth 10.41% comes from the sector growth typed in the linked growth scenario; type an assumption here to replace it."]
+        );
+        assert!(given_by_chain_lines(&BTreeMap::new(), Locale::Vi).is_empty());
+    }
+
+    #[test]
+    fn the_base_says_what_it_carries() {
+        let s = kon_tum_setup();
+        let lines = base_lines(&s.base, Locale::En);
+        assert!(lines
+            .iter()
+            .any(|l| l == "Stated growth of the base year 2024: 9.78%."));
+        // Shares of 2023: 6,623.27, 11,182.13 and 13,962 of 34,471.4; taxes the rest.
+        assert!(lines.iter().any(|l| l
+            == "2024 has no sector value added yet: the sector structure is that of 2023 (19.21%; 32.44%; 40.5%; 7.84%)."));
+        let icor = s
+            .defaults
+            .get(&(ChainInput::Icor, 2025))
+            .map(|d| derivation_text(&d.how, Locale::En));
+        assert_eq!(
+            icor.as_deref(),
+            Some("multi-year ICOR (2022, 2023) = (Σ investment ÷ Σ nominal GRDP) ÷ mean growth; single years from 8.11 to 10.71")
         );
     }
 }

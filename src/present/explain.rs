@@ -227,8 +227,8 @@ pub fn investment_total_text(
 /// two different projections on one screen are not taken for a contradiction.
 pub fn defaults_note(locale: Locale) -> &'static str {
     match locale {
-        Locale::Vi => "Dự báo ở đây giữ tốc độ đã đạt cho các năm không có giả định; kịch bản tăng trưởng liên kết bên dưới mặc định mỗi ngành tăng theo kế hoạch tăng trưởng GRDP của năm. Hai mặc định khác nhau nên hai dự báo có thể khác nhau.",
-        Locale::En => "The projection here keeps the pace achieved in the years without an assumption; the linked growth scenario below defaults to every sector growing at the year's GRDP growth plan. The defaults differ, so the two projections can differ.",
+        Locale::Vi => "Dự báo ở đây giữ tốc độ đã đạt cho các năm không có giả định; kịch bản tăng trưởng liên kết bên dưới mặc định mỗi ngành tăng theo kế hoạch tăng trưởng GRDP của năm. Hai mặc định khác nhau nên hai dự báo có thể khác nhau. Tăng trưởng GRDP của một năm chỉ đặt ở một nơi: giả định nhập cho GRDP (giá so sánh) được kịch bản liên kết dùng cho năm đó; tốc độ ngành nhập ở kịch bản liên kết, khi năm đó chưa có giả định, được phần GRDP lấy làm giả định.",
+        Locale::En => "The projection here keeps the pace achieved in the years without an assumption; the linked growth scenario below defaults to every sector growing at the year's GRDP growth plan. The defaults differ, so the two projections can differ. A year's GRDP growth is set in one place: an assumption typed for GRDP (constant prices) is used by the linked scenario for that year; sector growth typed in the linked scenario, for a year with no such assumption, is taken by GRDP as its assumption.",
     }
 }
 
@@ -531,11 +531,53 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
     lines
 }
 
+/// The choice of the series an average-growth target's status rests on: its label,
+/// and each option as (value, words), the rates first (the default).
+pub fn pace_basis_choice(locale: Locale) -> (&'static str, [(&'static str, &'static str); 2]) {
+    match locale {
+        Locale::Vi => (
+            "Đánh giá dựa trên",
+            [
+                ("toc-do", "tốc độ tăng từng năm theo văn bản"),
+                ("muc", "mức GRDP (năm gốc và năm mới nhất)"),
+            ],
+        ),
+        Locale::En => (
+            "Status rests on",
+            [
+                ("toc-do", "the yearly growth rates the documents state"),
+                ("muc", "the levels (base year and latest)"),
+            ],
+        ),
+    }
+}
+
+/// The option value of a basis in [`pace_basis_choice`].
+pub fn pace_basis_value(basis: crate::core::plan::assessment::PaceBasis) -> &'static str {
+    match basis {
+        crate::core::plan::assessment::PaceBasis::Rates => "toc-do",
+        crate::core::plan::assessment::PaceBasis::Levels => "muc",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::model::catalog::kon_tum;
     use crate::core::plan::assessment::{assess, Assumptions};
+
+    #[test]
+    fn pace_basis_choice_in_both_languages() {
+        use crate::core::plan::assessment::PaceBasis;
+        let (label, options) = pace_basis_choice(Locale::En);
+        assert_eq!(label, "Status rests on");
+        assert_eq!(options[0].0, pace_basis_value(PaceBasis::Rates));
+        assert_eq!(options[1].0, pace_basis_value(PaceBasis::Levels));
+        assert_eq!(
+            pace_basis_choice(Locale::Vi).1[1].1,
+            "mức GRDP (năm gốc và năm mới nhất)"
+        );
+    }
 
     #[test]
     fn explains_the_worked_example_in_both_languages() {

@@ -128,23 +128,25 @@ test('linked growth scenario: sector growth moves GRDP growth, per capita and in
   const chain = page.getByTestId('growth-chain');
   await chain.waitFor();
   const growthCells = () => chain.locator('[data-testid="chain-growth"] td').allInnerTexts();
-  assert.deepEqual(await growthCells(), ['10%', '10%']);
+  // The chain starts from the 2024 estimates: one year left, 2025, at its 10 % plan.
+  assert.deepEqual(await growthCells(), ['10%']);
   const perCapitaBefore = await chain.locator('[data-testid="chain-per-capita"] td').first().innerText();
-  await chain.locator('[data-input-id="chain:g_services:2024"]').fill('5');
+  await chain.locator('[data-input-id="chain:g_services:2025"]').fill('5');
   await page.waitForFunction(
     () => document.querySelector('[data-testid="chain-growth"] td')?.textContent !== '10%',
   );
-  const growth2024 = rate((await growthCells())[0]);
-  assert.ok(growth2024 < 10 && growth2024 > 7, `growth ${growth2024}`);
+  // 10 % − 40.5 % (services' weight, 13,962 ÷ 34,471.4) × 5 points = 7.97 %.
+  const growth2025 = rate((await growthCells())[0]);
+  assert.ok(growth2025 < 10 && growth2025 > 7, `growth ${growth2025}`);
   const contributions = await chain.locator('[data-testid="chain-contribution"]').evaluateAll((rows) =>
     rows.map((r) => r.querySelector('td')?.textContent ?? ''),
   );
   const sum = contributions.map((t) => rate(t)).reduce((a, b) => a + b, 0);
-  assert.ok(Math.abs(sum - growth2024) < 0.03, `contributions ${sum} vs growth ${growth2024}`);
+  assert.ok(Math.abs(sum - growth2025) < 0.03, `contributions ${sum} vs growth ${growth2025}`);
   assert.notEqual(await chain.locator('[data-testid="chain-per-capita"] td').first().innerText(), perCapitaBefore);
-  assert.match(page.url(), /kb=g_services%3A2024%3A5/);
+  assert.match(page.url(), /kb=g_services%3A2025%3A5/);
   assert.match(await chain.getByTestId('chain-explanation').innerText(), /ICOR/);
-  await chain.locator('[data-input-id="chain:population:2024"]').fill('-100');
+  await chain.locator('[data-input-id="chain:population:2025"]').fill('-100');
   await chain.getByTestId('chain-error').waitFor();
   await chain.getByTestId('chain-reset').click();
   await page.waitForFunction(
@@ -173,5 +175,38 @@ test('ginseng: yearly additions needed against the planned pace', async () => {
   // The question officials ask: is 500 ha of new ginseng a year enough for 4,500 ha?
   assert.equal(await panel.getByTestId('planned-rate').innerText(), '500 ha/năm (2024)');
   assert.match(await panel.getByTestId('explanation').innerText(), /Tốc độ theo kế hoạch: 500 ha\/năm .*không đủ để đạt mục tiêu/);
+  await context.close();
+});
+
+test('one GRDP growth per draft: a workbench assumption is the chain\'s growth for that year', async () => {
+  // 12 % typed for 2025 in the GRDP assumptions: the chain (base 2024) grows every sector
+  // 12 %, so its 2025 growth is 12 % and its real GRDP 20,225 × 1.12 = 22,652 bn VND.
+  const { page, context, errors } = await openApp(app.browser, `${app.url}?ct=grdp_constant&gd=2025:12`);
+  const chain = page.getByTestId('growth-chain');
+  await chain.waitFor();
+  assert.deepEqual(await chain.locator('[data-testid="chain-growth"] td').allInnerTexts(), ['12%']);
+  assert.equal(await chain.locator('[data-testid="chain-real"] td').first().innerText(), '22.652');
+  assert.match(await chain.getByTestId('chain-given-growth').innerText(), /2025/);
+  await chain.getByTestId('chain-open-workbench').waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('the person picks the series the GRDP status rests on, kept in the link', async () => {
+  const { page, context, errors } = await openApp(app.browser, `${app.url}?ct=grdp_constant`);
+  const panel = page.getByTestId('needs-panel');
+  await panel.waitFor();
+  const basis = panel.getByTestId('pace-basis');
+  assert.equal(await basis.inputValue(), 'toc-do');
+  // Rates: 8.25 % a year achieved against 17.28 % needed (0.48); levels: 7.62 % against
+  // 20.05 % (0.38): off track on either series.
+  assert.equal(await panel.getByTestId('status-badge').getAttribute('data-status'), 'off-track');
+  await basis.selectOption('muc');
+  await page.waitForFunction(() => location.search.includes('nhip=muc'));
+  assert.equal(await panel.getByTestId('status-badge').getAttribute('data-status'), 'off-track');
+  await page.reload();
+  await page.getByTestId('pace-basis').waitFor();
+  assert.equal(await page.getByTestId('pace-basis').inputValue(), 'muc');
+  assert.deepEqual(errors, []);
   await context.close();
 });

@@ -5,9 +5,11 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::{chain_overrides, Action, AppContext};
+use crate::app::state::{chain_overrides, scenario_for, Action, AppContext};
 use crate::components::reports::csv_button::CsvButton;
-use crate::core::plan::chain::{setup, ChainInput, ChainOutput, ChainSetup, Sector};
+use crate::core::plan::chain::{
+    setup, ChainInput, ChainOutput, ChainSetup, Sector, GIVEN_GROWTH_INDICATOR,
+};
 use crate::present::chain::{
     base_lines, chain_notes, chain_results, ct, default_lines, input_echo, input_label, input_rows,
     inputs_table, output_label, seek_text, ChainMsg, ChainNotes, InputCell,
@@ -83,7 +85,9 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
         .collect_view();
     let setup_for_seek = setup.clone();
     let run_seek = move |_| {
-        let overrides = ctx.state.with_untracked(|s| chain_overrides(s, locale));
+        let overrides = ctx
+            .state
+            .with_untracked(|s| scenario_for(s, &setup_for_seek, locale).chain);
         let text = seek_text(
             &setup_for_seek,
             &overrides,
@@ -126,9 +130,18 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
     };
 
     let setup_for_outputs = setup.clone();
-    // Only the chain's own inputs re-run it; typing elsewhere does not.
-    let overrides = Memo::new(move |_| ctx.state.with(|s| chain_overrides(s, locale)));
-    let outputs = move || match chain_results(&setup_for_outputs, &overrides.get(), locale) {
+    // Only the chain's own inputs and the workbench's GRDP growth re-run it.
+    let setup_for_scenario = setup.clone();
+    let typed = Memo::new(move |_| ctx.state.with(|s| chain_overrides(s, locale)));
+    let scenario = Memo::new(move |_| {
+        ctx.state
+            .with(|s| scenario_for(s, &setup_for_scenario, locale))
+    });
+    let outputs = move || match chain_results(
+        &setup_for_outputs,
+        &scenario.with(|s| s.chain.clone()),
+        locale,
+    ) {
         Ok(results) => {
             let notes = ctx
                 .model()
@@ -136,7 +149,8 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                     chain_notes(
                         m,
                         &setup_for_outputs,
-                        &overrides.get(),
+                        &typed.get(),
+                        &scenario.with(|s| s.from_workbench.clone()),
                         &results.runs,
                         locale,
                     )
@@ -268,7 +282,25 @@ fn ChainNotesView(notes: ChainNotes) -> impl IntoView {
             .collect_view();
         view! { <ul class="assumption-warnings" data-testid="chain-warnings">{items}</ul> }
     });
+    let ctx = expect_context::<AppContext>();
+    let given = (!notes.given.is_empty()).then(|| {
+        let items = notes
+            .given
+            .into_iter()
+            .map(|g| view! { <li>{g}</li> })
+            .collect_view();
+        view! {
+            <div class="given-growth" data-testid="chain-given-growth">
+                <ul>{items}</ul>
+                <button type="button" data-testid="chain-open-workbench"
+                    on:click=move |_| ctx.dispatch(Action::OpenIndicator(GIVEN_GROWTH_INDICATOR.to_string()))>
+                    {notes.open_workbench}
+                </button>
+            </div>
+        }
+    });
     view! {
+        {given}
         {warnings}
         {notes.investment_total.map(|t| view! { <p data-testid="chain-investment-total">{t}</p> })}
     }

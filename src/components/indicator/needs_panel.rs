@@ -3,9 +3,15 @@
 //! (typed in their own number format and echoed back), goal seek on one year, and the
 //! explanation with the numbers filled in. Every edit recomputes at once.
 
+use crate::core::plan::assessment::PaceBasis;
+use crate::core::plan::chain::{setup, GIVEN_GROWTH_INDICATOR};
+use crate::present::chain::{ct, given_by_chain_lines, ChainMsg};
+use crate::present::explain::{pace_basis_choice, pace_basis_value};
 use leptos::prelude::*;
 
-use crate::app::state::{assumptions_for, scenario_texts_for, Action, AppContext};
+use crate::app::state::{
+    scenario_assumptions_for, scenario_for, scenario_texts_for, Action, AppContext,
+};
 use crate::components::chain::growth_chain::GrowthChain;
 use crate::components::indicator::sensitivity_tables::SensitivityTables;
 use crate::components::indicator::trend_chart::TrendChart;
@@ -35,7 +41,8 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
     // box does not re-run the assessment.
     let assumptions = Memo::new(move |_| {
         let locale = ctx.locale();
-        ctx.state.with(|s| assumptions_for(s, &id, locale))
+        ctx.state
+            .with(|s| scenario_assumptions_for(s, ctx.model(), &id, locale))
     });
     let id = indicator.clone();
     let assessment = Memo::new(move |_| {
@@ -183,6 +190,38 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         Some(view! { <TrendChart data=data locale=locale unit=unit /> })
     };
 
+    // Which series the status rests on, for an average-growth target with stated rates.
+    let basis_id = indicator.clone();
+    let basis_view = move || {
+        let locale = ctx.locale();
+        let used = assessment.with(|a| a.as_ref().and_then(|a| a.status_basis))?;
+        let (label, options) = pace_basis_choice(locale);
+        let current = pace_basis_value(used);
+        let options = options
+            .into_iter()
+            .map(|(value, words)| view! { <option value=value selected=value == current>{words}</option> })
+            .collect_view();
+        let id = basis_id.clone();
+        Some(view! {
+            <label class="inline">
+                <span>{label}</span>
+                <select
+                    data-testid="pace-basis"
+                    on:change=move |ev| {
+                        let basis = if event_target_value(&ev) == pace_basis_value(PaceBasis::Levels) {
+                            PaceBasis::Levels
+                        } else {
+                            PaceBasis::Rates
+                        };
+                        ctx.dispatch(Action::SetPaceBasis { indicator: id.clone(), basis });
+                    }
+                >
+                    {options}
+                </select>
+            </label>
+        })
+    };
+
     let id = indicator.clone();
     let inputs_view = move || {
         let locale = ctx.locale();
@@ -303,6 +342,32 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         })
     };
 
+    // Years whose GRDP growth the growth chain's typed sectors set: said here, with a
+    // link to where they are set (one scenario per draft).
+    let given_id = indicator.clone();
+    let given_view = move || {
+        if given_id != GIVEN_GROWTH_INDICATOR {
+            return None;
+        }
+        let locale = ctx.locale();
+        let model = ctx.model()?;
+        let s = setup(model).ok()?;
+        let from_chain = ctx.state.with(|st| scenario_for(st, &s, locale).from_chain);
+        let lines = given_by_chain_lines(&from_chain, locale);
+        (!lines.is_empty()).then(|| {
+            let items = lines
+                .into_iter()
+                .map(|l| view! { <li>{l}</li> })
+                .collect_view();
+            view! {
+                <div class="given-growth" data-testid="given-by-chain">
+                    <ul>{items}</ul>
+                    <a href="#chain-title">{ct(ChainMsg::Title, locale)}</a>
+                </div>
+            }
+        })
+    };
+
     view! {
         <section class="needs" data-testid="needs-panel" aria-labelledby="needs-title">
             <h3 id="needs-title">{move || t(Msg::WhatIsNeeded, ctx.locale())}</h3>
@@ -312,8 +377,10 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             {status_view}
             {scenario_view}
             {pace_view}
+            {basis_view}
             {chart_view}
             {inputs_view}
+            {given_view}
             {sensitivity_view}
             {explanation_view}
         </section>

@@ -9,7 +9,7 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::{assumptions_for, scenario_texts_for, AppContext};
+use crate::app::state::{scenario_assumptions_for, scenario_texts_for, AppContext};
 use crate::core::codec::csv::Table;
 use crate::core::plan::assessment::assess;
 use crate::platform::clock::{now_ms, timezone_offset_minutes};
@@ -201,7 +201,12 @@ pub fn PrintReport() -> impl IntoView {
                 let id = ctx.selected.get()?;
                 let (assumptions, inputs) = ctx
                     .state
-                    .with(|s| (assumptions_for(s, &id, locale), scenario_texts_for(s, &id)));
+                    .with(|s| {
+                        (
+                            scenario_assumptions_for(s, Some(model), &id, locale),
+                            scenario_texts_for(s, &id),
+                        )
+                    });
                 let a = assess(model, &id, &assumptions);
                 let r = scenario_report(model, &id, &a, &inputs, locale, now, offset)?;
                 let facts = r

@@ -20,6 +20,9 @@ pub struct ViewLink {
     pub indicator: Option<String>,
     /// Start year of the open indicator.
     pub start_year: Option<i32>,
+    /// The open indicator's status rests on the levels, not the stated growth rates
+    /// (`nhip=muc`).
+    pub level_pace: bool,
     /// Assumptions of the open indicator: (year, text as typed).
     pub inputs: Vec<(i32, String)>,
     /// Growth-chain inputs: (input id, year, text as typed).
@@ -92,6 +95,9 @@ pub fn encode(link: &ViewLink) -> String {
     if let Some(y) = link.start_year {
         parts.push(format!("nam={y}"));
     }
+    if link.level_pace {
+        parts.push("nhip=muc".to_string());
+    }
     if !link.inputs.is_empty() {
         let list: Vec<String> = link
             .inputs
@@ -149,6 +155,7 @@ pub fn decode(query: &str) -> ViewLink {
             "mo" if id_like(&value) => link.model = Some(value),
             "ct" if id_like(&value) => link.indicator = Some(value),
             "nam" => link.start_year = value.parse().ok().filter(|y| YEARS.contains(y)),
+            "nhip" => link.level_pace = value == "muc",
             "gd" => {
                 link.inputs = value
                     .split(';')
@@ -202,6 +209,7 @@ mod tests {
             model: Some("kon-tum-2021-2025".into()),
             indicator: Some("grdp_constant".into()),
             start_year: Some(2023),
+            level_pace: true,
             inputs: vec![(2024, "10".into()), (2025, "13,5 %".into())],
             chain: vec![("g_services".into(), 2024, "5".into())],
             lang: Some(Locale::En),
@@ -211,8 +219,9 @@ mod tests {
         let query = encode(&link);
         assert_eq!(
             query,
-            "?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&gd=2024%3A10%3B2025%3A13,5%20%25&kb=g_services%3A2024%3A5&lang=en"
+            "?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&nhip=muc&gd=2024%3A10%3B2025%3A13,5%20%25&kb=g_services%3A2024%3A5&lang=en"
         );
+        assert!(!decode("?nhip=x").level_pace);
         assert_eq!(decode(&query), link);
         assert_eq!(encode(&ViewLink::default()), "");
         let with_draft = ViewLink {

@@ -12,7 +12,10 @@ use std::collections::BTreeMap;
 use crate::core::draft::record::Draft;
 use crate::core::model::Model;
 use crate::core::plan::assessment::{assess, Assumptions};
-use crate::core::plan::chain::{run, setup, ChainInput, ChainOutput};
+use crate::core::plan::chain::{
+    one_scenario, run, setup, ChainInput, ChainOutput, ChainSetup, OneScenario,
+    GIVEN_GROWTH_INDICATOR,
+};
 
 /// Most drafts compared at once (besides the base).
 pub const MAX_COMPARED: usize = 4;
@@ -90,7 +93,7 @@ pub fn default_outputs(drafts: &[&Draft]) -> Vec<Output> {
     out
 }
 
-fn assumptions(draft: Option<&Draft>, indicator: &str) -> Assumptions {
+fn typed_assumptions(draft: Option<&Draft>, indicator: &str) -> Assumptions {
     match draft {
         None => Assumptions::default(),
         Some(d) => Assumptions {
@@ -102,14 +105,39 @@ fn assumptions(draft: Option<&Draft>, indicator: &str) -> Assumptions {
                 .filter(|((i, _), _)| i == indicator)
                 .filter_map(|((_, y), e)| e.value.map(|v| (*y, v)))
                 .collect(),
+            ..Assumptions::default()
         },
     }
+}
+
+/// The draft's scenario under the one-scenario rule ([`one_scenario`]): the chain's
+/// overrides with the workbench's GRDP growth in its years, and the growth the chain's
+/// typed sectors give to the other years.
+pub fn draft_scenario(setup: &ChainSetup, draft: Option<&Draft>) -> OneScenario {
+    let typed = chain_overrides(draft);
+    let workbench = typed_assumptions(draft, GIVEN_GROWTH_INDICATOR).per_year;
+    one_scenario(setup, &typed, &workbench)
+}
+
+/// The assumptions of an indicator in a draft. For GRDP (constant prices) the years whose
+/// growth the chain's typed sectors set are added as given by the chain, so the
+/// workbench and the chain tell the same story.
+pub fn assumptions(model: &Model, draft: Option<&Draft>, indicator: &str) -> Assumptions {
+    let mut a = typed_assumptions(draft, indicator);
+    if indicator == GIVEN_GROWTH_INDICATOR {
+        if let Ok(s) = setup(model) {
+            for (year, g) in draft_scenario(&s, draft).from_chain {
+                a.per_year.entry(year).or_insert(g);
+            }
+        }
+    }
+    a
 }
 
 /// Projected level by year of an indicator under a draft's assumptions (`None`: the
 /// base model); empty when its scenario cannot be assessed.
 pub fn indicator_path(model: &Model, indicator: &str, draft: Option<&Draft>) -> BTreeMap<i32, f64> {
-    let a = assess(model, indicator, &assumptions(draft, indicator));
+    let a = assess(model, indicator, &assumptions(model, draft, indicator));
     // No path where the scenario cannot be assessed (results missing): the years would be
     // filled with a guess that no one typed.
     if !a.scenario_assessable() {
@@ -155,7 +183,7 @@ pub fn compare(model: &Model, drafts: &[&Draft], outputs: &[Output]) -> Vec<Comp
         .map(|d| {
             chain_setup
                 .as_ref()
-                .and_then(|s| run(s, &chain_overrides(d)).ok())
+                .and_then(|s| run(s, &draft_scenario(s, d).chain).ok())
                 .map(|years| years.into_iter().map(|y| (y.year, y)).collect())
                 .unwrap_or_default()
         })
@@ -263,5 +291,53 @@ mod tests {
         let d = draft_with("total_social_investment", 2025, 30000.0);
         assert!(indicator_path(&models[0], "total_social_investment", Some(&d)).is_empty());
         assert!(indicator_path(&models[0], "total_social_investment", None).is_empty());
+    }
+
+    #[test]
+    fn one_growth_per_draft_in_the_comparison() {
+        use crate::core::plan::chain::Sector;
+        use crate::core::text::numfmt::Locale;
+        let models = load_shipped().0;
+        let model = &models[0];
+        let services = (ChainInput::SectorGrowth(Sector::Services), 2025);
+        // The case, a year on (the chain now starts from the 2024 results): 11 %
+        // for services in the chain and 12.5 % for 2025 in the workbench.
+        let mut both = Draft::default();
+        both.overrides
+            .chain
+            .insert(services, Entry::read("11", Locale::Vi));
+        both.overrides.scenario.insert(
+            ("grdp_constant".into(), 2025),
+            Entry::read("12,5", Locale::Vi),
+        );
+        // Only the chain's 11 % for services.
+        let mut chain_only = Draft::default();
+        chain_only
+            .overrides
+            .chain
+            .insert(services, Entry::read("11", Locale::Vi));
+        let outputs = [
+            Output::Chain(ChainOutput::Growth),
+            Output::Chain(ChainOutput::RealGrdp),
+            Output::Indicator("grdp_constant".into()),
+        ];
+        let rows = compare(model, &[&both, &chain_only], &outputs);
+        let at = |o: &Output, draft: usize| {
+            rows.iter()
+                .find(|r| &r.output == o && r.year == 2025)
+                .and_then(|r| r.values.get(draft).copied().flatten())
+        };
+        let near = |v: Option<f64>, want: f64| v.is_some_and(|v| (v - want).abs() < 1e-3);
+        // The workbench wins: growth 12.5 % in the chain too, and both views give GRDP
+        // 2025 = 20,225 × 1.125 = 22,753.125.
+        assert!(near(at(&outputs[0], 0), 12.5));
+        assert!(near(at(&outputs[1], 0), 22753.125));
+        assert!(near(at(&outputs[2], 0), 22753.125));
+        // Only the sectors typed: 10 % + 40.503 % × (11 − 10) = 10.405 %; the workbench
+        // takes it as given: 20,225 × 1.10405 = 22,329.4 in both.
+        assert!(near(at(&outputs[0], 1), 10.405));
+        assert!((at(&outputs[1], 1).unwrap_or(0.0) - 22329.4).abs() < 0.1);
+        let (chain, panel) = (at(&outputs[1], 1), at(&outputs[2], 1));
+        assert!(chain.zip(panel).is_some_and(|(a, b)| (a - b).abs() < 1e-6));
     }
 }

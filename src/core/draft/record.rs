@@ -688,7 +688,7 @@ mod tests {
         let mut d = sample();
         for (input, text) in [
             (ChainInput::Icor, "5"),
-            (ChainInput::BudgetGrowth, "7"),
+            (ChainInput::BudgetShare, "7"),
             (ChainInput::SectorGrowth(Sector::Agriculture), "3"),
         ] {
             d.overrides
@@ -697,8 +697,8 @@ mod tests {
         }
         let text = draft_to_json(&d).unwrap();
         let at = |id: &str| text.find(&format!("\"input\":\"{id}\"")).unwrap();
-        // "budget" < "g_agriculture" < "g_services" < "icor", as when keys were ids.
-        assert!(at("budget") < at("g_agriculture"));
+        // "budget_share" < "g_agriculture" < "g_services" < "icor", as when keys were ids.
+        assert!(at("budget_share") < at("g_agriculture"));
         assert!(at("g_agriculture") < at("g_services"));
         assert!(at("g_services") < at("icor"));
         let unknown = text.replace("\"input\":\"icor\"", "\"input\":\"g_mining\"");

@@ -64,9 +64,23 @@ impl From<PaceError> for AssessError {
     }
 }
 
+/// Which series the status of an average-growth target rests on when the documents
+/// state the yearly growth rates: the rates (default, domain.md formula 2) or the levels
+/// (the person's pick when a series mixes vintages).
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum PaceBasis {
+    /// The stated yearly growth rates.
+    #[default]
+    Rates,
+    /// The levels (base level and latest level).
+    Levels,
+}
+
 /// The person's choices for one indicator.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Assumptions {
+    /// For an average-growth target with stated rates: which series the status uses.
+    pub pace_basis: PaceBasis,
     /// Start from the result of this year instead of the latest one.
     pub start_year: Option<i32>,
     /// Assumed pace for some remaining years (percent growth or units added).
@@ -180,6 +194,9 @@ pub struct Assessment {
     /// For an average-growth target: the pace from the yearly growth rates the
     /// documents state, beside the level-based one.
     pub rates: Option<RatesCheck>,
+    /// The series the status's paces come from, when there was a choice (an
+    /// average-growth target with stated rates).
+    pub status_basis: Option<PaceBasis>,
 }
 
 /// An average-growth target worked from the stated yearly growth rates (domain.md
@@ -339,6 +356,7 @@ fn unassessed(indicator: &str, error: AssessError) -> Assessment {
         warnings: Vec::new(),
         missing: Vec::new(),
         rates: None,
+        status_basis: None,
     }
 }
 
@@ -377,7 +395,10 @@ fn planned_additions(
 /// assumptions.
 pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> Assessment {
     let mut a = assess_with(model, indicator_id, assumptions);
-    let facts_only = Assumptions::default();
+    let facts_only = Assumptions {
+        pace_basis: assumptions.pace_basis,
+        ..Assumptions::default()
+    };
     if *assumptions != facts_only {
         a.status = assess_with(model, indicator_id, &facts_only).status;
     }
@@ -624,9 +645,10 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
             });
             // Where the documents state every year's growth, the paces of the status
             // come from those rates (domain.md formula 2); the levels are the check.
-            let (status_required, status_achieved) = match &rates {
-                Some(rc) => (Some(rc.required), Some(rc.achieved)),
-                None => (required.as_ref().ok().copied(), achieved.map(|a| a.1)),
+            let status_basis = rates.as_ref().map(|_| assumptions.pace_basis);
+            let (status_required, status_achieved) = match (&rates, assumptions.pace_basis) {
+                (Some(rc), PaceBasis::Rates) => (Some(rc.required), Some(rc.achieved)),
+                _ => (required.as_ref().ok().copied(), achieved.map(|a| a.1)),
             };
             let status = classify(StatusFacts {
                 met: level_rule.meets(start_value),
@@ -672,6 +694,7 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
                 warnings: Vec::new(),
                 missing: Vec::new(),
                 rates,
+                status_basis,
             }
         }
         Measure::Cumulative => assess_cumulative(
@@ -875,6 +898,7 @@ fn assess_cumulative(
         warnings: Vec::new(),
         missing,
         rates: None,
+        status_basis: None,
     }
 }
 
@@ -1168,6 +1192,20 @@ mod tests {
         assert!(rc.mixed_vintages);
         // 8.25 ÷ 17.28 = 0.48 of the pace needed, below 0.75: off track.
         assert_eq!(a.status, TermStatus::OffTrack);
+        assert_eq!(a.status_basis, Some(PaceBasis::Rates));
+        // The person may pick the levels: achieved (20,225 ÷ 15,076)^(1/4) − 1 = 7.62 %
+        // against 20.05 % needed, 0.38 of it: still off track, now on the levels.
+        let levels = Assumptions {
+            pace_basis: PaceBasis::Levels,
+            ..Assumptions::default()
+        };
+        let l = assess(&model, "grdp_constant", &levels);
+        assert_eq!(l.status_basis, Some(PaceBasis::Levels));
+        assert_eq!(l.status, TermStatus::OffTrack);
+        assert!(l.achieved.is_some_and(|(_, v)| (v - 7.62).abs() < 0.005));
+        // A target without stated rates has no choice to make.
+        let pc = assess(&model, "grdp_per_capita", &levels);
+        assert_eq!(pc.status_basis, None);
     }
 
     #[test]

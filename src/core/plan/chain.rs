@@ -1,7 +1,12 @@
 //! The linked growth chain, year by year to the end of the term: sector growth with last
 //! year's constant-price weights gives GRDP growth and each sector's contribution in
 //! points; real GRDP and a deflator give nominal GRDP; a population path gives GRDP per
-//! capita; ICOR gives the investment the growth needs; budget revenue follows its path.
+//! capita; ICOR gives the investment the growth needs; budget revenue follows nominal
+//! GRDP at a share of it. The chain starts from the last year with results.
+//!
+//! One scenario per draft: a GRDP growth the workbench assumes for a chain year is that
+//! year's growth here too ([`with_given_growth`]): every sector then grows at it, and the
+//! sector inputs of that year are not used.
 //!
 //! Defaults come from the model's figures and plans, each with its derivation; every
 //! default can be overridden per year. Simplifications, shown to the user: one deflator
@@ -65,8 +70,8 @@ pub enum ChainInput {
     PopulationGrowth,
     /// Incremental capital-output ratio.
     Icor,
-    /// Budget revenue growth, percent.
-    BudgetGrowth,
+    /// Budget revenue as a share of nominal GRDP, percent: revenue follows nominal GRDP.
+    BudgetShare,
 }
 
 impl ChainInput {
@@ -79,7 +84,7 @@ impl ChainInput {
         ChainInput::DeflatorGrowth,
         ChainInput::PopulationGrowth,
         ChainInput::Icor,
-        ChainInput::BudgetGrowth,
+        ChainInput::BudgetShare,
     ];
 
     /// Stable id used in the URL and in test ids.
@@ -92,7 +97,7 @@ impl ChainInput {
             ChainInput::DeflatorGrowth => "deflator",
             ChainInput::PopulationGrowth => "population",
             ChainInput::Icor => "icor",
-            ChainInput::BudgetGrowth => "budget",
+            ChainInput::BudgetShare => "budget_share",
         }
     }
 
@@ -152,6 +157,35 @@ pub enum Derivation {
         /// Growth, percent.
         growth: f64,
     },
+    /// A level grown by a stated rate: `from × (1 + growth)`.
+    GrownByStatedRate {
+        /// From (year, level).
+        from: (i32, f64),
+        /// Growth, percent.
+        growth: f64,
+        /// Key of the growth figure.
+        key: String,
+    },
+    /// Nominal GRDP = real × a deflator carried from an earlier year at its average
+    /// growth (no nominal figure for the year).
+    NominalFromCarriedDeflator {
+        /// Real GRDP.
+        real: f64,
+        /// The deflator used.
+        deflator: f64,
+        /// The last stated deflator (year, value).
+        from: (i32, f64),
+        /// Its yearly growth, percent.
+        growth: f64,
+    },
+    /// A multi-year ICOR: (Σ investment ÷ Σ nominal GRDP) ÷ mean growth of the result
+    /// years, with the range of the single years.
+    PooledIcor {
+        /// Lowest and highest single-year ICOR.
+        range: (f64, f64),
+        /// The result years pooled.
+        years: Vec<i32>,
+    },
     /// Growth from a plan level: plan ÷ last level − 1.
     GrowthToPlan {
         /// Last level.
@@ -173,10 +207,15 @@ pub struct Derived {
 /// The starting point of the chain.
 #[derive(Clone, Debug, PartialEq)]
 pub struct ChainBase {
-    /// Base year (the last year with a real GRDP level and sector values).
+    /// Base year: the last year with results (or estimates) of GRDP, investment and
+    /// budget revenue.
     pub year: i32,
+    /// The last year with sector value added, whose structure the base carries.
+    pub structure_year: i32,
     /// Real GRDP, constant 2010 prices, billion VND.
     pub real_grdp: Derived,
+    /// Real GRDP growth stated for the base year, percent.
+    pub growth: Option<f64>,
     /// Nominal GRDP, current prices, billion VND.
     pub nominal_grdp: Derived,
     /// Average population.
@@ -293,70 +332,101 @@ fn growth_plan(model: &Model, year: i32) -> Option<(f64, String)> {
 const RESULT: [FigureKind; 2] = [FigureKind::Actual, FigureKind::Estimate];
 
 /// Builds the chain's base and defaults from a model's figures.
+///
+/// The base is the last year with results (or estimates) of GRDP, investment and budget
+/// revenue, at or after the last year whose sector value added gives the structure
+/// (Kon Tum: structure from 2023, base 2024). What the base year's own figures do not
+/// give is carried from the structure year, each with its derivation: the sector shares
+/// (no sector results), the deflator (at its average growth), the population (its
+/// figure, or interpolated).
 pub fn setup(model: &Model) -> Result<ChainSetup, ChainError> {
     let missing = ChainError::MissingFigure;
-    // Base year: the last year with real GRDP and the three sectors' value added.
-    let year = (model.term.first_year..=model.term.last_year)
+    const VALUE_ADDED: [&str; 3] = ["va_agriculture", "va_industry_construction", "va_services"];
+    // Structure year: the last year with real GRDP and the three sectors' value added.
+    let structure_year = (model.term.first_year..=model.term.last_year)
         .rev()
         .find(|&y| {
             figure_value(model, "grdp_constant", Period::Year(y), &RESULT).is_some()
-                && ["va_agriculture", "va_industry_construction", "va_services"]
+                && VALUE_ADDED
                     .iter()
                     .all(|i| figure_value(model, i, Period::Year(y), &RESULT).is_some())
         })
         .ok_or(missing("real GRDP and sector value added in one year"))?;
-    let (real, real_key) = figure_value(model, "grdp_constant", Period::Year(year), &RESULT)
-        .ok_or(missing("real GRDP"))?;
-    // Population in the base year: between the last actual before it and a later plan.
-    let pop_points: Vec<(i32, f64)> = (model.term.base_year..=model.term.last_year)
-        .filter_map(|y| {
-            figure_value(
-                model,
-                "average_population",
-                Period::Year(y),
-                &[FigureKind::Actual, FigureKind::Estimate, FigureKind::Plan],
-            )
-            .map(|(v, _)| (y, v))
-        })
-        .collect();
-    let before = pop_points
-        .iter()
-        .rev()
-        .find(|(y, _)| *y <= year)
-        .copied()
-        .ok_or(missing("population"))?;
-    let after = pop_points.iter().find(|(y, _)| *y > year).copied();
-    let (population, pop_how, pop_growth) = match after {
-        _ if before.0 == year => (before.1, Derivation::Stated { key: String::new() }, None),
-        Some(to) => {
-            let n = f64::from(to.0 - before.0);
-            let k = f64::from(year - before.0);
-            let g = (to.1 / before.1).powf(1.0 / n) - 1.0;
-            (
-                before.1 * (to.1 / before.1).powf(k / n),
-                Derivation::Interpolated { from: before, to },
-                Some((g * 100.0, before, to)),
-            )
-        }
-        None => return Err(missing("a later population figure")),
+    let (real_s, real_s_key) = figure_value(
+        model,
+        "grdp_constant",
+        Period::Year(structure_year),
+        &RESULT,
+    )
+    .ok_or(missing("real GRDP"))?;
+    let result_growth = |y: i32| {
+        model
+            .figures_of("grdp_constant")
+            .filter(|f| {
+                (f.kind.is_result() || f.kind == FigureKind::Derived)
+                    && f.measure == Measure::Growth
+                    && f.period == Period::Year(y)
+                    && f.variant.is_none()
+            })
+            .max_by(|a, b| compare_vintages(model, a, b))
+            .map(|f| (f.amount.central(), crate::core::model::load::figure_key(f)))
     };
-    let (per_capita, _) = figure_value(model, "grdp_per_capita", Period::Year(year), &RESULT)
-        .ok_or(missing("GRDP per capita"))?;
-    let nominal = per_capita * population / 1000.0;
-    let va: Vec<f64> = ["va_agriculture", "va_industry_construction", "va_services"]
+    let has = |indicator: &str, y: i32| {
+        figure_value(model, indicator, Period::Year(y), &RESULT).is_some()
+    };
+    // Base year: the last year from the structure year on with results of GRDP (a level
+    // or a growth rate), investment and budget revenue.
+    let year = (structure_year..=model.term.last_year)
+        .rev()
+        .find(|&y| {
+            y == structure_year
+                || ((has("grdp_constant", y) || result_growth(y).is_some())
+                    && has("total_social_investment", y)
+                    && has("budget_revenue", y))
+        })
+        .unwrap_or(structure_year);
+    let population = population_in(model, year).ok_or(missing("population"))?;
+    let pop_how = match figure_value(
+        model,
+        "average_population",
+        Period::Year(year),
+        &[FigureKind::Actual, FigureKind::Estimate, FigureKind::Plan],
+    ) {
+        Some((_, key)) => Derivation::Stated { key },
+        None => Derivation::Interpolated {
+            from: population_point(model, year, true).ok_or(missing("population"))?,
+            to: population_point(model, year, false).ok_or(missing("population"))?,
+        },
+    };
+    // Population growth: the average between the figures before and after the base, or,
+    // when the base year has its own figure, from the figure before it.
+    let pop_from = population_point(model, year, true).ok_or(missing("population"))?;
+    let pop_to = population_point(model, year, false).unwrap_or((year, population));
+    let pop_growth =
+        ((pop_to.1 / pop_from.1).powf(1.0 / f64::from(pop_to.0 - pop_from.0)) - 1.0) * 100.0;
+    let population_s = population_in(model, structure_year).ok_or(missing("population"))?;
+    let (per_capita_s, _) = figure_value(
+        model,
+        "grdp_per_capita",
+        Period::Year(structure_year),
+        &RESULT,
+    )
+    .ok_or(missing("GRDP per capita"))?;
+    let nominal_s = per_capita_s * population_s / 1000.0;
+    let va: Vec<f64> = VALUE_ADDED
         .iter()
-        .map(|i| figure_value(model, i, Period::Year(year), &RESULT).map(|(v, _)| v))
+        .map(|i| figure_value(model, i, Period::Year(structure_year), &RESULT).map(|(v, _)| v))
         .collect::<Option<Vec<f64>>>()
         .ok_or(missing("sector value added"))?;
-    let taxes = nominal - va.iter().sum::<f64>();
-    if !(taxes.is_finite() && nominal > 0.0 && real > 0.0 && population > 0.0) {
+    let taxes = nominal_s - va.iter().sum::<f64>();
+    if !(taxes.is_finite() && nominal_s > 0.0 && real_s > 0.0 && population > 0.0) {
         return Err(ChainError::BadInput);
     }
     let share = |part: f64| Derived {
-        value: part / nominal * 100.0,
+        value: part / nominal_s * 100.0,
         how: Derivation::Share {
             part,
-            whole: nominal,
+            whole: nominal_s,
         },
     };
     let shares = [
@@ -365,26 +435,8 @@ pub fn setup(model: &Model) -> Result<ChainSetup, ChainError> {
         share(va.get(2).copied().unwrap_or(0.0)),
         share(taxes),
     ];
-    let (budget, budget_key) = figure_value(model, "budget_revenue", Period::Year(year), &RESULT)
-        .ok_or(missing("budget revenue"))?;
-    let (investment, _) = figure_value(
-        model,
-        "total_social_investment",
-        Period::Year(year),
-        &RESULT,
-    )
-    .ok_or(missing("investment"))?;
-    let growth_base = model
-        .figures_of("grdp_constant")
-        .filter(|f| {
-            f.kind.is_result() && f.measure == Measure::Growth && f.period == Period::Year(year)
-        })
-        .max_by(|a, b| compare_vintages(model, a, b))
-        .map(|f| f.amount.central())
-        .ok_or(missing("GRDP growth"))?;
-    let icor = investment / nominal / (growth_base / 100.0);
 
-    // Deflator growth: average from the term's base year to the chain's base year.
+    // Deflator growth: average from the term's base year to the structure year.
     let (nominal0, _) = figure_value(
         model,
         "grdp_current",
@@ -400,13 +452,76 @@ pub fn setup(model: &Model) -> Result<ChainSetup, ChainError> {
     )
     .ok_or(missing("real GRDP in the base year"))?;
     let d0 = nominal0 / real0;
-    let d1 = nominal / real;
+    let d_s = nominal_s / real_s;
     let deflator_growth =
-        ((d1 / d0).powf(1.0 / f64::from(year - model.term.base_year)) - 1.0) * 100.0;
+        ((d_s / d0).powf(1.0 / f64::from(structure_year - model.term.base_year)) - 1.0) * 100.0;
+    let deflator_how = Derivation::AverageGrowth {
+        from: (model.term.base_year, d0),
+        to: (structure_year, d_s),
+    };
+
+    // The base year's real GRDP: its stated level (the newest vintage, as the indicator
+    // panel starts from), else the structure year's grown by the stated rate.
+    let (real, real_how) = if year == structure_year {
+        (real_s, Derivation::Stated { key: real_s_key })
+    } else {
+        match figure_value(model, "grdp_constant", Period::Year(year), &RESULT) {
+            Some((v, key)) => (v, Derivation::Stated { key }),
+            None => {
+                let (g, key) = result_growth(year).ok_or(missing("GRDP growth"))?;
+                (
+                    real_s * (1.0 + g / 100.0),
+                    Derivation::GrownByStatedRate {
+                        from: (structure_year, real_s),
+                        growth: g,
+                        key,
+                    },
+                )
+            }
+        }
+    };
+    let (nominal, nominal_how) = if year == structure_year {
+        (
+            nominal_s,
+            Derivation::NominalFromPerCapita {
+                per_capita: per_capita_s,
+                population: population_s,
+            },
+        )
+    } else {
+        let carried = d_s * (1.0 + deflator_growth / 100.0).powi(year - structure_year);
+        (
+            real * carried,
+            Derivation::NominalFromCarriedDeflator {
+                real,
+                deflator: carried,
+                from: (structure_year, d_s),
+                growth: deflator_growth,
+            },
+        )
+    };
+    let (budget, budget_key) = figure_value(model, "budget_revenue", Period::Year(year), &RESULT)
+        .ok_or(missing("budget revenue"))?;
+    let budget_share = budget / nominal * 100.0;
+    let icor = icor_history(model);
+    let icor_default = match (icor.pooled, icor.range) {
+        (Some(pooled), Some(range)) => Derived {
+            value: pooled,
+            how: Derivation::PooledIcor {
+                range,
+                years: icor
+                    .years
+                    .iter()
+                    .filter(|y| !y.planned)
+                    .map(|y| y.year)
+                    .collect(),
+            },
+        },
+        _ => return Err(missing("investment, GRDP and growth of one year")),
+    };
 
     let years: Vec<i32> = (year + 1..=model.term.last_year).collect();
     let mut defaults = BTreeMap::new();
-    let mut last_budget = budget;
     for &y in &years {
         let g = growth_plan(model, y)
             .map(|(v, key)| Derived {
@@ -421,94 +536,46 @@ pub fn setup(model: &Model) -> Result<ChainSetup, ChainError> {
             (ChainInput::DeflatorGrowth, y),
             Derived {
                 value: deflator_growth,
-                how: Derivation::AverageGrowth {
-                    from: (model.term.base_year, d0),
-                    to: (year, d1),
-                },
+                how: deflator_how.clone(),
             },
         );
-        let pop = match pop_growth {
-            Some((g, from, to)) => Derived {
-                value: g,
-                how: Derivation::AverageGrowth { from, to },
-            },
-            None => Derived {
-                value: 0.0,
-                how: Derivation::Stated { key: String::new() },
-            },
-        };
-        defaults.insert((ChainInput::PopulationGrowth, y), pop);
         defaults.insert(
-            (ChainInput::Icor, y),
+            (ChainInput::PopulationGrowth, y),
             Derived {
-                value: icor,
-                how: Derivation::ImpliedIcor {
-                    investment,
-                    nominal,
-                    growth: growth_base,
+                value: pop_growth,
+                how: Derivation::AverageGrowth {
+                    from: pop_from,
+                    to: pop_to,
                 },
             },
         );
-        let budget_default = match model
-            .figures_of("budget_revenue")
-            .filter(|f| {
-                f.kind == FigureKind::Plan
-                    && f.measure == Measure::Level
-                    && f.period == Period::Year(y)
-                    && f.variant.is_none()
-            })
-            .max_by(|a, b| compare_vintages(model, a, b))
-        {
-            Some(plan) => {
-                let p = plan.amount.central();
-                let d = Derived {
-                    value: (p / last_budget - 1.0) * 100.0,
-                    how: Derivation::GrowthToPlan {
-                        from: last_budget,
-                        plan: p,
-                    },
-                };
-                last_budget = p;
-                d
-            }
-            None => {
-                let (b0, _) = figure_value(
-                    model,
-                    "budget_revenue",
-                    Period::Year(model.term.base_year),
-                    &RESULT,
-                )
-                .ok_or(missing("budget revenue in the base year"))?;
-                let g = ((budget / b0).powf(1.0 / f64::from(year - model.term.base_year)) - 1.0)
-                    * 100.0;
-                last_budget *= 1.0 + g / 100.0;
-                Derived {
-                    value: g,
-                    how: Derivation::AverageGrowth {
-                        from: (model.term.base_year, b0),
-                        to: (year, budget),
-                    },
-                }
-            }
-        };
-        defaults.insert((ChainInput::BudgetGrowth, y), budget_default);
+        defaults.insert((ChainInput::Icor, y), icor_default.clone());
+        defaults.insert(
+            (ChainInput::BudgetShare, y),
+            Derived {
+                value: budget_share,
+                how: Derivation::Share {
+                    part: budget,
+                    whole: nominal,
+                },
+            },
+        );
     }
-    if defaults.values().any(|d| !d.value.is_finite()) {
+    if defaults.values().any(|d| !d.value.is_finite()) || !(nominal > 0.0 && real > 0.0) {
         return Err(ChainError::BadInput);
     }
     Ok(ChainSetup {
         base: ChainBase {
             year,
+            structure_year,
             real_grdp: Derived {
                 value: real,
-                how: Derivation::Stated { key: real_key },
+                how: real_how,
             },
+            growth: result_growth(year).map(|(g, _)| g),
             nominal_grdp: Derived {
                 value: nominal,
-                how: Derivation::NominalFromPerCapita {
-                    per_capita,
-                    population,
-                },
+                how: nominal_how,
             },
             population: Derived {
                 value: population,
@@ -523,6 +590,19 @@ pub fn setup(model: &Model) -> Result<ChainSetup, ChainError> {
         years,
         defaults,
     })
+}
+
+/// The nearest population figure before `year` (`before`) or after it.
+fn population_point(model: &Model, year: i32, before: bool) -> Option<(i32, f64)> {
+    let kinds = [FigureKind::Actual, FigureKind::Estimate, FigureKind::Plan];
+    let value = |y: i32| {
+        figure_value(model, "average_population", Period::Year(y), &kinds).map(|(v, _)| (y, v))
+    };
+    if before {
+        (model.term.base_year - 5..year).rev().find_map(value)
+    } else {
+        (year + 1..=model.term.last_year + 5).find_map(value)
+    }
 }
 
 /// Runs the chain with `overrides` on top of the defaults.
@@ -546,7 +626,6 @@ pub fn run(
         .collect();
     let mut deflator = base.nominal_grdp.value / base.real_grdp.value;
     let mut population = base.population.value;
-    let mut budget = base.budget_revenue.value;
     let mut out = Vec::with_capacity(setup.years.len());
     for &year in &setup.years {
         let total_before: f64 = real_parts.iter().sum();
@@ -573,9 +652,9 @@ pub fn run(
         let growth = (real / total_before - 1.0) * 100.0;
         deflator *= 1.0 + input(ChainInput::DeflatorGrowth, year)? / 100.0;
         population *= 1.0 + input(ChainInput::PopulationGrowth, year)? / 100.0;
-        budget *= 1.0 + input(ChainInput::BudgetGrowth, year)? / 100.0;
         let icor = input(ChainInput::Icor, year)?;
         let nominal = real * deflator;
+        let budget = nominal * input(ChainInput::BudgetShare, year)? / 100.0;
         let per_capita = nominal * 1000.0 / population;
         let mut shares = [0.0; 4];
         for (i, s) in shares.iter_mut().enumerate() {
@@ -609,6 +688,76 @@ pub fn run(
         });
     }
     Ok(out)
+}
+
+/// The indicator whose workbench assumptions give the chain its GRDP growth.
+pub const GIVEN_GROWTH_INDICATOR: &str = "grdp_constant";
+
+/// One scenario per draft, in the chain's terms: a year's GRDP growth comes from one
+/// place. The rule: a GRDP growth the workbench assumes for a chain year wins; in that
+/// year every sector grows at it (so GRDP grows at it exactly, whatever the weights) and
+/// the sector inputs typed for the year are not used. A year with typed sector inputs and
+/// no workbench assumption takes its growth from the sectors, and the workbench shows it
+/// as given by the chain.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct OneScenario {
+    /// The chain's overrides to run: the typed ones, with the workbench's years set.
+    pub chain: BTreeMap<(ChainInput, i32), f64>,
+    /// Chain years whose growth the workbench sets, with that growth (percent).
+    pub from_workbench: BTreeMap<i32, f64>,
+    /// Chain years whose growth the typed sector inputs set (percent), for the
+    /// workbench to show as given.
+    pub from_chain: BTreeMap<i32, f64>,
+}
+
+/// Applies the one-scenario rule to the typed chain inputs and the workbench's GRDP
+/// growth assumptions (`workbench`: year → percent). Years outside the chain (results)
+/// are left to the workbench alone.
+pub fn one_scenario(
+    setup: &ChainSetup,
+    typed: &BTreeMap<(ChainInput, i32), f64>,
+    workbench: &BTreeMap<i32, f64>,
+) -> OneScenario {
+    let from_workbench: BTreeMap<i32, f64> = workbench
+        .iter()
+        .filter(|(y, v)| setup.years.contains(y) && v.is_finite())
+        .map(|(y, v)| (*y, *v))
+        .collect();
+    let mut chain = typed.clone();
+    for (&year, &g) in &from_workbench {
+        for s in SECTORS {
+            chain.insert((ChainInput::SectorGrowth(s), year), g);
+        }
+    }
+    let sector_typed: Vec<i32> = setup
+        .years
+        .iter()
+        .copied()
+        .filter(|y| !from_workbench.contains_key(y))
+        .filter(|y| {
+            SECTORS
+                .iter()
+                .any(|s| typed.contains_key(&(ChainInput::SectorGrowth(*s), *y)))
+        })
+        .collect();
+    let from_chain = if sector_typed.is_empty() {
+        BTreeMap::new()
+    } else {
+        run(setup, &chain)
+            .map(|years| {
+                years
+                    .into_iter()
+                    .filter(|y| sector_typed.contains(&y.year))
+                    .map(|y| (y.year, y.growth))
+                    .collect()
+            })
+            .unwrap_or_default()
+    };
+    OneScenario {
+        chain,
+        from_workbench,
+        from_chain,
+    }
 }
 
 /// An output of the chain that goal seek can aim at.
@@ -672,7 +821,8 @@ impl ChainOutput {
 /// The sensible search range of an input.
 fn input_range(input: ChainInput) -> (f64, f64) {
     match input {
-        ChainInput::SectorGrowth(_) | ChainInput::BudgetGrowth => (-50.0, 100.0),
+        ChainInput::SectorGrowth(_) => (-50.0, 100.0),
+        ChainInput::BudgetShare => (0.0, 100.0),
         ChainInput::DeflatorGrowth => (-20.0, 50.0),
         ChainInput::PopulationGrowth => (-10.0, 20.0),
         ChainInput::Icor => (0.0, 50.0),
@@ -979,6 +1129,7 @@ pub fn chain_warnings(
                 .range
                 .filter(|(lo, hi)| value < *lo || value > *hi)
                 .map(|range| ChainWarning::IcorOutsideRange { year, value, range }),
+            ChainInput::BudgetShare => None,
             _ => (value.abs() > limit).then_some(ChainWarning::ImplausibleGrowth {
                 input,
                 year,
@@ -1046,13 +1197,19 @@ mod tests {
         let years = run(&s, &BTreeMap::new()).expect("run");
         let t = investment_against_target(&model, &s, &years);
         assert_eq!(t.target, Some((118000.0, 2021, 2025)));
-        // Results up to the 2023 base: 27,035 only; 2021 and 2022 are missing, so no
-        // total is claimed.
-        assert_eq!(t.results, vec![(2023, 27035.0)]);
+        // Results up to the 2024 base: 27,035 (2023 estimate) and 30,000 (2024
+        // estimate); 2021 and 2022 are missing, so no total is claimed.
+        assert_eq!(t.results, vec![(2023, 27035.0), (2024, 30000.0)]);
         assert_eq!(t.missing, vec![2021, 2022]);
         assert_eq!(t.total, None);
-        assert_eq!(t.needed.len(), 2);
-        // Budget at the 2023 share of nominal GRDP follows it year by year.
+        // The chain needs 2025 only: pooled ICOR 9.2516 × 10 % × nominal 44,273.2 =
+        // 40,960 (pooled: 50,439.9 ÷ 64,943.8 ÷ 8.395 % = 9.2516).
+        assert_eq!(t.needed.len(), 1);
+        assert!(t
+            .needed
+            .first()
+            .is_some_and(|(y, v)| *y == 2025 && (v - 40960.0).abs() < 5.0));
+        // Budget at the 2024 share of nominal GRDP follows it year by year.
         let (share, path) = budget_following_nominal(&s, &years, None);
         let base = s.base.budget_revenue.value / s.base.nominal_grdp.value * 100.0;
         assert!((share - base).abs() < 1e-12);
@@ -1060,17 +1217,101 @@ mod tests {
             assert!((b / y.nominal_grdp * 100.0 - share).abs() < 1e-9);
         }
         let (_, edited) = budget_following_nominal(&s, &years, Some(10.0));
-        let first = years.first().expect("2024");
+        let first = years.first().expect("2025");
         assert_eq!(edited.first().map(|p| p.1), Some(first.nominal_grdp * 0.1));
     }
 
     #[test]
-    fn kon_tum_chain_runs_from_2023() {
+    fn kon_tum_defaults_from_the_2024_base() {
         let model = kon_tum();
         let s = setup(&model).expect("setup");
-        assert_eq!(s.base.year, 2023);
-        assert_eq!(s.years, vec![2024, 2025]);
-        assert_eq!(s.base.real_grdp.value, 18938.78);
+        let near = |v: Option<f64>, want: f64, tol: f64| v.is_some_and(|v| (v - want).abs() < tol);
+        let default = |i: ChainInput| s.defaults.get(&(i, 2025)).map(|d| d.value);
+        // Population 2023 = 568,780 × (601,000 ÷ 568,780)^(2/3) = 590,062; nominal 2023 =
+        // 58.42 × 590,062 ÷ 1000 = 34,471.4; deflator 2023 = 34,471.4 ÷ 18,938.78 =
+        // 1.82015; 2020: 24,003 ÷ 15,076 = 1.59213; growth (1.82015 ÷ 1.59213)^(1/3) − 1
+        // = 4.5625 %. No 2024 nominal figure: deflator 2024 = 1.82015 × 1.045625 =
+        // 1.90319, nominal 2024 = 20,225 × 1.90319 = 38,492.1.
+        assert!(near(default(ChainInput::DeflatorGrowth), 4.5625, 0.001));
+        assert!(near(Some(s.base.nominal_grdp.value), 38492.1, 0.5));
+        assert!(matches!(
+            s.base.nominal_grdp.how,
+            Derivation::NominalFromCarriedDeflator { .. }
+        ));
+        // Population 2024: the figure 601,000; growth (601,000 ÷ 568,780)^(1/3) − 1 =
+        // 1.8537 % a year.
+        assert_eq!(s.base.population.value, 601000.0);
+        assert!(near(default(ChainInput::PopulationGrowth), 1.8537, 0.001));
+        // ICOR: the pooled 9.25, with the single years' range 8.11-10.71.
+        assert!(near(default(ChainInput::Icor), 9.25, 0.005));
+        assert!(matches!(
+            s.defaults.get(&(ChainInput::Icor, 2025)).map(|d| &d.how),
+            Some(Derivation::PooledIcor { range, years }) if (range.0 - 8.11).abs() < 0.005
+                && (range.1 - 10.71).abs() < 0.005 && years == &vec![2022, 2023]
+        ));
+        // Budget share: 4,425 ÷ 38,492.1 = 11.496 % of nominal GRDP.
+        assert!(near(default(ChainInput::BudgetShare), 11.496, 0.001));
+        let years = run(&s, &BTreeMap::new()).expect("run");
+        let y = years.first().expect("2025");
+        // 2025 at the 10 % plan: real 20,225 × 1.1 = 22,247.5; nominal 22,247.5 ×
+        // 1.90319 × 1.045625 = 44,273.2; population 601,000 × 1.018537 = 612,141; per
+        // capita 44,273.2 × 1000 ÷ 612,141 = 72.33; budget 4,425 × 1.1 × 1.045625 =
+        // 5,089.6 (it follows nominal GRDP); investment 9.2516 × 10 % × 44,273.2 = 40,960.
+        assert!(near(Some(y.real_grdp), 22247.5, 1e-6));
+        assert!(near(Some(y.nominal_grdp), 44273.2, 0.5));
+        assert!(near(Some(y.per_capita), 72.33, 0.005));
+        assert!(near(Some(y.budget_revenue), 5089.6, 0.1));
+        assert!(near(Some(y.investment), 40960.0, 5.0));
+    }
+
+    #[test]
+    fn one_growth_per_year_the_workbench_wins() {
+        let model = kon_tum();
+        let s = setup(&model).expect("setup");
+        let services = (ChainInput::SectorGrowth(Sector::Services), 2025);
+        let mut typed = BTreeMap::new();
+        typed.insert(services, 11.0);
+        // Services at 11 %, the rest at the 10 % plan: 10 + 40.503 % × 1 = 10.405 %
+        // (services' 2023 weight 13,962 ÷ 34,471.4); the workbench, with nothing typed,
+        // shows that year as given by the chain.
+        let one = one_scenario(&s, &typed, &BTreeMap::new());
+        assert!(one.from_workbench.is_empty());
+        assert!(one
+            .from_chain
+            .get(&2025)
+            .is_some_and(|g| (g - 10.405).abs() < 0.001));
+        // 12.5 % typed in the workbench for 2025: every sector grows 12.5 %, the typed
+        // 11 % is not used, GRDP 2025 = 20,225 × 1.125 = 22,753.125.
+        let mut workbench = BTreeMap::new();
+        workbench.insert(2025, 12.5);
+        workbench.insert(2024, 20.0);
+        let one = one_scenario(&s, &typed, &workbench);
+        // 2024 is a result year of the chain: the workbench alone deals with it.
+        assert_eq!(
+            one.from_workbench.keys().copied().collect::<Vec<_>>(),
+            vec![2025]
+        );
+        assert!(one.from_chain.is_empty());
+        assert_eq!(one.chain.get(&services), Some(&12.5));
+        let years = run(&s, &one.chain).expect("run");
+        let y = years.first().expect("2025");
+        assert!((y.growth - 12.5).abs() < 1e-9);
+        assert!((y.real_grdp - 22753.125).abs() < 1e-6);
+    }
+
+    #[test]
+    fn kon_tum_chain_runs_from_2024() {
+        let model = kon_tum();
+        let s = setup(&model).expect("setup");
+        // 2024 has estimates of GRDP (20,225), investment (30,000) and budget revenue
+        // (4,425); the sector structure is 2023's, the last year with value added.
+        assert_eq!(s.base.year, 2024);
+        assert_eq!(s.base.structure_year, 2023);
+        assert_eq!(s.years, vec![2025]);
+        assert_eq!(s.base.real_grdp.value, 20225.0);
+        assert_eq!(s.base.budget_revenue.value, 4425.0);
+        // 2024 growth as stated: 97.8 % of the 10 % plan = 9.78 %.
+        assert!(s.base.growth.is_some_and(|g| (g - 9.78).abs() < 1e-9));
         let shares: f64 = s.base.shares.iter().map(|d| d.value).sum();
         assert!((shares - 100.0).abs() < 1e-9);
         let years = run(&s, &BTreeMap::new()).expect("run");
@@ -1081,9 +1322,9 @@ mod tests {
             assert!((sum - y.growth).abs() < 1e-9);
         }
         let mut slower = BTreeMap::new();
-        slower.insert((ChainInput::SectorGrowth(Sector::Services), 2024), 5.0);
+        slower.insert((ChainInput::SectorGrowth(Sector::Services), 2025), 5.0);
         let years = run(&s, &slower).expect("run");
-        let first = years.first().expect("2024");
+        let first = years.first().expect("2025");
         assert!(first.growth < 10.0);
         let sum: f64 = first.contributions.iter().sum();
         assert!((sum - first.growth).abs() < 1e-9);
@@ -1133,11 +1374,11 @@ mod tests {
         let model = kon_tum();
         let s = setup(&model).expect("setup");
         let mut o = BTreeMap::new();
-        o.insert((ChainInput::PopulationGrowth, 2024), -100.0);
+        o.insert((ChainInput::PopulationGrowth, 2025), -100.0);
         assert_eq!(run(&s, &o), Err(ChainError::BadInput));
         let mut o = BTreeMap::new();
         o.insert(
-            (ChainInput::SectorGrowth(Sector::Agriculture), 2024),
+            (ChainInput::SectorGrowth(Sector::Agriculture), 2025),
             -150.0,
         );
         assert_eq!(run(&s, &o), Err(ChainError::BadInput));
