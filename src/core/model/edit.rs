@@ -502,14 +502,15 @@ pub fn own_copy(file: &ModelFile, taken: &[&str]) -> ModelFile {
     copy
 }
 
-/// The vintages of `figure`: every figure of the same indicator, period, kind, measure
-/// and variant, the one that wins (by `compare_vintages`) first.
+/// The vintages of `figure`: every figure of the same indicator, period, measure and
+/// variant and of the same kind (a result and an estimate count as one kind, since a
+/// result supersedes the estimate), the one that wins (by `compare_vintages`) first.
 pub fn vintages<'a>(model: &'a Model, figure: &Figure) -> Vec<&'a Figure> {
     let mut out: Vec<&Figure> = model
         .figures_of(&figure.indicator)
         .filter(|f| {
             f.period == figure.period
-                && f.kind == figure.kind
+                && (f.kind == figure.kind || (f.kind.is_result() && figure.kind.is_result()))
                 && f.measure == figure.measure
                 && f.variant == figure.variant
         })
@@ -829,6 +830,23 @@ mod tests {
         .expect("actual");
         let m = model(&h.present);
         assert_eq!(m.figures.len(), 5);
+        // The result supersedes both estimates, which stay listed as older vintages.
+        let estimate = m
+            .figures
+            .iter()
+            .find(|f| f.amount == Amount::Point(10.59))
+            .expect("old");
+        assert_eq!(
+            vintages(&m, estimate)
+                .iter()
+                .map(|f| f.amount)
+                .collect::<Vec<_>>(),
+            vec![
+                Amount::Point(10.02),
+                Amount::Point(10.7),
+                Amount::Point(10.59)
+            ]
+        );
         assert_eq!(
             m.documents
                 .iter()
