@@ -9,6 +9,7 @@ use crate::core::model::edit::{vintages, FigureChange, NewFigure, NewSource};
 use crate::core::model::{
     Amount, Better, Comparator, Figure, FigureKind, Measure, Model, PartialDate, Period, TargetKind,
 };
+use crate::core::plan::assessment::{yearly_levels, Assessment};
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::present::dates::day_text;
 use crate::present::i18n::models::{figure_kind_text, mt, target_kind_text, ModelMsg};
@@ -428,6 +429,20 @@ pub fn vintage_used_text(model: &Model, f: &Figure, locale: Locale) -> String {
         }
         (Locale::En, None) => format!("from the {} figure ({kind}, {title})", f.period),
     }
+}
+
+/// Which vintage the workbench started from, in words ("theo số liệu 2025 (ước thực
+/// hiện, Bảng dán ngày 10/12/2025)"); `None` without a start.
+pub fn start_vintage_text(
+    model: &Model,
+    indicator: &str,
+    a: &Assessment,
+    locale: Locale,
+) -> Option<String> {
+    let year = a.working.as_ref()?.start_year;
+    let levels = yearly_levels(model, indicator);
+    let figure = levels.get(&year)?;
+    Some(vintage_used_text(model, figure, locale))
 }
 
 #[cfg(test)]

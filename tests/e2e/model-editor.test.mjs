@@ -149,3 +149,13 @@ test('editing a shipped model makes an own copy; the shipped one is unchanged', 
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('the workbench says which vintage it started from', async () => {
+  // The worked example of the domain primer starts from the 2023 estimate of GRDP.
+  const { page, errors, context } = await openApp(app.browser, `${app.url}?ct=grdp_constant&nam=2023`);
+  const note = page.getByTestId('needs-panel').getByTestId('start-vintage');
+  await note.waitFor();
+  assert.match(await note.innerText(), /^theo số liệu 2023 \(ước thực hiện, .+\)$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
