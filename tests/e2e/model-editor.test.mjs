@@ -102,7 +102,7 @@ test('an imported model is edited, saved with the new figure and its source, and
     ],
   );
   // The estimate keeps the imported table as its source (dated the day of the import).
-  assert.match(of2025[1].source, /: “10,59”$/);
+  assert.match(of2025[1].source, /: “Ước TH 2025: 10,59”$/);
   assert.equal(of2025[0].source, 'Báo cáo tình hình kinh tế - xã hội năm 2025, 15/01/2026: “GRDP tăng 10,02%”');
 
   // Undo: an edit, then back to the saved name; nothing left to undo or save.
