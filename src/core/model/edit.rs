@@ -24,8 +24,9 @@ use crate::core::model::{
 };
 use crate::core::plan::summary::compare_vintages;
 
-/// Most undo steps kept; older ones are dropped first.
-pub const MAX_UNDO: usize = 100;
+/// Most undo steps kept; older ones are dropped first. Each step is a whole file
+/// (about 4 MB for 2,000 indicators), so the history stays well under the page's memory.
+pub const MAX_UNDO: usize = 30;
 
 /// Where a figure added in the app comes from.
 #[derive(Clone, Debug, PartialEq)]
