@@ -588,4 +588,37 @@ mod tests {
             "from the 2025 figure (estimate, Pasted table of 2025-12-10)"
         );
     }
+
+    #[test]
+    fn the_workbench_start_names_the_vintage_that_counts() {
+        use crate::core::plan::assessment::{assess, Assumptions};
+        // Investment: estimated 110 bn in 2026 (table of 10/12/2025), target 200 bn in
+        // 2030; then the 2026 result, 112 bn, from a report of 20/02/2027.
+        let text = SMALL
+            .replace(r#""unit":"percent","better":"higher","target_kind":"average_growth""#, r#""unit":"bn_vnd","better":"higher","target_kind":"level""#)
+            .replace(r#""measure":"growth","period":"2025","value":10.59,"source":{"doc":"t1","quote":"10,59"}}"#, r#""period":"2026","value":110.0,"source":{"doc":"t1","quote":"110"}},{"indicator":"grdp","kind":"term_target","period":"2030","value":200.0,"source":{"doc":"t1","quote":"200"}}"#);
+        let (file, m) = read_model_file(text.as_bytes(), UNITS_JSON).expect("reads");
+        let start = |m: &Model| {
+            start_vintage_text(
+                m,
+                "grdp",
+                &assess(m, "grdp", &Assumptions::default()),
+                Locale::Vi,
+            )
+        };
+        assert_eq!(
+            start(&m).as_deref(),
+            Some("theo số liệu 2026 (ước thực hiện, Bảng dán ngày 10/12/2025)")
+        );
+        let mut f = form("2026", "actual", "112");
+        f.title = "Báo cáo".into();
+        f.date = "2027-02-20".into();
+        let figure = read_figure_form(&m, "grdp", &f).expect("reads");
+        let newer = apply(&file, &ModelEdit::AddFigure(figure)).expect("applies");
+        let m2 = newer.to_model(UNITS_JSON).expect("valid");
+        assert_eq!(
+            start(&m2).as_deref(),
+            Some("theo số liệu 2026 (thực hiện, Báo cáo ngày 20/02/2027)")
+        );
+    }
 }
