@@ -15,6 +15,7 @@ pub mod dashboard;
 pub mod dates;
 pub mod explain;
 pub mod i18n;
+pub mod model_editor;
 pub mod model_import;
 pub mod reports;
 pub mod sensitivity;

@@ -24,6 +24,7 @@ use crate::present::explain::{
     defaults_note, missing_results_text, scenario_verdict_code, scenario_verdict_text, warning_text,
 };
 use crate::present::i18n::{t, unit_name, Msg};
+use crate::present::model_editor::start_vintage_text;
 use crate::present::reports::echo_text;
 use crate::present::workbench::{
     assumed_heading, assumptions_table, goal_seek_error_text, goal_seek_text, inputs_layout,
@@ -248,6 +249,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             .map(|y| view! { <option value=y.to_string()>{y.to_string()}</option> })
             .collect_view();
         let start_id = id.clone();
+        let vintage_id = id.clone();
         let reset_id = id.clone();
         let seek_id = id.clone();
         let default_seek = remaining_years.last().copied();
@@ -276,6 +278,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                         {start_options}
                     </select>
                 </label>
+                {move || ctx.model().zip(assessment.get()).and_then(|(m, a)| start_vintage_text(m, &vintage_id, &a, ctx.locale())).map(|t| view! { <p class="hint" data-testid="start-vintage">{t}</p> })}
                 <div class="table-tools">
                     <CsvButton
                         table="assumptions"

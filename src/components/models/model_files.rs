@@ -122,7 +122,7 @@ pub fn import_model_file(file: web_sys::File, own: OwnModels, state: RwSignal<Sa
 }
 
 /// The file of a model: the person's own, or a shipped one made from its data files.
-fn file_of(model_id: &str, own: OwnModels) -> Option<ModelFile> {
+pub fn file_of(model_id: &str, own: OwnModels) -> Option<ModelFile> {
     if let Some(f) = own.files.with_value(|files| {
         files
             .iter()

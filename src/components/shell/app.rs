@@ -230,6 +230,7 @@ fn Workspace(startup: Startup) -> impl IntoView {
             })}
             <div class="model-tools">
                 <ModelImport />
+                <crate::components::models::model_editor::ModelEditor />
                 <ModelFiles />
             </div>
             <SearchBox />

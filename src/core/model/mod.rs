@@ -6,6 +6,7 @@
 //! no I/O. Rates are in percent as the documents write them (`7.32` is 7,32 %).
 
 pub mod catalog;
+pub mod edit;
 pub mod file;
 pub mod load;
 pub mod published;

@@ -7,7 +7,9 @@ use crate::core::import::columns::ColumnRole;
 use crate::core::import::grid::GridError;
 use crate::core::import::preview::{PreviewError, ProblemKind};
 use crate::core::import::to_model::ToModelError;
+use crate::core::model::edit::EditError;
 use crate::core::model::file::ModelFileError;
+use crate::core::model::load::DataError;
 use crate::core::model::{FigureKind, TargetKind};
 use crate::core::text::numfmt::Locale;
 
@@ -93,6 +95,72 @@ pub enum ModelMsg {
     StartupTimedOut,
     /// A published model could not be read.
     PublishedUnreadable,
+    /// Opens the model editor.
+    EditOpen,
+    /// Closes the model editor.
+    EditClose,
+    /// Heading of the model editor.
+    EditHeading,
+    /// Editing a shipped model makes the person's own copy.
+    EditShippedNote,
+    /// Label of the indicator chooser.
+    EditIndicator,
+    /// Label of the name field.
+    EditName,
+    /// Rename button.
+    EditRename,
+    /// Label of the group chooser.
+    EditGroup,
+    /// Label of the direction chooser.
+    EditDirection,
+    /// Higher is better.
+    DirectionHigher,
+    /// Lower is better.
+    DirectionLower,
+    /// No direction.
+    DirectionNeutral,
+    /// Label of the target-kind chooser.
+    EditTargetKind,
+    /// Label of the unit field.
+    EditUnit,
+    /// Label of the base-year field.
+    EditBaseYear,
+    /// Applies a field.
+    EditApply,
+    /// Removes the indicator.
+    EditRemove,
+    /// Adds an indicator.
+    EditAddIndicator,
+    /// Heading of the figure list.
+    EditFiguresHeading,
+    /// Heading of the add-figure form.
+    EditAddFigureHeading,
+    /// Label of the year field.
+    EditYear,
+    /// Label of the kind chooser.
+    EditKind,
+    /// Label of the value field.
+    EditValue,
+    /// Label of the source document field.
+    EditSourceTitle,
+    /// Label of the source date field.
+    EditSourceDate,
+    /// Label of the quoted words field.
+    EditSourceQuote,
+    /// Adds the figure.
+    EditAddFigure,
+    /// Undo button.
+    EditUndo,
+    /// Save button.
+    EditSave,
+    /// There are unsaved edits.
+    EditUnsaved,
+    /// The vintage that counts.
+    VintageCounts,
+    /// An older vintage.
+    VintageOlder,
+    /// Label of the model's revision.
+    EditRevision,
 }
 }
 
@@ -156,6 +224,39 @@ pub fn mt(msg: ModelMsg, locale: Locale) -> &'static str {
             "Không đọc được bộ chỉ tiêu do cổng thông tin công bố:",
             "A set of targets published by the portal could not be read:",
         ),
+        ModelMsg::EditOpen => ("Sửa bộ chỉ tiêu", "Edit targets"),
+        ModelMsg::EditClose => ("Đóng trình sửa", "Close the editor"),
+        ModelMsg::EditHeading => ("Sửa bộ chỉ tiêu đang mở", "Edit the open targets"),
+        ModelMsg::EditShippedNote => ("Đây là bộ chỉ tiêu có sẵn của ứng dụng. Khi lưu, ứng dụng tạo một bản riêng của bạn; bản có sẵn giữ nguyên và vẫn chọn được trong danh sách bộ chỉ tiêu.", "These are targets shipped with the app. Saving makes your own copy; the shipped targets stay as they are and can still be chosen in the list of targets."),
+        ModelMsg::EditIndicator => ("Chỉ tiêu", "Indicator"),
+        ModelMsg::EditName => ("Tên chỉ tiêu", "Indicator name"),
+        ModelMsg::EditRename => ("Đổi tên", "Rename"),
+        ModelMsg::EditGroup => ("Nhóm", "Group"),
+        ModelMsg::EditDirection => ("Chiều tốt hơn", "Better when"),
+        ModelMsg::DirectionHigher => ("Càng cao càng tốt", "Higher is better"),
+        ModelMsg::DirectionLower => ("Càng thấp càng tốt", "Lower is better"),
+        ModelMsg::DirectionNeutral => ("Không có chiều", "No direction"),
+        ModelMsg::EditTargetKind => ("Loại mục tiêu", "Kind of target"),
+        ModelMsg::EditUnit => ("Mã đơn vị tính", "Unit id"),
+        ModelMsg::EditBaseYear => ("Năm gốc của kỳ", "Base year of the term"),
+        ModelMsg::EditApply => ("Áp dụng", "Apply"),
+        ModelMsg::EditRemove => ("Xóa chỉ tiêu này", "Remove this indicator"),
+        ModelMsg::EditAddIndicator => ("Thêm chỉ tiêu", "Add an indicator"),
+        ModelMsg::EditFiguresHeading => ("Số liệu và nguồn", "Figures and sources"),
+        ModelMsg::EditAddFigureHeading => ("Thêm số liệu (số liệu mới cho cùng năm và loại là một lần cập nhật mới; số cũ vẫn được giữ)", "Add a figure (a new figure for the same year and kind is a new vintage; the old one is kept)"),
+        ModelMsg::EditYear => ("Năm hoặc giai đoạn", "Year or period"),
+        ModelMsg::EditKind => ("Loại số liệu", "Kind of figure"),
+        ModelMsg::EditValue => ("Giá trị (ví dụ 10,02; trên 10; 6.900-7.000)", "Value as the documents write it (e.g. 10,02; trên 10; 6.900-7.000)"),
+        ModelMsg::EditSourceTitle => ("Văn bản nguồn", "Source document"),
+        ModelMsg::EditSourceDate => ("Ngày văn bản (năm-tháng-ngày)", "Date of the document (year-month-day)"),
+        ModelMsg::EditSourceQuote => ("Trích dẫn hoặc trang", "Words quoted, or the page"),
+        ModelMsg::EditAddFigure => ("Thêm số liệu", "Add the figure"),
+        ModelMsg::EditUndo => ("Hoàn tác", "Undo"),
+        ModelMsg::EditSave => ("Lưu bộ chỉ tiêu", "Save the targets"),
+        ModelMsg::EditUnsaved => ("Có thay đổi chưa lưu.", "There are unsaved changes."),
+        ModelMsg::VintageCounts => ("đang dùng", "in use"),
+        ModelMsg::VintageOlder => ("bản cũ hơn", "older vintage"),
+        ModelMsg::EditRevision => ("Phiên bản số liệu", "Data revision"),
     };
     match locale {
         Locale::Vi => vi,
@@ -428,6 +529,105 @@ pub fn model_file_error_text(e: &ModelFileError, locale: Locale) -> String {
                 format!("The targets in the file have {} problems (such as duplicate ids); nothing was imported.", errors.len())
             }
         }
+    }
+}
+
+/// Why an edit of a model was not applied, in words.
+pub fn edit_error_text(e: &EditError, locale: Locale) -> String {
+    let vi = locale == Locale::Vi;
+    match e {
+        EditError::UnknownIndicator(id) => {
+            if vi {
+                format!("Không có chỉ tiêu mã {id} trong bộ chỉ tiêu.")
+            } else {
+                format!("There is no indicator {id} in the targets.")
+            }
+        }
+        EditError::UnknownGroup(id) => {
+            if vi {
+                format!("Không có nhóm mã {id}.")
+            } else {
+                format!("There is no group {id}.")
+            }
+        }
+        EditError::DuplicateId(id) => {
+            if vi {
+                format!("Mã {id} đã có; hãy chọn mã khác.")
+            } else {
+                format!("The id {id} is taken; choose another.")
+            }
+        }
+        EditError::EmptyName => (if vi {
+            "Tên không được để trống."
+        } else {
+            "The name cannot be empty."
+        })
+        .into(),
+        EditError::EmptySource => (if vi {
+            "Mỗi số liệu cần nguồn: tên văn bản và trích dẫn (hoặc trang)."
+        } else {
+            "Every figure needs its source: the document and the words quoted (or the page)."
+        })
+        .into(),
+        EditError::BadDate(d) => {
+            if vi {
+                format!("Ngày văn bản “{d}” chưa đúng; viết năm-tháng-ngày, ví dụ 2026-02-20.")
+            } else {
+                format!(
+                    "The document date “{d}” is not right; write year-month-day, e.g. 2026-02-20."
+                )
+            }
+        }
+        EditError::SameFigureTwice => (if vi {
+            "Văn bản này đã có số liệu cùng năm và loại cho chỉ tiêu này."
+        } else {
+            "This document already gives a figure of this year and kind for the indicator."
+        })
+        .into(),
+        EditError::Invalid(errors) => {
+            let first = errors
+                .first()
+                .map(|e| data_error_hint(e, vi))
+                .unwrap_or_default();
+            if vi {
+                format!(
+                    "Thay đổi làm bộ chỉ tiêu không hợp lệ ({} lỗi{first}); không áp dụng.",
+                    errors.len()
+                )
+            } else {
+                format!(
+                    "The change would make the targets invalid ({} problems{first}); not applied.",
+                    errors.len()
+                )
+            }
+        }
+    }
+}
+
+/// The first problem of an invalid edit, briefly: ": đơn vị furlong chưa có".
+fn data_error_hint(e: &DataError, vi: bool) -> String {
+    match e {
+        DataError::BadTerm if vi => ": năm gốc phải trước năm đầu kỳ".into(),
+        DataError::BadTerm => ": the base year must come before the first year".into(),
+        DataError::UnknownReference {
+            what: "unit", id, ..
+        } if vi => {
+            format!(": đơn vị {id} chưa có trong ứng dụng")
+        }
+        DataError::UnknownReference {
+            what: "unit", id, ..
+        } => {
+            format!(": the app does not know the unit {id}")
+        }
+        DataError::BadNumber { .. } if vi => ": số không hợp lệ".into(),
+        DataError::BadNumber { .. } => ": a number that is not valid".into(),
+        DataError::UnitMismatch { unit, .. } if vi => {
+            format!(": đơn vị {unit} không hợp với loại số liệu")
+        }
+        DataError::UnitMismatch { unit, .. } => {
+            format!(": the unit {unit} does not fit the figure")
+        }
+        _ => String::new(),
     }
 }
 
