@@ -13,7 +13,7 @@ use leptos::wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{Array, Uint8Array};
 use web_sys::{MessageEvent, Worker};
 
-use crate::core::import::sheet::{SheetError, SheetReply};
+use crate::core::import::sheet::{decode_reply, SheetError, SheetReply};
 
 /// The worker's start-up script, written by Trunk (`data-loader-shim`), beside
 /// index.html.
@@ -59,8 +59,7 @@ pub fn read_spreadsheet(
                 return;
             }
             worker.terminate();
-            let answer = serde_json::from_str::<SheetReply>(&text)
-                .unwrap_or(SheetReply::Failed(SheetError::ReaderFailed));
+            let answer = decode_reply(&text);
             finish(&reply, answer);
         })
     };

@@ -1,6 +1,6 @@
 //! The worker's message loop (wasm only). The page posts `[bytes, sheet]` (a
 //! `Uint8Array` and the index of the sheet); the worker answers with a
-//! `core::import::sheet::SheetReply` as JSON text. It posts `"ready"` first: a message
+//! `core::import::sheet::SheetReply` as text (`encode_reply`). It posts `"ready"` first: a message
 //! posted before its wasm has loaded would be dropped.
 
 use wasm_bindgen::closure::Closure;
@@ -8,7 +8,7 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::js_sys::{global, Array, Uint8Array};
 use web_sys::{DedicatedWorkerGlobalScope, MessageEvent};
 
-use crate::core::import::sheet::{SheetError, SheetReply};
+use crate::core::import::sheet::{encode_reply, SheetError, SheetReply};
 use crate::worker::read_sheet;
 
 /// What the worker posts once it listens.
@@ -20,7 +20,7 @@ pub fn run() {
     let reply_to = scope.clone();
     let on_message = Closure::<dyn Fn(MessageEvent)>::new(move |ev: MessageEvent| {
         let reply = answer(&ev.data());
-        let text = serde_json::to_string(&reply).unwrap_or_default();
+        let text = encode_reply(&reply);
         let _ = reply_to.post_message(&JsValue::from_str(&text));
     });
     scope.set_onmessage(Some(on_message.as_ref().unchecked_ref()));

@@ -15,7 +15,7 @@ pub const MAX_ROWS: usize = 5_000;
 pub const MAX_COLUMNS: usize = 200;
 
 /// One cell of a grid.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Cell {
     /// The cell's text, trimmed, inner runs of white space kept as written.
     pub text: String,
@@ -29,7 +29,7 @@ pub struct Cell {
 }
 
 /// Rows of cells, every row as wide as the widest.
-#[derive(Clone, Debug, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Grid {
     /// The rows, top to bottom.
     pub rows: Vec<Vec<Cell>>,

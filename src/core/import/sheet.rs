@@ -13,8 +13,6 @@
 //! [`MAX_FILE_BYTES`], [`sniff`] tells a zip (xlsx, ods) or an OLE file (xls, or an
 //! xlsx locked with a password) from anything else. Pure.
 
-use serde::{Deserialize, Serialize};
-
 use crate::core::import::grid::{from_marked, Cell, Grid, GridError, MAX_COLUMNS, MAX_ROWS};
 use crate::core::text::calendar::{iso_date, ms_from_f64};
 
@@ -36,7 +34,7 @@ pub enum FileKind {
 }
 
 /// Why a spreadsheet file gives no grid.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum SheetError {
     /// Over [`MAX_FILE_BYTES`].
     TooLarge {
@@ -119,7 +117,7 @@ pub struct SheetCells {
 }
 
 /// A sheet's grid with the names of the file's sheets.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq)]
 pub struct SheetGrid {
     /// The names of every sheet of the file, in order.
     pub sheets: Vec<String>,
@@ -129,9 +127,10 @@ pub struct SheetGrid {
     pub grid: Grid,
 }
 
-/// What the worker posts back (as JSON): the grid, made in the worker by [`to_grid`]
-/// so that the page's module carries none of the conversion, or why there is none.
-#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+/// What the worker posts back (as text, [`encode_reply`]): the grid, made in the worker
+/// by [`to_grid`] so that the page's module carries none of the conversion, or why
+/// there is none.
+#[derive(Clone, Debug, PartialEq)]
 pub enum SheetReply {
     /// The sheet's grid.
     Grid(SheetGrid),
@@ -148,6 +147,139 @@ pub fn reply(cells: Result<SheetCells, SheetError>) -> SheetReply {
             grid,
         }),
         Err(e) => SheetReply::Failed(e),
+    }
+}
+
+/// The reply as one text, the message the worker posts. A hand-made format rather than
+/// JSON keeps a deserializer out of the page's module: the first line is `G`, the
+/// index of the sheet read and the sheet names, or `E`, an error code and its number;
+/// each further line is a row, cells separated by tabs, each cell a mark (`0` to `7`:
+/// 1 merged, 2 date, 4 formula) then its text with `\`, tab and line feed escaped as
+/// `\\`, `\t` and `\n`.
+pub fn encode_reply(reply: &SheetReply) -> String {
+    let mut out = String::new();
+    match reply {
+        SheetReply::Failed(e) => {
+            let (code, n) = match *e {
+                SheetError::TooLarge { bytes } => ("large", bytes),
+                SheetError::NotSpreadsheet => ("notsheet", 0),
+                SheetError::Protected => ("protected", 0),
+                SheetError::Corrupt => ("corrupt", 0),
+                SheetError::NoSheet => ("nosheet", 0),
+                SheetError::EmptySheet => ("empty", 0),
+                SheetError::TooManyRows { rows } => ("rows", rows),
+                SheetError::TooManyColumns { columns } => ("columns", columns),
+                SheetError::NotATable => ("table", 0),
+                SheetError::ReaderFailed => ("reader", 0),
+            };
+            out.push_str(&format!("E\t{code}\t{n}"));
+        }
+        SheetReply::Grid(g) => {
+            out.push_str(&format!("G\t{}", g.sheet));
+            for name in &g.sheets {
+                out.push('\t');
+                escape(name, &mut out);
+            }
+            for row in &g.grid.rows {
+                out.push('\n');
+                for (i, cell) in row.iter().enumerate() {
+                    if i > 0 {
+                        out.push('\t');
+                    }
+                    let mark = u8::from(cell.merged)
+                        | u8::from(cell.date) << 1
+                        | u8::from(cell.formula) << 2;
+                    out.push(char::from(b'0'.saturating_add(mark)));
+                    escape(&cell.text, &mut out);
+                }
+            }
+        }
+    }
+    out
+}
+
+fn escape(text: &str, out: &mut String) {
+    for c in text.chars() {
+        match c {
+            '\\' => out.push_str("\\\\"),
+            '\t' => out.push_str("\\t"),
+            '\n' => out.push_str("\\n"),
+            c => out.push(c),
+        }
+    }
+}
+
+fn unescape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('t') => out.push('\t'),
+            Some('n') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => {}
+        }
+    }
+    out
+}
+
+/// Reads a reply written by [`encode_reply`]; anything else is
+/// [`SheetError::ReaderFailed`].
+pub fn decode_reply(text: &str) -> SheetReply {
+    decode(text).unwrap_or(SheetReply::Failed(SheetError::ReaderFailed))
+}
+
+fn decode(text: &str) -> Option<SheetReply> {
+    let mut lines = text.split('\n');
+    let mut head = lines.next()?.split('\t');
+    match head.next()? {
+        "E" => {
+            let code = head.next()?;
+            let n: u64 = head.next()?.parse().ok()?;
+            let e = match code {
+                "large" => SheetError::TooLarge { bytes: n },
+                "notsheet" => SheetError::NotSpreadsheet,
+                "protected" => SheetError::Protected,
+                "corrupt" => SheetError::Corrupt,
+                "nosheet" => SheetError::NoSheet,
+                "empty" => SheetError::EmptySheet,
+                "rows" => SheetError::TooManyRows { rows: n },
+                "columns" => SheetError::TooManyColumns { columns: n },
+                "table" => SheetError::NotATable,
+                _ => SheetError::ReaderFailed,
+            };
+            Some(SheetReply::Failed(e))
+        }
+        "G" => {
+            let sheet: usize = head.next()?.parse().ok()?;
+            let sheets = head.map(unescape).collect();
+            let rows = lines
+                .map(|line| {
+                    line.split('\t')
+                        .map(|cell| {
+                            let mut chars = cell.chars();
+                            let mark = chars.next().and_then(|c| c.to_digit(8)).unwrap_or(0);
+                            Cell {
+                                text: unescape(chars.as_str()),
+                                merged: mark & 1 != 0,
+                                date: mark & 2 != 0,
+                                formula: mark & 4 != 0,
+                            }
+                        })
+                        .collect()
+                })
+                .collect();
+            Some(SheetReply::Grid(SheetGrid {
+                sheets,
+                sheet,
+                grid: Grid { rows },
+            }))
+        }
+        _ => None,
     }
 }
 
@@ -512,25 +644,45 @@ mod tests {
     }
 
     #[test]
-    fn the_reply_round_trips_as_json() {
-        let mut cells = sheet(&[&["Chỉ tiêu", "KH 2026"], &["GRDP", "45789"]]);
+    fn the_reply_round_trips_as_text() {
+        let mut cells = sheet(&[
+            &["Chỉ tiêu", "KH 2026"],
+            &["GRDP\n(giá 2010)", "45789"],
+            &["a\tb \\ c", "10"],
+        ]);
+        cells.sheets = vec!["Chỉ tiêu\t2026".into(), "Ghi chú".into()];
         cells.dates = vec![[1, 1]];
+        cells.formulas = vec![[2, 1]];
+        cells.merged = vec![[2, 0, 2, 0]];
         let reply = reply(Ok(cells));
         let SheetReply::Grid(g) = &reply else {
             panic!("{reply:?}")
         };
-        assert!(g.grid.rows[1][1].date && g.sheets == ["Sheet1"]);
+        assert!(g.grid.rows[1][1].date && g.grid.rows[2][1].formula);
         assert_eq!(g.grid.rows[1][1].text, "2025-05-12");
-        let text = serde_json::to_string(&reply).expect("json");
+        assert_eq!(decode_reply(&encode_reply(&reply)), reply);
+        for e in [
+            SheetError::TooLarge { bytes: 30_000_000 },
+            SheetError::NotSpreadsheet,
+            SheetError::Protected,
+            SheetError::Corrupt,
+            SheetError::NoSheet,
+            SheetError::EmptySheet,
+            SheetError::TooManyRows { rows: 50_000 },
+            SheetError::TooManyColumns { columns: 300 },
+            SheetError::NotATable,
+            SheetError::ReaderFailed,
+        ] {
+            let failed = SheetReply::Failed(e);
+            assert_eq!(decode_reply(&encode_reply(&failed)), failed);
+        }
         assert_eq!(
-            serde_json::from_str::<SheetReply>(&text).expect("back"),
-            reply
+            decode_reply("{}"),
+            SheetReply::Failed(SheetError::ReaderFailed)
         );
-        let failed = SheetReply::Failed(SheetError::Protected);
-        let text = serde_json::to_string(&failed).expect("json");
         assert_eq!(
-            serde_json::from_str::<SheetReply>(&text).expect("back"),
-            failed
+            decode_reply(""),
+            SheetReply::Failed(SheetError::ReaderFailed)
         );
     }
 }
