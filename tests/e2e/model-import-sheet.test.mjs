@@ -12,6 +12,9 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useApp, openApp, ROOT, DIST } from './support.mjs';
+import { copySite, waitForController } from './offline-support.mjs';
+import { startServer } from '../../scripts/static-server.mjs';
+import { securityHeaders } from '../../scripts/security-headers.mjs';
 
 const app = useApp('/');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
@@ -176,6 +179,24 @@ test('bad spreadsheet files get a clear message and nothing is saved', async () 
   );
   assert.equal(stored, 0);
   assert.ok(!page.url().includes('mo='), page.url());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('offline, under a sub-path, an .xlsx file is still read (the worker files are precached)', async () => {
+  const site = await copySite();
+  const server = await startServer({ root: site, prefix: '/quy-hoach/', headers: securityHeaders() });
+  const { page, errors, context } = await openApp(app.browser, server.url);
+  await waitForController(page);
+  await server.close();
+  const down = await page.request.get(server.url).catch((e) => e);
+  assert.ok(down instanceof Error, 'the web server is really down');
+  await page.reload();
+  await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 30_000 });
+  await openImport(page);
+  await page.getByTestId('model-import-file').setInputFiles(join(FIXTURES, 'chi-tieu-quang-ngai-2026-2030.xlsx'));
+  await page.getByTestId('model-import-preview').waitFor();
+  assert.equal(await page.getByTestId('model-import-summary').innerText(), '6 chỉ tiêu trong 2 nhóm, 9 số liệu');
   assert.deepEqual(errors, []);
   await context.close();
 });
