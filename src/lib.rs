@@ -6,7 +6,9 @@
 //! their formats, codecs, text) with no browser crates; `present` turns core values into
 //! view models and words; `app` holds the reactive state; `platform` is the only code
 //! outside `components` that touches the browser; `components` lay the view models out;
-//! `main.rs` mounts. `tests/layers.rs` enforces the rules.
+//! `main.rs` mounts. `worker` is the spreadsheet reader run in a web worker (a second
+//! wasm module, `src/bin/sheet_worker.rs`), the only user of `calamine`.
+//! `tests/layers.rs` enforces the rules.
 #![cfg_attr(
     not(test),
     deny(
@@ -24,3 +26,4 @@ pub mod components;
 pub mod core;
 pub mod platform;
 pub mod present;
+pub mod worker;

@@ -158,6 +158,49 @@ fn only_the_storage_adapter_touches_browser_storage() {
 }
 
 #[test]
+fn the_sheet_worker_uses_only_core() {
+    // The worker (src/worker/, started by src/bin/sheet_worker.rs) is a second wasm
+    // module: it may use calamine and the worker's browser scope, never the app.
+    for dir in ["src/worker", "src/bin"] {
+        assert_layer(
+            dir,
+            "the sheet worker imports only core",
+            &[
+                "crate::present",
+                "crate::app",
+                "crate::platform",
+                "crate::components",
+                "provincial_planner::present",
+                "provincial_planner::app",
+                "provincial_planner::platform",
+                "provincial_planner::components",
+                "leptos",
+                "gloo",
+            ],
+        );
+    }
+}
+
+#[test]
+fn only_the_sheet_worker_uses_calamine() {
+    // calamine (about 290 KB gzipped) must stay out of the first-load module.
+    for dir in [
+        "src/core",
+        "src/present",
+        "src/app",
+        "src/platform",
+        "src/components",
+    ] {
+        assert_layer(dir, "calamine is for src/worker only", &["calamine"]);
+    }
+    let main = std::fs::read_to_string(repo_root().join("src/main.rs")).expect("read");
+    assert!(
+        !main.contains("worker"),
+        "main.rs must not reach the worker"
+    );
+}
+
+#[test]
 fn main_only_mounts() {
     let main = std::fs::read_to_string(repo_root().join("src/main.rs")).expect("read");
     let code: Vec<&str> = main
@@ -186,12 +229,14 @@ fn the_layer_folders_are_the_whole_crate() {
         top,
         [
             "app",
+            "bin",
             "components",
             "core",
             "lib.rs",
             "main.rs",
             "platform",
-            "present"
+            "present",
+            "worker"
         ]
     );
 }
@@ -206,6 +251,8 @@ fn imports_name_their_layer() {
         "src/app",
         "src/platform",
         "src/components",
+        "src/worker",
+        "src/bin",
     ] {
         assert_layer(
             dir,

@@ -1,7 +1,8 @@
 //! Browser adapters: the only code outside `components` that touches `web_sys`,
 //! `wasm_bindgen` or `gloo`. Each is thin: `storage` (localStorage and
 //! `navigator.storage`), `clock` (the time and timers), `download` (files out), `model_store` (own models in IndexedDB),
-//! `offline` (the service worker), `published` (models a portal lists in `models.json`) and `portal` (embedding in a portal page). The rules
+//! `offline` (the service worker), `published` (models a portal lists in `models.json`) and `portal` (embedding in a portal page),
+//! `sheet_reader` (starts the spreadsheet worker for an opened file). The rules
 //! they apply live in `core`.
 
 pub mod clock;
@@ -10,4 +11,5 @@ pub mod model_store;
 pub mod offline;
 pub mod portal;
 pub mod published;
+pub mod sheet_reader;
 pub mod storage;

@@ -11,7 +11,7 @@ use crate::core::model::load::parse_units;
 use crate::core::model::{Amount, Comparator, FigureKind, Period, TargetKind};
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::present::i18n::models::{
-    figure_kind_text, mt, problem_text, role_text, target_kind_text, ModelMsg,
+    figure_kind_text, formula_note, mt, problem_text, role_text, target_kind_text, ModelMsg,
 };
 
 /// One column of the preview's header.
@@ -68,6 +68,9 @@ pub struct PreviewView {
     pub problems: Vec<String>,
     /// "7 chỉ tiêu trong 2 nhóm, 12 số liệu".
     pub summary: String,
+    /// Set when figures came from formula cells of a spreadsheet: their saved values
+    /// are used, and the preview says so.
+    pub formula_note: Option<String>,
 }
 
 /// Builds the preview view.
@@ -139,6 +142,7 @@ pub fn preview_view(preview: &ImportPreview, locale: Locale) -> PreviewView {
         rows,
         problems,
         summary,
+        formula_note: formula_note(preview.formula_figures, locale),
     }
 }
 

@@ -1,7 +1,10 @@
-//! The import panel: a table pasted (tab-separated text, or the clipboard's HTML table)
-//! or a CSV file opened, its preview built by `present::model_import`, the term and
+//! The import panel: a table pasted (tab-separated text, or the clipboard's HTML table),
+//! a CSV file or a spreadsheet file (.xlsx, .ods, .xls: read by the sheet worker,
+//! `platform::sheet_reader`, while a loading notice shows) opened, its preview built by `present::model_import`, the term and
 //! province the person confirms, and the save into the model store. Nothing is saved
 //! before the person presses Confirm; after saving, the page opens the new model.
+
+use std::rc::Rc;
 
 use leptos::prelude::*;
 use leptos::wasm_bindgen::JsCast;
@@ -13,14 +16,17 @@ use std::collections::BTreeMap;
 use crate::core::import::columns::ColumnRole;
 use crate::core::import::grid::{read_delimited, read_html_table, Grid, GridError};
 use crate::core::import::preview::{preview, preview_with, ImportPreview, PreviewError};
+use crate::core::import::sheet::{
+    check_bytes, check_size, is_spreadsheet_name, SheetError, SheetReply,
+};
 use crate::core::import::to_model::{to_model_file, ImportMeta};
 use crate::core::model::stored::free_model_id;
 use crate::core::model::Localized;
 use crate::core::model::TargetKind;
 use crate::core::text::numfmt::Locale;
-use crate::platform::{clock, download::read_file_bytes};
+use crate::platform::{clock, download::read_file_bytes, sheet_reader::read_spreadsheet};
 use crate::present::i18n::models::{
-    grid_error_text, mt, preview_error_text, to_model_error_text, ModelMsg,
+    grid_error_text, mt, preview_error_text, sheet_error_text, to_model_error_text, ModelMsg,
 };
 use crate::present::model_import::{
     preview_view, role_choices, role_code, role_from_code, target_kind_choices,
@@ -32,27 +38,46 @@ use crate::present::model_import::{
 enum ReadFailure {
     Grid(GridError),
     Preview(PreviewError),
-    Spreadsheet,
+    Sheet(SheetError),
 }
 
 fn failure_text(f: ReadFailure, locale: Locale) -> String {
     match f {
         ReadFailure::Grid(e) => grid_error_text(e, locale),
         ReadFailure::Preview(e) => preview_error_text(e, locale).to_string(),
-        ReadFailure::Spreadsheet => mt(ModelMsg::SpreadsheetNotYet, locale).to_string(),
+        ReadFailure::Sheet(e) => sheet_error_text(e, locale),
     }
 }
 
-/// What the person gave: its name (file name, or empty for a paste), its text, and the
-/// clipboard's HTML when a paste carried one.
+/// What the person gave: its name (file name, or empty for a paste), its text, the
+/// clipboard's HTML when a paste carried one, and the grid of a spreadsheet file's
+/// sheet with the file's sheet names and the one read.
 #[derive(Clone, Debug, Default, PartialEq)]
 struct Given {
     name: String,
     text: String,
     html: Option<String>,
+    sheet: Option<(Grid, Vec<String>, usize)>,
+}
+
+/// A spreadsheet's grid as tab-separated text: the source kept with the model.
+fn grid_source(grid: &Grid) -> String {
+    grid.rows
+        .iter()
+        .map(|r| {
+            r.iter()
+                .map(|c| c.text.replace(['\t', '\n'], " "))
+                .collect::<Vec<_>>()
+                .join("\t")
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
 }
 
 fn read_grid(given: &Given) -> Result<Grid, ReadFailure> {
+    if let Some((grid, _, _)) = &given.sheet {
+        return Ok(grid.clone());
+    }
     let from_html = given
         .html
         .as_deref()
@@ -113,8 +138,45 @@ pub fn ModelImport() -> impl IntoView {
     let (open, set_open) = signal(false);
     let (given, set_given) = signal(Given::default());
     let (failure, set_failure) = signal(None::<ReadFailure>);
+    let (loading, set_loading) = signal(false);
+    // The bytes of the spreadsheet file opened last, to read another of its sheets.
+    let sheet_bytes = StoredValue::new_local(None::<(String, Rc<Vec<u8>>)>);
+    // Each read is numbered: the answer to a file opened before the last one is dropped.
+    let reads = StoredValue::new(0_u64);
+    let read_sheet = move |name: String, bytes: Rc<Vec<u8>>, sheet: usize| {
+        set_loading.set(true);
+        reads.update_value(|n| *n = n.wrapping_add(1));
+        let this_read = reads.get_value();
+        read_spreadsheet(bytes, sheet, move |reply| {
+            if reads.get_value() != this_read {
+                return;
+            }
+            set_loading.set(false);
+            let read = match reply {
+                SheetReply::Grid(g) => Ok((g.grid, g.sheets, g.sheet)),
+                SheetReply::Failed(e) => Err(e),
+            };
+            match read {
+                Ok(sheet) => {
+                    set_failure.set(None);
+                    set_given.set(Given {
+                        name,
+                        sheet: Some(sheet),
+                        ..Given::default()
+                    });
+                }
+                Err(e) => {
+                    set_given.set(Given::default());
+                    set_failure.set(Some(ReadFailure::Sheet(e)));
+                }
+            }
+        });
+    };
     let grid = Memo::new(move |_| {
-        given.with(|g| (!g.text.trim().is_empty() || g.html.is_some()).then(|| read_grid(g)))
+        given.with(|g| {
+            (!g.text.trim().is_empty() || g.html.is_some() || g.sheet.is_some())
+                .then(|| read_grid(g))
+        })
     });
     let guessed = Memo::new(move |_| {
         grid.with(|g| {
@@ -166,6 +228,7 @@ pub fn ModelImport() -> impl IntoView {
         set_given.update(|g| {
             g.text = text;
             g.name = String::new();
+            g.sheet = None;
             if g.text.trim().is_empty() {
                 g.html = None;
             }
@@ -180,13 +243,34 @@ pub fn ModelImport() -> impl IntoView {
         else {
             return;
         };
+        // A file opened now replaces any spreadsheet still being read.
+        reads.update_value(|n| *n = n.wrapping_add(1));
+        set_loading.set(false);
         let name = file.name();
         let lower = name.to_lowercase();
-        if [".xlsx", ".xls", ".ods", ".xlsm"]
-            .iter()
-            .any(|ext| lower.ends_with(ext))
-        {
-            set_failure.set(Some(ReadFailure::Spreadsheet));
+        if is_spreadsheet_name(&name) {
+            // Refused before reading: File.size is a whole number of bytes.
+            let size = format!("{:.0}", file.size().max(0.0))
+                .parse::<u64>()
+                .unwrap_or(u64::MAX);
+            if let Err(e) = check_size(size) {
+                set_given.set(Given::default());
+                set_failure.set(Some(ReadFailure::Sheet(e)));
+                return;
+            }
+            set_failure.set(None);
+            set_given.set(Given::default());
+            set_loading.set(true);
+            let _ = read_file_bytes(&file, move |bytes| {
+                if let Err(e) = check_bytes(&bytes) {
+                    set_loading.set(false);
+                    set_failure.set(Some(ReadFailure::Sheet(e)));
+                    return;
+                }
+                let bytes = Rc::new(bytes);
+                sheet_bytes.set_value(Some((name.clone(), bytes.clone())));
+                read_sheet(name, bytes, 0);
+            });
             return;
         }
         if lower.ends_with(".json") {
@@ -199,7 +283,7 @@ pub fn ModelImport() -> impl IntoView {
             set_given.set(Given {
                 name,
                 text,
-                html: None,
+                ..Given::default()
             });
         });
     };
@@ -229,7 +313,10 @@ pub fn ModelImport() -> impl IntoView {
             } else {
                 g.name.clone()
             },
-            source_text: g.text.clone(),
+            source_text: match &g.sheet {
+                Some((grid, _, _)) => grid_source(grid),
+                None => g.text.clone(),
+            },
             imported_on: crate::core::text::calendar::iso_date(
                 clock::now_ms(),
                 clock::timezone_offset_minutes(),
@@ -252,6 +339,9 @@ pub fn ModelImport() -> impl IntoView {
         let locale = ctx.locale();
         let preview_part = move || {
             let locale = ctx.locale();
+            if loading.get() {
+                return view! { <p class="notice" role="status" data-testid="model-import-loading">{mt(ModelMsg::SheetLoading, locale)}</p> }.into_any();
+            }
             if let Some(f) = failure.get() {
                 return view! { <p class="notice warning" role="alert" data-testid="model-import-error">{failure_text(f, locale)}</p> }.into_any();
             }
@@ -337,9 +427,27 @@ pub fn ModelImport() -> impl IntoView {
                             </div>
                         }.into_any()
                     };
+                    let formula_note = v.formula_note.clone().map(|n| view! { <p class="hint" data-testid="model-import-formulas">{n}</p> });
+                    let sheets = given.with(|g| g.sheet.as_ref().map(|(_, names, at)| (names.clone(), *at)));
+                    let picker = sheets.filter(|(names, _)| names.len() > 1).map(|(names, at)| {
+                        let options = names.into_iter().enumerate().map(|(i, n)| view! { <option value=i.to_string() selected=i == at>{n}</option> }).collect_view();
+                        let on_pick = move |ev: leptos::ev::Event| {
+                            let Ok(i) = event_target_value(&ev).parse::<usize>() else { return };
+                            if let Some((name, bytes)) = sheet_bytes.get_value() {
+                                read_sheet(name, bytes, i);
+                            }
+                        };
+                        view! {
+                            <label class="sheet-pick">{mt(ModelMsg::SheetLabel, locale)}
+                                <select data-testid="model-import-sheet" on:change=on_pick>{options}</select>
+                            </label>
+                        }
+                    });
                     view! {
+                        {picker}
                         <h3>{mt(ModelMsg::PreviewHeading, locale)}</h3>
                         <p data-testid="model-import-summary">{v.summary.clone()}</p>
+                        {formula_note}
                         <div class="table-scroll">
                             <table class="columns-read" data-testid="model-import-columns">
                                 <caption>{mt(ModelMsg::ReadAs, locale)}</caption>
@@ -395,7 +503,7 @@ pub fn ModelImport() -> impl IntoView {
                 </label>
                 <label class="file">
                     <span>{mt(ModelMsg::FileLabel, locale)}</span>
-                    <input type="file" data-testid="model-import-file" accept=".csv,.tsv,.txt,.json,.xlsx,.ods" on:change=on_file />
+                    <input type="file" data-testid="model-import-file" accept=".csv,.tsv,.txt,.json,.xlsx,.xlsm,.xls,.ods" on:change=on_file />
                 </label>
                 {preview_part}
                 {move || confirm_error.get().map(|e| view! { <p class="notice warning" role="alert" data-testid="model-import-error">{e}</p> })}

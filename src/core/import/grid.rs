@@ -21,6 +21,11 @@ pub struct Cell {
     pub text: String,
     /// True when the text was spread here from a merged cell that starts elsewhere.
     pub merged: bool,
+    /// True when a spreadsheet file stored a date here (`core::import::sheet`).
+    pub date: bool,
+    /// True when a spreadsheet file computed this cell with a formula; the text is the
+    /// value the file saved when it was last calculated.
+    pub formula: bool,
 }
 
 /// Rows of cells, every row as wide as the widest.
@@ -42,6 +47,11 @@ impl Grid {
     /// Number of columns.
     pub fn width(&self) -> usize {
         self.rows.first().map_or(0, Vec::len)
+    }
+
+    /// The cell at `row`, `column`, if inside the grid.
+    pub fn cell(&self, row: usize, column: usize) -> Option<&Cell> {
+        self.rows.get(row).and_then(|r| r.get(column))
     }
 }
 
@@ -124,7 +134,7 @@ fn check_size(text: &str) -> Result<(), GridError> {
 fn plain(text: String) -> Cell {
     Cell {
         text: text.trim().to_string(),
-        merged: false,
+        ..Cell::default()
     }
 }
 
@@ -203,6 +213,25 @@ fn split_fields(text: &str, separator: char) -> Result<Vec<Vec<String>>, GridErr
         rows.push(row);
     }
     Ok(rows)
+}
+
+/// A grid from rows of cell texts (a spreadsheet's cells, as the sheet worker read
+/// them): each text trimmed, with the same limits and edges as pasted text.
+pub fn from_cells(rows: Vec<Vec<String>>) -> Result<Grid, GridError> {
+    if rows.len() > MAX_ROWS {
+        return Err(GridError::TooManyRows { rows: rows.len() });
+    }
+    from_marked(
+        rows.into_iter()
+            .map(|r| r.into_iter().map(plain).collect())
+            .collect(),
+    )
+}
+
+/// A grid from cells already marked (merged, date, formula): the same limits and edges
+/// as [`from_cells`].
+pub fn from_marked(rows: Vec<Vec<Cell>>) -> Result<Grid, GridError> {
+    finish(rows)
 }
 
 /// Drops empty rows at the end (and empty columns at the right), pads every row to one
@@ -374,6 +403,7 @@ fn fill_pending(current: &mut Option<Vec<Cell>>, pending: &mut [(usize, usize, S
         row.push(Cell {
             text: p.2.clone(),
             merged: true,
+            ..Cell::default()
         });
     }
 }
@@ -396,6 +426,7 @@ fn close_cell(
         row.push(Cell {
             text: text.clone(),
             merged: i > 0,
+            ..Cell::default()
         });
         if rowspan > 1 {
             pending.retain(|p| p.0 != column);

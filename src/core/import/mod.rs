@@ -10,4 +10,5 @@ pub mod cell;
 pub mod columns;
 pub mod grid;
 pub mod preview;
+pub mod sheet;
 pub mod to_model;

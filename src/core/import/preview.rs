@@ -149,6 +149,9 @@ pub struct ImportPreview {
     pub rows: Vec<PreviewRow>,
     /// Every cell that could not be read.
     pub problems: Vec<Problem>,
+    /// Figures read from cells a spreadsheet computed with a formula (the value the file
+    /// saved is used; the preview says so).
+    pub formula_figures: usize,
 }
 
 impl ImportPreview {
@@ -233,6 +236,20 @@ pub fn preview_with(
         return Err(PreviewError::NoRows);
     }
     let text = |r: usize, c: Option<usize>| c.map_or("", |c| grid.text(r, c)).trim().to_string();
+    // A name merged across the row (a group heading over the unit and figure columns)
+    // is not a unit or a figure.
+    let data_text = |r: usize, c: Option<usize>| {
+        let t = text(r, c);
+        let copied = c
+            .and_then(|c| grid.cell(r, c))
+            .is_some_and(|cell| cell.merged && t == text(r, Some(name_col)));
+        if copied {
+            String::new()
+        } else {
+            t
+        }
+    };
+    let mut formula_figures = 0;
     let mut rows: Vec<PreviewRow> = Vec::new();
     let mut problems = Vec::new();
     let mut heading: Option<String> = None;
@@ -241,13 +258,13 @@ pub fn preview_with(
         let number = text(r, number_col);
         let filled: Vec<(usize, FigureKind, Period, String)> = figure_cols
             .iter()
-            .map(|&(c, k, p)| (c, k, p, text(r, Some(c))))
+            .map(|&(c, k, p)| (c, k, p, data_text(r, Some(c))))
             .filter(|(_, _, _, t)| !t.is_empty())
             .collect();
         if raw_name.is_empty() {
             continue; // a blank or a numbering row ("(1)", "(2)", …) between header and data
         }
-        let unit_text = text(r, unit_col);
+        let unit_text = data_text(r, unit_col);
         let is_group = filled.is_empty()
             && unit_text.is_empty()
             && (is_group_numeral(&number)
@@ -281,7 +298,16 @@ pub fn preview_with(
         }
         let mut values = Vec::new();
         for (c, kind, period, cell_text) in filled {
-            match read_cell(&cell_text) {
+            let marks = grid.cell(r, c);
+            let read = if marks.is_some_and(|m| m.date) {
+                Err(CellError::Date)
+            } else {
+                read_cell(&cell_text)
+            };
+            if matches!(read, Ok(Some(_))) && marks.is_some_and(|m| m.formula) {
+                formula_figures += 1;
+            }
+            match read {
                 Ok(Some(value)) => values.push(PreviewValue {
                     column: c,
                     kind,
@@ -347,6 +373,7 @@ pub fn preview_with(
         columns,
         rows,
         problems,
+        formula_figures,
     })
 }
 

@@ -6,6 +6,7 @@ use crate::core::import::cell::CellError;
 use crate::core::import::columns::ColumnRole;
 use crate::core::import::grid::GridError;
 use crate::core::import::preview::{PreviewError, ProblemKind};
+use crate::core::import::sheet::SheetError;
 use crate::core::import::to_model::ToModelError;
 use crate::core::model::edit::EditError;
 use crate::core::model::file::ModelFileError;
@@ -29,8 +30,10 @@ pub enum ModelMsg {
     PasteLabel,
     /// Label of the file input.
     FileLabel,
-    /// Says xlsx/ods cannot be read in this version.
-    SpreadsheetNotYet,
+    /// Shown while the spreadsheet reader starts and reads an opened file.
+    SheetLoading,
+    /// Label of the choice of sheet when a file has more than one.
+    SheetLabel,
     /// Heading of the preview.
     PreviewHeading,
     /// Province field.
@@ -171,15 +174,13 @@ pub fn mt(msg: ModelMsg, locale: Locale) -> &'static str {
         ModelMsg::ImportOpen => ("Nhập bộ chỉ tiêu của tỉnh", "Import the province's targets"),
         ModelMsg::ImportClose => ("Đóng", "Close"),
         ModelMsg::ImportHint => (
-            "Sao chép bảng chỉ tiêu (STT | Chỉ tiêu | ĐVT | TH 2025 | KH 2026 | Mục tiêu 2030 …) từ Excel, LibreOffice hoặc Word rồi dán vào ô dưới đây, hoặc chọn tệp CSV. Kiểm tra bản xem trước rồi bấm Xác nhận.",
-            "Copy the targets table (No. | Indicator | Unit | Actual 2025 | Plan 2026 | Target 2030 …) from Excel, LibreOffice or Word and paste it below, or choose a CSV file. Check the preview, then press Confirm.",
+            "Sao chép bảng chỉ tiêu (STT | Chỉ tiêu | ĐVT | TH 2025 | KH 2026 | Mục tiêu 2030 …) từ Excel, LibreOffice hoặc Word rồi dán vào ô dưới đây, hoặc chọn tệp bảng tính (.xlsx, .ods) hay CSV. Kiểm tra bản xem trước rồi bấm Xác nhận.",
+            "Copy the targets table (No. | Indicator | Unit | Actual 2025 | Plan 2026 | Target 2030 …) from Excel, LibreOffice or Word and paste it below, or choose a spreadsheet (.xlsx, .ods) or CSV file. Check the preview, then press Confirm.",
         ),
         ModelMsg::PasteLabel => ("Dán bảng vào đây", "Paste the table here"),
-        ModelMsg::FileLabel => ("Hoặc chọn tệp (.csv, .txt, .json)", "Or choose a file (.csv, .txt, .json)"),
-        ModelMsg::SpreadsheetNotYet => (
-            "Phiên bản này chưa đọc trực tiếp tệp .xlsx/.ods. Hãy mở tệp trong Excel hoặc LibreOffice, chọn bảng, sao chép và dán vào ô trên (hoặc lưu thành CSV).",
-            "This version cannot read .xlsx/.ods files directly yet. Open the file in Excel or LibreOffice, select the table, copy and paste it above (or save it as CSV).",
-        ),
+        ModelMsg::FileLabel => ("Hoặc chọn tệp (.xlsx, .ods, .xls, .csv, .txt, .json)", "Or choose a file (.xlsx, .ods, .xls, .csv, .txt, .json)"),
+        ModelMsg::SheetLoading => ("Đang mở bảng tính…", "Opening the spreadsheet…"),
+        ModelMsg::SheetLabel => ("Trang tính", "Sheet"),
         ModelMsg::PreviewHeading => ("Xem trước: ứng dụng đọc bảng như sau", "Preview: how the table was read"),
         ModelMsg::Province => ("Tỉnh", "Province"),
         ModelMsg::FirstYear => ("Năm đầu kỳ kế hoạch", "First plan year"),
@@ -350,6 +351,96 @@ pub fn grid_error_text(e: GridError, locale: Locale) -> String {
         .into(),
         GridError::NoTable => (if vi { "Nội dung dán không có bảng." } else { "The pasted content has no table." }).into(),
     }
+}
+
+/// Why a spreadsheet file gives no table, in words.
+pub fn sheet_error_text(e: SheetError, locale: Locale) -> String {
+    let vi = locale == Locale::Vi;
+    let text = match e {
+        SheetError::TooLarge { bytes } => {
+            let mb = bytes / 1_000_000;
+            return if vi {
+                format!("Tệp quá lớn ({mb} MB); tối đa 20 MB. Hãy xóa các trang tính khác hoặc lưu riêng bảng chỉ tiêu.")
+            } else {
+                format!("The file is too large ({mb} MB); at most 20 MB. Delete the other sheets or save the targets table on its own.")
+            };
+        }
+        SheetError::NotSpreadsheet => {
+            if vi {
+                "Tệp này không phải bảng tính Excel hay LibreOffice (.xlsx, .ods, .xls), dù tên tệp nói vậy."
+            } else {
+                "This file is not an Excel or LibreOffice spreadsheet (.xlsx, .ods, .xls), whatever its name says."
+            }
+        }
+        SheetError::Protected => {
+            if vi {
+                "Tệp được khóa bằng mật khẩu. Hãy mở tệp, bỏ mật khẩu (hoặc sao chép bảng và dán vào ô trên) rồi thử lại."
+            } else {
+                "The file is locked with a password. Open it, remove the password (or copy the table and paste it above), then try again."
+            }
+        }
+        SheetError::Corrupt => {
+            if vi {
+                "Không đọc được tệp bảng tính: tệp bị hỏng hoặc chưa tải về hết."
+            } else {
+                "The spreadsheet cannot be read: the file is damaged or was not fully downloaded."
+            }
+        }
+        SheetError::NoSheet => {
+            if vi {
+                "Tệp không có trang tính nào để đọc."
+            } else {
+                "The file has no sheet to read."
+            }
+        }
+        SheetError::EmptySheet => {
+            if vi {
+                "Trang tính này trống. Hãy chọn trang tính có bảng chỉ tiêu."
+            } else {
+                "This sheet is empty. Choose the sheet that holds the targets table."
+            }
+        }
+        SheetError::TooManyRows { .. } => {
+            if vi {
+                "Trang tính có quá nhiều dòng; tối đa 5.000 dòng."
+            } else {
+                "The sheet has too many rows; at most 5,000."
+            }
+        }
+        SheetError::TooManyColumns { .. } => {
+            if vi {
+                "Trang tính có quá nhiều cột; tối đa 200 cột."
+            } else {
+                "The sheet has too many columns; at most 200."
+            }
+        }
+        SheetError::NotATable => {
+            if vi {
+                "Trang tính không phải là bảng (chỉ có một cột)."
+            } else {
+                "The sheet is not a table (one column only)."
+            }
+        }
+        SheetError::ReaderFailed => {
+            if vi {
+                "Không khởi động được bộ đọc bảng tính. Hãy tải lại trang khi có mạng, hoặc sao chép bảng và dán vào ô trên."
+            } else {
+                "The spreadsheet reader did not start. Reload the page while online, or copy the table and paste it above."
+            }
+        }
+    };
+    text.into()
+}
+
+/// The note on figures read from formula cells, when there are any.
+pub fn formula_note(count: usize, locale: Locale) -> Option<String> {
+    (count > 0).then(|| {
+        if locale == Locale::Vi {
+            format!("{count} số liệu nằm trong ô có công thức: ứng dụng dùng giá trị đã tính sẵn lưu trong tệp, không tính lại công thức.")
+        } else {
+            format!("{count} figures are in formula cells: the app uses the values the file saved when it was last calculated, and does not recalculate.")
+        }
+    })
 }
 
 /// Why a table cannot be previewed, in words.

@@ -1,0 +1,202 @@
+// An official opens the 2026-2030 targets table of the merged Quảng Ngãi province as a
+// spreadsheet file (.xlsx, and .ods) instead of pasting it: the sheet worker (a second
+// wasm module with calamine, fetched only now) reads it while a loading notice shows,
+// the preview is the paste test's table (its merged group heading read as a group, the
+// formula's saved value used and said so, the date typed where a number should be
+// listed as a problem), and the confirmed model has the same 6 indicators as the same
+// table pasted. Bad files get a clear message and save nothing. Fixtures:
+// tests/fixtures/make_sheet_fixtures.py.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { useApp, openApp, ROOT, DIST } from './support.mjs';
+import { copySite, waitForController } from './offline-support.mjs';
+import { startServer } from '../../scripts/static-server.mjs';
+import { securityHeaders } from '../../scripts/security-headers.mjs';
+
+const app = useApp('/');
+const FIXTURES = join(ROOT, 'tests', 'fixtures');
+const MODEL_ID = 'quang-ngai-2026-2030';
+
+// The paste test's table (tests/e2e/model-import.test.mjs), as tab-separated text.
+const TSV =
+  [
+    ['STT', 'Chỉ tiêu', 'ĐVT', 'Ước TH 2025', 'KH 2026', 'Mục tiêu 2030'],
+    ['I', 'CHỈ TIÊU KINH TẾ', '', '', '', ''],
+    ['1', 'Tốc độ tăng trưởng GRDP bình quân', '%/năm', '10,59', '10', 'trên 10'],
+    ['2', 'GRDP bình quân đầu người', 'USD/người', '', '', 'khoảng 6.900 - 7.000'],
+    ['3', 'Tổng vốn đầu tư thực hiện cả giai đoạn', 'tỷ đồng', 'hơn 82.000', '', 'ít nhất 560.000'],
+    ['4', 'Tỷ lệ đô thị hóa', '%', '', '', 'trên 38'],
+    ['II', 'CHỈ TIÊU XÃ HỘI', '', '', '', ''],
+    ['5', 'Tỷ lệ lao động nông nghiệp', '%', '', '', 'dưới 38,7'],
+    ['6', 'Tỷ lệ nghèo đa chiều', '%', '', '1,47', 'cơ bản không còn hộ nghèo'],
+  ]
+    .map((r) => r.join('\t'))
+    .join('\r\n') + '\r\n';
+
+async function openImport(page) {
+  await page.getByTestId('model-import-open').click();
+  await page.getByTestId('model-import').waitFor();
+}
+
+async function rowIds(page) {
+  return page.locator('[data-testid="indicator-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.indicatorId));
+}
+
+/** Records whether the loading notice was ever on the page (it may show only briefly). */
+async function watchLoading(page) {
+  await page.evaluate(() => {
+    window.__sawLoading = false;
+    new MutationObserver(() => {
+      if (document.querySelector('[data-testid="model-import-loading"]')) window.__sawLoading = true;
+    }).observe(document.body, { childList: true, subtree: true });
+  });
+}
+
+/** Waits until the import error says `re`, and returns its text. */
+async function errorSaying(page, re) {
+  await page.waitForFunction(
+    (source) => new RegExp(source).test(document.querySelector('[data-testid="model-import-error"]')?.textContent ?? ''),
+    re.source,
+  );
+  return page.getByTestId('model-import-error').innerText();
+}
+
+/** The indicator ids of the paste test's table, pasted in a fresh browser profile. */
+async function pastedIds() {
+  const { page, context } = await openApp(app.browser, app.url);
+  await openImport(page);
+  await page.getByTestId('model-import-paste').fill(TSV);
+  await page.getByTestId('model-import-preview').waitFor();
+  await page.getByTestId('model-import-province').fill('Quảng Ngãi');
+  await page.getByTestId('model-import-confirm').click();
+  await page.waitForURL(new RegExp(`mo=${MODEL_ID}`));
+  await page.locator('[data-testid="indicator-row"]').first().waitFor();
+  const ids = await rowIds(page);
+  await context.close();
+  return ids;
+}
+
+async function importFile(file, { sheets }) {
+  const pasted = await pastedIds();
+  assert.equal(pasted.length, 6);
+  const { page, errors, context } = await openApp(app.browser, app.url);
+  await openImport(page);
+  await watchLoading(page);
+  await page.getByTestId('model-import-file').setInputFiles(join(FIXTURES, file));
+  const preview = page.getByTestId('model-import-preview');
+  await preview.waitFor();
+  assert.equal(await page.evaluate(() => window.__sawLoading), true, 'the loading notice showed');
+  assert.equal(await page.getByTestId('model-import-summary').innerText(), '6 chỉ tiêu trong 2 nhóm, 9 số liệu');
+  const previewText = await preview.innerText();
+  assert.match(previewText, /Ước thực hiện 2025: 10,59/); // a number cell, 10.59, read as 10,59
+  assert.match(previewText, /Kế hoạch 2026: 10\b/);
+  assert.match(previewText, /Mục tiêu 2030: > 10/);
+  assert.match(previewText, /Mục tiêu 2030: khoảng 6\.900–7\.000/);
+  assert.match(previewText, /Mục tiêu 2030: < 38,7/);
+  // The merged heading is a group, not an indicator named after itself.
+  const groups = await page.locator('[data-testid="model-import-row"].group-row').allInnerTexts();
+  assert.equal(groups.length, 2, groups.join('|'));
+  assert.match(groups[0], /CHỈ TIÊU KINH TẾ/);
+  // The date and the words are problems with their row and column; the formula is said.
+  const problems = page.getByTestId('model-import-problems');
+  assert.equal(await problems.getAttribute('data-count'), '2');
+  assert.match(await problems.innerText(), /Dòng 4, cột 4: là ngày tháng, không phải số/);
+  assert.match(await problems.innerText(), /Dòng 9, cột 6: không phải số/);
+  assert.match(await page.getByTestId('model-import-formulas').innerText(), /^1 số liệu nằm trong ô có công thức: ứng dụng dùng giá trị đã tính sẵn/);
+  if (sheets) {
+    assert.deepEqual(await page.getByTestId('model-import-sheet').locator('option').allInnerTexts(), sheets);
+  }
+  assert.equal(await page.getByTestId('model-import-first-year').inputValue(), '2026');
+  assert.equal(await page.getByTestId('model-import-base-year').inputValue(), '2025');
+  await page.getByTestId('model-import-province').fill('Quảng Ngãi');
+  await page.getByTestId('model-import-confirm').click();
+  await page.waitForURL(new RegExp(`mo=${MODEL_ID}`));
+  await page.locator('[data-testid="indicator-row"]').first().waitFor();
+  assert.deepEqual(await rowIds(page), pasted);
+  assert.deepEqual(errors, []);
+  await context.close();
+}
+
+test('an .xlsx file gives the same 6 indicators as the pasted table', async () => {
+  await importFile('chi-tieu-quang-ngai-2026-2030.xlsx', { sheets: ['Chỉ tiêu 2026-2030', 'Ghi chú'] });
+});
+
+test('an .ods file gives the same 6 indicators as the pasted table', async () => {
+  await importFile('chi-tieu-quang-ngai-2026-2030.ods', { sheets: null });
+});
+
+test('the sheet worker files are built beside the app and precached for offline use', async () => {
+  const sw = await readFile(join(DIST, 'sw.js'), 'utf8');
+  for (const name of ['sheet_worker_loader.js', 'sheet_worker.js', 'sheet_worker_bg.wasm']) {
+    assert.ok(sw.includes(`"url":"${name}"`), `${name} precached`);
+  }
+});
+
+test('bad spreadsheet files get a clear message and nothing is saved', async () => {
+  const { page, errors, context } = await openApp(app.browser, app.url);
+  await openImport(page);
+  const input = page.getByTestId('model-import-file');
+  const xlsx = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
+  // Not a spreadsheet at all, whatever its name says.
+  await input.setInputFiles({ name: 'anh.xlsx', mimeType: xlsx, buffer: Buffer.from('\x89PNG\r\n\x1a\n....') });
+  assert.match(await errorSaying(page, /không phải bảng tính/), /không phải bảng tính Excel hay LibreOffice/);
+  // A zip cut short.
+  await input.setInputFiles({ name: 'bang.xlsx', mimeType: xlsx, buffer: Buffer.from('PK\u0003\u0004') });
+  assert.match(await errorSaying(page, /bị hỏng/), /Không đọc được tệp bảng tính: tệp bị hỏng/);
+  // Locked with a password.
+  await input.setInputFiles(join(FIXTURES, 'sheet-password.xlsx'));
+  assert.match(await errorSaying(page, /mật khẩu/), /Tệp được khóa bằng mật khẩu/);
+  // An empty sheet.
+  await input.setInputFiles(join(FIXTURES, 'sheet-empty.xlsx'));
+  assert.match(await errorSaying(page, /trống/), /Trang tính này trống/);
+  // 50,000 rows.
+  await input.setInputFiles(join(FIXTURES, 'sheet-50000-rows.xlsx'));
+  assert.match(await errorSaying(page, /quá nhiều dòng/), /tối đa 5\.000 dòng/);
+  // 30 MB: refused before it is read.
+  const dir = await mkdtemp(join(tmpdir(), 'sheet-'));
+  const big = join(dir, 'lon.xlsx');
+  await writeFile(big, Buffer.alloc(30_000_000, 1));
+  await input.setInputFiles(big);
+  assert.match(await errorSaying(page, /quá lớn/), /Tệp quá lớn \(30 MB\); tối đa 20 MB/);
+  // English when the app is in English.
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await input.setInputFiles({ name: 'anh2.xlsx', mimeType: xlsx, buffer: Buffer.from('GIF89a....') });
+  assert.match(await errorSaying(page, /is not an Excel/), /This file is not an Excel or LibreOffice spreadsheet/);
+  assert.equal(await page.getByTestId('model-import-preview').count(), 0);
+  const stored = await page.evaluate(
+    () =>
+      new Promise((resolve) => {
+        const open = indexedDB.open('provincial-planner', 1);
+        open.onsuccess = () => {
+          const req = open.result.transaction('models').objectStore('models').count();
+          req.onsuccess = () => resolve(req.result);
+        };
+      }),
+  );
+  assert.equal(stored, 0);
+  assert.ok(!page.url().includes('mo='), page.url());
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('offline, under a sub-path, an .xlsx file is still read (the worker files are precached)', async () => {
+  const site = await copySite();
+  const server = await startServer({ root: site, prefix: '/quy-hoach/', headers: securityHeaders() });
+  const { page, errors, context } = await openApp(app.browser, server.url);
+  await waitForController(page);
+  await server.close();
+  const down = await page.request.get(server.url).catch((e) => e);
+  assert.ok(down instanceof Error, 'the web server is really down');
+  await page.reload();
+  await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 30_000 });
+  await openImport(page);
+  await page.getByTestId('model-import-file').setInputFiles(join(FIXTURES, 'chi-tieu-quang-ngai-2026-2030.xlsx'));
+  await page.getByTestId('model-import-preview').waitFor();
+  assert.equal(await page.getByTestId('model-import-summary').innerText(), '6 chỉ tiêu trong 2 nhóm, 9 số liệu');
+  assert.deepEqual(errors, []);
+  await context.close();
+});

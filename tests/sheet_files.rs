@@ -1,0 +1,121 @@
+//! Spreadsheet files read as the sheet worker reads them (`worker::read_sheet`, the
+//! `calamine` crate) and put into a preview: the committed fixtures
+//! `tests/fixtures/chi-tieu-quang-ngai-2026-2030.{xlsx,ods}` (written by
+//! `make_sheet_fixtures.py`: the Quảng Ngãi 2026-2030 table of the paste test with a
+//! merged group heading, a formula and a date), and bad files.
+
+mod util;
+
+use provincial_planner::core::import::cell::CellError;
+use provincial_planner::core::import::preview::{preview, ImportPreview, ProblemKind, RowKind};
+use provincial_planner::core::import::sheet::{SheetError, SheetReply};
+use provincial_planner::worker::{read_cells, read_sheet};
+
+fn fixture(ending: &str) -> Vec<u8> {
+    std::fs::read(util::repo_root().join(format!(
+        "tests/fixtures/chi-tieu-quang-ngai-2026-2030.{ending}"
+    )))
+    .expect("fixture")
+}
+
+#[track_caller]
+fn read(bytes: &[u8], sheet: usize) -> Result<ImportPreview, SheetError> {
+    match read_sheet(bytes, sheet) {
+        SheetReply::Grid(g) => Ok(preview(&g.grid).expect("preview")),
+        SheetReply::Failed(e) => Err(e),
+    }
+}
+
+#[track_caller]
+fn same_table_as_the_paste(p: &ImportPreview) {
+    let groups: Vec<&str> = p
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Group)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(groups, ["CHỈ TIÊU KINH TẾ", "CHỈ TIÊU XÃ HỘI"]);
+    assert_eq!(p.indicator_count(), 6);
+    // 9 figures as in the paste test: 10,59 | 10 | trên 10 ; 6.900-7.000 ; 82.000 | 560.000 ;
+    // 38 ; 38,7 ; 1,47. The date typed as Ước TH 2025 of row 4 is a problem, not a figure.
+    let figures: usize = p.rows.iter().map(|r| r.values.len()).sum();
+    assert_eq!(figures, 9);
+    let growth = p
+        .rows
+        .iter()
+        .find(|r| r.name == "Tốc độ tăng trưởng GRDP bình quân")
+        .expect("row");
+    let texts: Vec<&str> = growth.values.iter().map(|v| v.text.as_str()).collect();
+    assert_eq!(texts, ["10,59", "10", "trên 10"]);
+    let problems: Vec<(usize, usize, ProblemKind)> = p
+        .problems
+        .iter()
+        .map(|x| (x.row, x.column, x.kind))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            (3, 3, ProblemKind::Cell(CellError::Date)),
+            (8, 5, ProblemKind::Cell(CellError::NotANumber))
+        ]
+    );
+    assert_eq!(p.formula_figures, 1); // KH 2026 of row 3: =5*2, saved value 10
+}
+
+#[test]
+fn an_xlsx_file_with_a_merged_heading_a_formula_and_a_date() {
+    let bytes = fixture("xlsx");
+    let cells = read_cells(&bytes, 0).expect("cells");
+    assert_eq!(cells.sheets, ["Chỉ tiêu 2026-2030", "Ghi chú"]);
+    assert_eq!(cells.merged, [[1, 1, 1, 5]]); // B2:F2
+    assert_eq!(cells.formulas, [[2, 4]]); // E3
+    assert_eq!(cells.dates, [[3, 3]]); // D4
+    same_table_as_the_paste(&read(&bytes, 0).expect("read"));
+}
+
+#[test]
+fn an_ods_file_gives_the_same_table() {
+    same_table_as_the_paste(&read(&fixture("ods"), 0).expect("read"));
+}
+
+fn bad(name: &str) -> Vec<u8> {
+    std::fs::read(util::repo_root().join(format!("tests/fixtures/{name}"))).expect("fixture")
+}
+
+#[test]
+fn locked_empty_and_too_tall_sheets_are_typed_errors() {
+    assert_eq!(
+        read(&bad("sheet-password.xlsx"), 0).err(),
+        Some(SheetError::Protected)
+    );
+    assert_eq!(
+        read(&bad("sheet-empty.xlsx"), 0).err(),
+        Some(SheetError::EmptySheet)
+    );
+    // A1 and A50000 filled: the sheet is 50,000 rows tall, over the 5,000 rows read.
+    assert_eq!(
+        read(&bad("sheet-50000-rows.xlsx"), 0).err(),
+        Some(SheetError::TooManyRows { rows: 50_000 })
+    );
+}
+
+#[test]
+fn another_sheet_and_bad_files_are_typed_errors() {
+    let bytes = fixture("xlsx");
+    // The second sheet holds one note: one column, not a table.
+    assert_eq!(read(&bytes, 1).err(), Some(SheetError::NotATable));
+    assert_eq!(read(&bytes, 2).err(), Some(SheetError::NoSheet));
+    assert_eq!(read(b"PK\x03\x04", 0).err(), Some(SheetError::Corrupt));
+    assert_eq!(
+        read(&bytes[..bytes.len() / 2], 0).err(),
+        Some(SheetError::Corrupt)
+    );
+    assert_eq!(
+        read(b"STT;Chi tieu\n1;GRDP\n", 0).err(),
+        Some(SheetError::NotSpreadsheet)
+    );
+    // An OLE file that is no workbook (an encrypted .xlsx is one with EncryptedPackage).
+    let mut ole = vec![0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1, 0x1A, 0xE1];
+    ole.resize(4096, 0);
+    assert_eq!(read(&ole, 0).err(), Some(SheetError::Corrupt));
+}
