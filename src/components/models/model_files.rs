@@ -199,7 +199,7 @@ pub fn ModelFiles() -> impl IntoView {
     // Another tab saved a model: what it means here is decided in core.
     let elsewhere = RwSignal::new(ElsewhereAction::Nothing);
     model_store::listen_to_other_tabs(move |saved| {
-        let open = ctx.model().map(|m| m.id.clone());
+        let open = untrack(|| ctx.model().map(|m| m.id.clone()));
         let action = on_saved_elsewhere(
             &saved,
             open.as_deref(),
