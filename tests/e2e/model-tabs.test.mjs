@@ -82,7 +82,7 @@ test('a1 a full store refuses the model, keeps nothing and offers the file', asy
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(app.url).origin, quotaSize: 1 });
   await importFile(page, file);
   await page.waitForFunction(() => document.querySelector('[data-testid="model-save-status"]')?.dataset.kind === 'failed');
-  assert.match(await page.getByTestId('model-save-status').innerText(), /Hãy tải tệp về ngay/);
+  assert.match(await page.getByTestId('model-save-status').innerText(), /Bộ nhớ trình duyệt đã đầy.*Hãy tải tệp về ngay/);
   await page.getByTestId('model-download-unsaved').waitFor();
   await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(app.url).origin });
   assert.deepEqual(await storedRecords(page), []);
