@@ -4,6 +4,7 @@
 //! the view in the URL, and the model store's records and channel messages (reliability
 //! cases H3, H11, D1, C2). The fuzz targets in `fuzz/` cover the same parsers with
 //! unbounded input.
+#![cfg(not(target_arch = "wasm32"))]
 
 mod util;
 
