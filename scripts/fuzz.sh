@@ -32,7 +32,7 @@ for t in $targets; do
   log="$(mktemp)"
   if cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$SECONDS_EACH" \
       -artifact_prefix="fuzz/artifacts/$t/" >"$log" 2>&1; then
-    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
+    runs=$(grep -ao 'Done [0-9]* runs' "$log" | tail -1 | grep -o '[0-9][0-9]*')
     echo "[fuzz] $t: ${runs:-?} runs in ${SECONDS_EACH}s, no crash"
   else
     crashed=$((crashed + 1))
