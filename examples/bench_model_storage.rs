@@ -3,7 +3,9 @@
 //! files of the sizes the app is made for, with realistic text (Vietnamese names and
 //! quotes of typical length, ten years of results, estimates and plans, a term target):
 //! 500 and 2,000 indicators. Prints one JSON object; run by `scripts/bench.sh`. The
-//! figures are generated, not real, and say so in their names.
+//! figures are generated, not real, and say so in their names. With `BENCH_MODEL_DIR`
+//! set it also writes the compact texts there (`model-500.json`, `model-2000.json`) for
+//! `scripts/bench/model-store.mjs`, which stores them in real IndexedDB.
 
 use std::time::Instant;
 
@@ -151,6 +153,9 @@ fn main() {
         // compact form, exports the pretty one.
         let compact = serde_json::to_string(&file).expect("serialises");
         let utf16_units = compact.encode_utf16().count();
+        if let Ok(dir) = std::env::var("BENCH_MODEL_DIR") {
+            std::fs::write(format!("{dir}/model-{n}.json"), &compact).expect("writes the text");
+        }
         rows.push(format!(
             r#"{{"indicators":{n},"figures":{},"pretty_json_bytes":{},"compact_json_bytes":{},"localstorage_utf16_units":{utf16_units},"compressed_base64_chars":{},"write_ms":{write_ms:.1},"compress_ms":{compress_ms:.1},"read_and_validate_ms":{read_ms:.1}}}"#,
             file.figures.len(),

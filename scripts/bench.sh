@@ -15,10 +15,12 @@ cargo run --quiet --release --example static_dashboard > bench-results/static-da
 cargo run --quiet --release --example bench_seed_drafts > bench-results/seed-drafts.json
 node scripts/bench/bench.mjs bench-results/engine.json bench-results/static-dashboard.html bench-results/seed-drafts.json
 # What a person's own models take in browser storage (chooses localStorage or IndexedDB).
-cargo run --quiet --release --example bench_model_storage > bench-results/model-storage.json
+BENCH_MODEL_DIR=bench-results cargo run --quiet --release --example bench_model_storage > bench-results/model-storage.json
 node -e '
 const rows = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).model_storage;
 console.log("\n| Own model | Figures | JSON compact | localStorage units | LZ77+base64 | Compress | Read+validate |");
 console.log("|---|---|---|---|---|---|---|");
 for (const r of rows) console.log(`| ${r.indicators} indicators | ${r.figures} | ${(r.compact_json_bytes/1e6).toFixed(1)} MB | ${(r.localstorage_utf16_units/1e6).toFixed(1)} M | ${(r.compressed_base64_chars/1e6).toFixed(2)} M | ${r.compress_ms} ms | ${r.read_and_validate_ms} ms |`);
 ' bench-results/model-storage.json
+# The same models in real IndexedDB in headless Chromium: write, start-up read, usage.
+node scripts/bench/model-store.mjs bench-results

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes every parser of outside input (fuzz/fuzz_targets/*.rs) with cargo-fuzz, each for
-# FUZZ_SECONDS (default 600: ten minutes) — about 90 minutes for all nine. Needs a
+# FUZZ_SECONDS (default 600: ten minutes) — about 100 minutes for all ten. Needs a
 # nightly toolchain, which cannot be downloaded here: without one it says so and exits
 # 0. Not part of scripts/test.sh. Prints one line per target and a summary; crashes are
 # kept under fuzz/artifacts/<target>/.
@@ -19,13 +19,20 @@ fi
 # The fuzz crate has its own target directory (sanitizer builds differ from the app's).
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$HOME/.cache/provincial-planner/fuzz-target}"
 targets=$(sed -n 's/^name = "\([a-z_]*\)"$/\1/p' fuzz/Cargo.toml | grep -v '^provincial')
+# Build every target first, so a build failure is reported as one, not as a crash.
+build_log="$(mktemp)"
+if ! cargo +nightly fuzz build >"$build_log" 2>&1; then
+  echo "[fuzz] the fuzz targets do not build (see $build_log)"
+  tail -20 "$build_log"
+  exit 1
+fi
 crashed=0
 for t in $targets; do
   mkdir -p "fuzz/corpus/$t" "fuzz/artifacts/$t"
   log="$(mktemp)"
   if cargo +nightly fuzz run "$t" "fuzz/corpus/$t" -- -max_total_time="$SECONDS_EACH" \
       -artifact_prefix="fuzz/artifacts/$t/" >"$log" 2>&1; then
-    runs=$(grep -o 'stat::number_of_executed_units: [0-9]*' "$log" | tail -1 | grep -o '[0-9]*$')
+    runs=$(grep -ao 'Done [0-9]* runs' "$log" | tail -1 | grep -o '[0-9][0-9]*')
     echo "[fuzz] $t: ${runs:-?} runs in ${SECONDS_EACH}s, no crash"
   else
     crashed=$((crashed + 1))

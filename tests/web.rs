@@ -327,3 +327,99 @@ fn a12_capacity_probe_measures_and_leaves_nothing_behind() {
     assert!(free > 1024 * 1024, "free {free}");
     assert_eq!(store.read(PROBE_KEY), Ok(None));
 }
+
+/// Own models in real IndexedDB: write, read back, revisions with the stale-tab rule,
+/// records that are never overwritten, a connection the browser closed (case A20) and
+/// the message other tabs get.
+mod model_store {
+    use super::*;
+    use provincial_planner::core::model::store_policy::{read_saved_message, CHANNEL};
+    use provincial_planner::platform::model_store::{
+        close_connection_like_the_browser, read_one, read_records, write_revision, ModelStoreError,
+    };
+
+    const FILE: &str = include_str!("fixtures/model-file-v1.json");
+
+    /// A key no earlier run used (the database persists within the test profile).
+    fn fresh_key(name: &str) -> String {
+        format!("web-test-{name}-{}", js_sys::Date::now())
+    }
+
+    #[wasm_bindgen_test]
+    async fn a10_written_models_read_back_with_their_revision() {
+        let key = fresh_key("rev");
+        let other = FILE.replacen("\"2026-12-01\"", "\"2026-12-02\"", 1);
+        assert_ne!(other, FILE);
+        assert_eq!(write_revision(&key, FILE, 0, 1_000).await, Ok(1));
+        let back = read_one(&key).await.expect("reads").expect("present");
+        assert_eq!(
+            (back.revision, back.text.as_str(), back.saved_ms),
+            (1, FILE, Some(1_000))
+        );
+        assert_eq!(write_revision(&key, &other, 1, 2_000).await, Ok(2));
+        let back = read_one(&key).await.expect("reads").expect("present");
+        assert_eq!(back.text, other);
+        // A tab that still has revision 1 is refused, and the record is unchanged.
+        assert_eq!(
+            write_revision(&key, FILE, 1, 3_000).await,
+            Err(ModelStoreError::Stale { stored: 2 })
+        );
+        let back = read_one(&key).await.expect("reads").expect("present");
+        assert_eq!((back.revision, back.saved_ms), (2, Some(2_000)));
+        // A new model under a taken id is refused too.
+        assert_eq!(
+            write_revision(&key, FILE, 0, 3_000).await,
+            Err(ModelStoreError::Stale { stored: 2 })
+        );
+        let all = read_records().await.expect("reads all");
+        assert!(all.iter().any(|(k, r)| *k == key && r.revision == 2));
+    }
+
+    #[wasm_bindgen_test]
+    async fn c2_an_unreadable_record_is_never_overwritten() {
+        let key = fresh_key("broken");
+        assert_eq!(write_revision(&key, "{broken", 0, 1).await, Ok(1));
+        assert_eq!(
+            write_revision(&key, FILE, 7, 2).await,
+            Err(ModelStoreError::Protected)
+        );
+        let back = read_one(&key).await.expect("reads").expect("present");
+        assert_eq!((back.revision, back.text.as_str()), (1, "{broken"));
+    }
+
+    #[wasm_bindgen_test]
+    async fn a20_a_connection_the_browser_closed_is_reopened() {
+        let key = fresh_key("closed");
+        assert_eq!(write_revision(&key, FILE, 0, 1).await, Ok(1));
+        close_connection_like_the_browser();
+        assert_eq!(write_revision(&key, FILE, 1, 2).await, Ok(2));
+        close_connection_like_the_browser();
+        let back = read_one(&key)
+            .await
+            .expect("reads after a closed connection");
+        assert_eq!(back.map(|b| b.revision), Some(2));
+    }
+
+    #[wasm_bindgen_test]
+    async fn b3_other_tabs_are_told_of_a_write() {
+        let key = fresh_key("told");
+        let channel = web_sys::BroadcastChannel::new(CHANNEL).expect("channel");
+        let listener = channel.clone();
+        let heard = Promise::new(&mut |resolve, _| {
+            listener.set_onmessage(Some(&resolve));
+        });
+        assert_eq!(write_revision(&key, FILE, 0, 1).await, Ok(1));
+        let event: web_sys::MessageEvent = JsFuture::from(heard)
+            .await
+            .expect("a message")
+            .dyn_into()
+            .expect("a message event");
+        let saved = event
+            .data()
+            .as_string()
+            .and_then(|t| read_saved_message(&t))
+            .expect("our message");
+        assert_eq!((saved.id.as_str(), saved.revision), (key.as_str(), 1));
+        channel.close();
+    }
+}

@@ -5,16 +5,29 @@
 //!
 //! A model saved here is opened by reloading the page on `?mo=<id>`: the app reads the
 //! model store once at start (`components::shell::app`), so every component keeps its
-//! `&'static` models and a new model is never half-shown.
+//! `&'static` models and a new model is never half-shown. For the same reason a model
+//! saved in another tab (told on the broadcast channel, `core::model::store_policy`) is
+//! announced with a reload button rather than swapped in; this tab's copy of it is then
+//! stale and the store refuses to write it. A model the store refused (full, stale,
+//! protected) is offered for download at once, and own models not downloaded for a
+//! while get the drafts' export reminder.
+
+use std::cell::RefCell;
 
 use leptos::prelude::*;
 
+use crate::app::drafts::DraftSession;
 use crate::app::state::AppContext;
+use crate::core::draft::session::Protection;
 use crate::core::model::catalog::{SHIPPED, UNITS_JSON};
 use crate::core::model::file::{read_model_file, write_model_file, ModelFile, ModelFileError};
 use crate::core::model::raw::{RawFragment, RawModel};
+use crate::core::model::store_policy::{
+    model_export_reminder, on_saved_elsewhere, ElsewhereAction,
+};
 use crate::core::model::stored::{free_model_id, SetAsideModel, SetAsideReason};
 use crate::core::text::numfmt::Locale;
+use crate::platform::clock;
 use crate::platform::download::{download_text, read_file_bytes};
 use crate::platform::model_store::{self, ModelStoreError};
 use crate::present::i18n::models::{model_file_error_text, mt, ModelMsg};
@@ -38,9 +51,12 @@ pub struct OwnModels {
 }
 
 impl OwnModels {
-    /// Every id in use.
+    /// Every id in use, and the keys of set-aside records (never written over).
     pub fn taken_ids(&self) -> Vec<String> {
-        self.all_ids.get_value()
+        let mut ids = self.all_ids.get_value();
+        self.set_aside
+            .with_value(|list| ids.extend(list.iter().map(|s| s.key.clone())));
+        ids
     }
 }
 
@@ -74,6 +90,12 @@ impl SaveState {
             SaveState::Failed(ModelStoreError::Mismatch) => {
                 Some(("failed", m(ModelMsg::StoreMismatch)))
             }
+            SaveState::Failed(ModelStoreError::Stale { .. }) => {
+                Some(("failed", m(ModelMsg::StoreStale)))
+            }
+            SaveState::Failed(ModelStoreError::Protected) => {
+                Some(("failed", m(ModelMsg::StoreProtected)))
+            }
             SaveState::Failed(ModelStoreError::Other(_)) => {
                 Some(("failed", m(ModelMsg::StoreFailed)))
             }
@@ -82,7 +104,27 @@ impl SaveState {
     }
 }
 
-/// Writes `file` to the model store and, once it reads back, opens it.
+/// A model file the store refused: (file name, text).
+type Unsaved = RwSignal<Option<(String, String)>>;
+
+thread_local! {
+    /// Where a model the store refused is kept for download (set by [`ModelFiles`]).
+    static UNSAVED: RefCell<Option<Unsaved>> = const { RefCell::new(None) };
+}
+
+/// Keeps a model the store refused (file name, pretty text) for the download button.
+fn keep_unsaved(file: &ModelFile) {
+    let Some(text) = write_model_file(file) else {
+        return;
+    };
+    let name = format!("{}.json", file.model.id);
+    if let Some(slot) = UNSAVED.with(|u| *u.borrow()) {
+        slot.set(Some((name, text)));
+    }
+}
+
+/// Writes `file` to the model store over the revision this tab has and, once it reads
+/// back, opens it. A refused write keeps the file for download.
 pub fn save_and_open(file: ModelFile, state: RwSignal<SaveState>) {
     // The compact form is what the store keeps (README "Own models").
     let Ok(text) = serde_json::to_string(&file) else {
@@ -100,7 +142,10 @@ pub fn save_and_open(file: ModelFile, state: RwSignal<SaveState>) {
                 let location = window().location();
                 let _ = location.set_search(&format!("?mo={id}"));
             }
-            Err(e) => state.set(SaveState::Failed(e)),
+            Err(e) => {
+                keep_unsaved(&file);
+                state.set(SaveState::Failed(e));
+            }
         }
     });
 }
@@ -149,6 +194,30 @@ pub fn file_of(model_id: &str, own: OwnModels) -> Option<ModelFile> {
 pub fn ModelFiles() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let own = expect_context::<OwnModels>();
+    let unsaved = RwSignal::new(None::<(String, String)>);
+    UNSAVED.with(|u| *u.borrow_mut() = Some(unsaved));
+    // Another tab saved a model: what it means here is decided in core.
+    let elsewhere = RwSignal::new(ElsewhereAction::Nothing);
+    model_store::listen_to_other_tabs(move |saved| {
+        let open = untrack(|| ctx.model().map(|m| m.id.clone()));
+        let action = on_saved_elsewhere(
+            &saved,
+            open.as_deref(),
+            model_store::known_revision(&saved.id),
+        );
+        // The stronger warning stays once given.
+        if action != ElsewhereAction::Nothing
+            && elsewhere.get_untracked() != ElsewhereAction::OpenModelChanged
+        {
+            elsewhere.set(action);
+        }
+    });
+    let protected = use_context::<DraftSession>()
+        .map(|s| s.protection.get_untracked() == Protection::Protected)
+        .unwrap_or(false);
+    let reminder = RwSignal::new(
+        model_export_reminder(clock::now_ms(), &model_store::known_records(), protected).is_some(),
+    );
     let on_export = move |_| {
         let Some(model) = ctx.model() else { return };
         if let Some(text) = file_of(&model.id, own).as_ref().and_then(write_model_file) {
@@ -158,8 +227,25 @@ pub fn ModelFiles() -> impl IntoView {
                 model.term.first_year,
                 model.term.last_year
             );
-            let _ = download_text(&name, "application/json", &text);
+            if download_text(&name, "application/json", &text).is_ok() {
+                let id = model.id.clone();
+                leptos::task::spawn_local(async move {
+                    // Only the reminder depends on it: a failure changes nothing else.
+                    let _ = model_store::mark_exported(&id, clock::now_ms()).await;
+                    reminder.set(
+                        model_export_reminder(
+                            clock::now_ms(),
+                            &model_store::known_records(),
+                            protected,
+                        )
+                        .is_some(),
+                    );
+                });
+            }
         }
+    };
+    let reload = move |_| {
+        let _ = window().location().reload();
     };
     let set_aside = move || {
         let locale = ctx.locale();
@@ -186,6 +272,27 @@ pub fn ModelFiles() -> impl IntoView {
     };
     view! {
         {set_aside}
+        {move || unsaved.get().map(|(name, text)| view! {
+            <p class="notice warning" role="alert" data-testid="model-unsaved">
+                <button type="button" data-testid="model-download-unsaved" on:click=move |_| { let _ = download_text(&name, "application/json", &text); }>
+                    {mt(ModelMsg::DownloadUnsaved, ctx.locale())}
+                </button>
+            </p>
+        })}
+        {move || {
+            let (testid, msg) = match elsewhere.get() {
+                ElsewhereAction::Nothing => return None,
+                ElsewhereAction::ListChanged => ("models-changed-elsewhere", ModelMsg::ListChangedElsewhere),
+                ElsewhereAction::OpenModelChanged => ("model-changed-elsewhere", ModelMsg::ChangedElsewhere),
+            };
+            Some(view! {
+                <p class="notice warning" role="alert" data-testid=testid>
+                    {mt(msg, ctx.locale())} " "
+                    <button type="button" data-testid="models-reload" on:click=reload>{mt(ModelMsg::ReloadPage, ctx.locale())}</button>
+                </p>
+            })
+        }}
+        {move || reminder.get().then(|| view! { <p class="notice" role="status" data-testid="model-export-reminder">{mt(ModelMsg::ModelExportReminder, ctx.locale())}</p> })}
         {move || own.store_error.get_value().map(|_| view! { <p class="notice warning" role="status" data-testid="model-store-unavailable">{mt(ModelMsg::StoreUnavailable, ctx.locale())}</p> })}
         {move || own.timed_out.then(|| view! { <p class="notice warning" role="status" data-testid="models-timed-out">{mt(ModelMsg::StartupTimedOut, ctx.locale())}</p> })}
         {move || {

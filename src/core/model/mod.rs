@@ -11,6 +11,7 @@ pub mod file;
 pub mod load;
 pub mod published;
 pub mod raw;
+pub mod store_policy;
 pub mod stored;
 pub mod synthetic;
 

@@ -164,6 +164,20 @@ pub enum ModelMsg {
     VintageOlder,
     /// Label of the model's revision.
     EditRevision,
+    /// Another tab saved a newer revision of the model: nothing written.
+    StoreStale,
+    /// The stored record under this id cannot be read by this version: kept.
+    StoreProtected,
+    /// The model open here was changed in another tab.
+    ChangedElsewhere,
+    /// A model was saved in another tab.
+    ListChangedElsewhere,
+    /// Reload the page.
+    ReloadPage,
+    /// Download the model that was not saved.
+    DownloadUnsaved,
+    /// Own models not downloaded for a while.
+    ModelExportReminder,
 }
 }
 
@@ -214,7 +228,10 @@ pub fn mt(msg: ModelMsg, locale: Locale) -> &'static str {
             "Trình duyệt này không cho lưu bộ chỉ tiêu (IndexedDB bị tắt). Hãy tải tệp bộ chỉ tiêu về để giữ lại.",
             "This browser does not allow saving targets (IndexedDB is off). Download the targets file to keep it.",
         ),
-        ModelMsg::StoreFull => ("Bộ nhớ trình duyệt đã đầy; bộ chỉ tiêu chưa được lưu.", "Browser storage is full; the targets were not saved."),
+        ModelMsg::StoreFull => (
+            "Bộ nhớ trình duyệt đã đầy; bộ chỉ tiêu chưa được lưu (bản đã lưu trước đó vẫn giữ nguyên). Hãy tải tệp về ngay.",
+            "Browser storage is full; the targets were not saved (the copy saved before is unchanged). Download the file now.",
+        ),
         ModelMsg::StoreMismatch => ("Lưu không khớp khi đọc lại; bộ chỉ tiêu chưa được lưu.", "What was saved did not read back the same; the targets were not saved."),
         ModelMsg::StoreFailed => ("Không lưu được bộ chỉ tiêu.", "The targets could not be saved."),
         ModelMsg::StartupTimedOut => (
@@ -258,6 +275,28 @@ pub fn mt(msg: ModelMsg, locale: Locale) -> &'static str {
         ModelMsg::VintageCounts => ("đang dùng", "in use"),
         ModelMsg::VintageOlder => ("bản cũ hơn", "older vintage"),
         ModelMsg::EditRevision => ("Phiên bản số liệu", "Data revision"),
+        ModelMsg::StoreStale => (
+            "Một thẻ khác vừa lưu bản mới hơn của bộ chỉ tiêu này; bản ở đây chưa được lưu để không ghi đè. Tải tệp về rồi tải lại trang.",
+            "Another tab saved a newer version of these targets; this one was not saved so as not to overwrite it. Download the file, then reload the page.",
+        ),
+        ModelMsg::StoreProtected => (
+            "Đã có một bộ chỉ tiêu lưu cùng mã mà phiên bản này không đọc được; nó được giữ nguyên và bản này chưa được lưu. Hãy tải tệp về ngay.",
+            "A stored set of targets with the same id cannot be read by this version; it is kept and this one was not saved. Download the file now.",
+        ),
+        ModelMsg::ChangedElsewhere => (
+            "Bộ chỉ tiêu đang mở vừa được thay đổi ở một thẻ khác. Tải lại trang để xem bản mới; bản ở đây sẽ không ghi đè lên nó.",
+            "The targets open here were just changed in another tab. Reload the page to see them; this copy will not overwrite them.",
+        ),
+        ModelMsg::ListChangedElsewhere => (
+            "Một bộ chỉ tiêu vừa được lưu ở một thẻ khác. Tải lại trang để thấy nó.",
+            "A set of targets was just saved in another tab. Reload the page to see it.",
+        ),
+        ModelMsg::ReloadPage => ("Tải lại trang", "Reload the page"),
+        ModelMsg::DownloadUnsaved => ("Tải tệp chưa lưu về", "Download the unsaved file"),
+        ModelMsg::ModelExportReminder => (
+            "Các bộ chỉ tiêu của bạn chỉ nằm trong trình duyệt này và đã lâu chưa được tải về. Hãy tải tệp về để giữ một bản.",
+            "Your own targets live only in this browser and have not been downloaded for a while. Download the file to keep a copy.",
+        ),
     };
     match locale {
         Locale::Vi => vi,
