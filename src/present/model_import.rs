@@ -231,18 +231,7 @@ const TARGET_KINDS: [TargetKind; 7] = [
     TargetKind::None,
 ];
 
-/// The code of a kind of target.
-pub fn target_kind_code(kind: TargetKind) -> &'static str {
-    match kind {
-        TargetKind::Level => "level",
-        TargetKind::AverageGrowth => "average_growth",
-        TargetKind::Cumulative => "cumulative",
-        TargetKind::Stock => "stock",
-        TargetKind::Share => "share",
-        TargetKind::Count => "count",
-        TargetKind::None => "none",
-    }
-}
+pub use crate::core::model::load::target_kind_code;
 
 /// The kind of target of a code made by [`target_kind_code`].
 pub fn target_kind_from_code(code: &str) -> Option<TargetKind> {

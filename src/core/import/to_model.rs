@@ -18,13 +18,13 @@ use std::collections::BTreeSet;
 use crate::core::draft::record::APP_ID;
 use crate::core::import::preview::{ImportPreview, RowKind};
 use crate::core::model::file::{ModelFile, SourceText, MODEL_FILE_KIND, MODEL_FILE_VERSION};
-use crate::core::model::load::{kind_code, measure_code, MODEL_SCHEMA_VERSION};
+use crate::core::model::load::{
+    better_code, comparator_code, kind_code, measure_code, target_kind_code, MODEL_SCHEMA_VERSION,
+};
 use crate::core::model::raw::{
     RawDocument, RawFigure, RawGroup, RawIndicator, RawModel, RawSource, RawTerm, RawText,
 };
-use crate::core::model::{
-    Better, Comparator, FigureKind, Localized, Measure, Period, TargetKind, YEARS,
-};
+use crate::core::model::{FigureKind, Localized, Measure, Period, TargetKind, YEARS};
 use crate::core::text::textsearch::fold;
 
 /// What the person says about the model when confirming an import.
@@ -291,35 +291,6 @@ fn unique_id(name: &str, taken: &mut BTreeSet<String>) -> String {
     id
 }
 
-fn comparator_code(c: Comparator) -> &'static str {
-    match c {
-        Comparator::AtLeast => "ge",
-        Comparator::MoreThan => "gt",
-        Comparator::AtMost => "le",
-        Comparator::LessThan => "lt",
-    }
-}
-
-fn better_code(b: Better) -> &'static str {
-    match b {
-        Better::Higher => "higher",
-        Better::Lower => "lower",
-        Better::Neutral => "neutral",
-    }
-}
-
-fn target_kind_code(k: TargetKind) -> &'static str {
-    match k {
-        TargetKind::Level => "level",
-        TargetKind::AverageGrowth => "average_growth",
-        TargetKind::Cumulative => "cumulative",
-        TargetKind::Stock => "stock",
-        TargetKind::Share => "share",
-        TargetKind::Count => "count",
-        TargetKind::None => "none",
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -327,6 +298,7 @@ mod tests {
     use crate::core::import::preview::preview;
     use crate::core::model::catalog::UNITS_JSON;
     use crate::core::model::file::{read_model_file, write_model_file};
+    use crate::core::model::Comparator;
     use crate::core::model::{Amount, Figure};
 
     const TABLE: &str = "STT\tChỉ tiêu\tĐVT\tTH 2025\tKH 2026\tMục tiêu 2030\n\

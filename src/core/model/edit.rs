@@ -16,7 +16,9 @@ use std::fmt;
 
 use crate::core::model::catalog::UNITS_JSON;
 use crate::core::model::file::ModelFile;
-use crate::core::model::load::{kind_code, measure_code, DataError};
+use crate::core::model::load::{
+    better_code, comparator_code, kind_code, measure_code, target_kind_code, DataError,
+};
 use crate::core::model::raw::{RawDocument, RawFigure, RawIndicator, RawSource, RawText};
 use crate::core::model::stored::free_model_id;
 use crate::core::model::{
@@ -186,35 +188,6 @@ impl fmt::Display for EditError {
 }
 
 impl std::error::Error for EditError {}
-
-fn better_code(b: Better) -> &'static str {
-    match b {
-        Better::Higher => "higher",
-        Better::Lower => "lower",
-        Better::Neutral => "neutral",
-    }
-}
-
-fn target_kind_code(k: TargetKind) -> &'static str {
-    match k {
-        TargetKind::Level => "level",
-        TargetKind::AverageGrowth => "average_growth",
-        TargetKind::Cumulative => "cumulative",
-        TargetKind::Stock => "stock",
-        TargetKind::Share => "share",
-        TargetKind::Count => "count",
-        TargetKind::None => "none",
-    }
-}
-
-fn comparator_code(c: Comparator) -> &'static str {
-    match c {
-        Comparator::AtLeast => "ge",
-        Comparator::MoreThan => "gt",
-        Comparator::AtMost => "le",
-        Comparator::LessThan => "lt",
-    }
-}
 
 fn valid_date(text: &str) -> bool {
     let parts: Vec<&str> = text.split('-').collect();

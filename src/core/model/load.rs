@@ -165,6 +165,38 @@ pub fn measure_code(measure: Measure) -> &'static str {
     }
 }
 
+/// The data-file code of a comparator (`ge`, `gt`, `le`, `lt`).
+pub fn comparator_code(c: Comparator) -> &'static str {
+    match c {
+        Comparator::AtLeast => "ge",
+        Comparator::MoreThan => "gt",
+        Comparator::AtMost => "le",
+        Comparator::LessThan => "lt",
+    }
+}
+
+/// The data-file code of a direction.
+pub fn better_code(b: Better) -> &'static str {
+    match b {
+        Better::Higher => "higher",
+        Better::Lower => "lower",
+        Better::Neutral => "neutral",
+    }
+}
+
+/// The data-file code of a kind of target.
+pub fn target_kind_code(k: TargetKind) -> &'static str {
+    match k {
+        TargetKind::Level => "level",
+        TargetKind::AverageGrowth => "average_growth",
+        TargetKind::Cumulative => "cumulative",
+        TargetKind::Stock => "stock",
+        TargetKind::Share => "share",
+        TargetKind::Count => "count",
+        TargetKind::None => "none",
+    }
+}
+
 fn localized(t: &RawText) -> Localized {
     Localized {
         vi: t.vi.clone(),
