@@ -6,24 +6,10 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, openApp } from './support.mjs';
+import { TSV, MODEL_ID } from './model-support.mjs';
 
 const app = useApp('/');
 
-// The same table as tests/e2e/model-import.test.mjs (figures from
-// shared/reference/public-figures-2026-2030.md).
-const TABLE = [
-  ['STT', 'Chỉ tiêu', 'ĐVT', 'Ước TH 2025', 'KH 2026', 'Mục tiêu 2030'],
-  ['I', 'CHỈ TIÊU KINH TẾ', '', '', '', ''],
-  ['1', 'Tốc độ tăng trưởng GRDP bình quân', '%/năm', '10,59', '10', 'trên 10'],
-  ['2', 'GRDP bình quân đầu người', 'USD/người', '', '', 'khoảng 6.900 - 7.000'],
-  ['3', 'Tổng vốn đầu tư thực hiện cả giai đoạn', 'tỷ đồng', 'hơn 82.000', '', 'ít nhất 560.000'],
-  ['4', 'Tỷ lệ đô thị hóa', '%', '', '', 'trên 38'],
-  ['II', 'CHỈ TIÊU XÃ HỘI', '', '', '', ''],
-  ['5', 'Tỷ lệ lao động nông nghiệp', '%', '', '', 'dưới 38,7'],
-  ['6', 'Tỷ lệ nghèo đa chiều', '%', '', '1,47', 'cơ bản không còn hộ nghèo'],
-];
-const TSV = TABLE.map((r) => r.join('\t')).join('\r\n') + '\r\n';
-const MODEL_ID = 'quang-ngai-2026-2030';
 const GRDP = 'toc_do_tang_truong_grdp_binh_quan';
 const NEW_NAME = 'Tốc độ tăng trưởng kinh tế (GRDP) bình quân';
 

@@ -12,38 +12,16 @@ import { mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { useApp, openApp, ROOT, DIST } from './support.mjs';
+import { TSV, MODEL_ID, openImport, rowIds, storedModelCount } from './model-support.mjs';
 import { copySite, waitForController } from './offline-support.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 import { securityHeaders } from '../../scripts/security-headers.mjs';
 
 const app = useApp('/');
 const FIXTURES = join(ROOT, 'tests', 'fixtures');
-const MODEL_ID = 'quang-ngai-2026-2030';
 
-// The paste test's table (tests/e2e/model-import.test.mjs), as tab-separated text.
-const TSV =
-  [
-    ['STT', 'Chỉ tiêu', 'ĐVT', 'Ước TH 2025', 'KH 2026', 'Mục tiêu 2030'],
-    ['I', 'CHỈ TIÊU KINH TẾ', '', '', '', ''],
-    ['1', 'Tốc độ tăng trưởng GRDP bình quân', '%/năm', '10,59', '10', 'trên 10'],
-    ['2', 'GRDP bình quân đầu người', 'USD/người', '', '', 'khoảng 6.900 - 7.000'],
-    ['3', 'Tổng vốn đầu tư thực hiện cả giai đoạn', 'tỷ đồng', 'hơn 82.000', '', 'ít nhất 560.000'],
-    ['4', 'Tỷ lệ đô thị hóa', '%', '', '', 'trên 38'],
-    ['II', 'CHỈ TIÊU XÃ HỘI', '', '', '', ''],
-    ['5', 'Tỷ lệ lao động nông nghiệp', '%', '', '', 'dưới 38,7'],
-    ['6', 'Tỷ lệ nghèo đa chiều', '%', '', '1,47', 'cơ bản không còn hộ nghèo'],
-  ]
-    .map((r) => r.join('\t'))
-    .join('\r\n') + '\r\n';
 
-async function openImport(page) {
-  await page.getByTestId('model-import-open').click();
-  await page.getByTestId('model-import').waitFor();
-}
 
-async function rowIds(page) {
-  return page.locator('[data-testid="indicator-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.indicatorId));
-}
 
 /** Records whether the loading notice was ever on the page (it may show only briefly). */
 async function watchLoading(page) {
@@ -167,16 +145,7 @@ test('bad spreadsheet files get a clear message and nothing is saved', async () 
   await input.setInputFiles({ name: 'anh2.xlsx', mimeType: xlsx, buffer: Buffer.from('GIF89a....') });
   assert.match(await errorSaying(page, /is not an Excel/), /This file is not an Excel or LibreOffice spreadsheet/);
   assert.equal(await page.getByTestId('model-import-preview').count(), 0);
-  const stored = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const open = indexedDB.open('provincial-planner', 1);
-        open.onsuccess = () => {
-          const req = open.result.transaction('models').objectStore('models').count();
-          req.onsuccess = () => resolve(req.result);
-        };
-      }),
-  );
+  const stored = await storedModelCount(page);
   assert.equal(stored, 0);
   assert.ok(!page.url().includes('mo='), page.url());
   assert.deepEqual(errors, []);

@@ -7,33 +7,13 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useApp, openApp } from './support.mjs';
+import { TABLE, TSV, MODEL_ID, openImport, rowIds, storedModelCount } from './model-support.mjs';
 
 const app = useApp('/');
 
-// Figures from shared/reference/public-figures-2026-2030.md, typed as an official does.
-const TABLE = [
-  ['STT', 'Chỉ tiêu', 'ĐVT', 'Ước TH 2025', 'KH 2026', 'Mục tiêu 2030'],
-  ['I', 'CHỈ TIÊU KINH TẾ', '', '', '', ''],
-  ['1', 'Tốc độ tăng trưởng GRDP bình quân', '%/năm', '10,59', '10', 'trên 10'],
-  ['2', 'GRDP bình quân đầu người', 'USD/người', '', '', 'khoảng 6.900 - 7.000'],
-  ['3', 'Tổng vốn đầu tư thực hiện cả giai đoạn', 'tỷ đồng', 'hơn 82.000', '', 'ít nhất 560.000'],
-  ['4', 'Tỷ lệ đô thị hóa', '%', '', '', 'trên 38'],
-  ['II', 'CHỈ TIÊU XÃ HỘI', '', '', '', ''],
-  ['5', 'Tỷ lệ lao động nông nghiệp', '%', '', '', 'dưới 38,7'],
-  ['6', 'Tỷ lệ nghèo đa chiều', '%', '', '1,47', 'cơ bản không còn hộ nghèo'],
-];
-const TSV = TABLE.map((r) => r.join('\t')).join('\r\n') + '\r\n';
 const CSV = '\uFEFF' + TABLE.map((r) => r.map((c) => (/[;"]/.test(c) ? `"${c}"` : c)).join(';')).join('\r\n') + '\r\n';
-const MODEL_ID = 'quang-ngai-2026-2030';
 
-async function openImport(page) {
-  await page.getByTestId('model-import-open').click();
-  await page.getByTestId('model-import').waitFor();
-}
 
-async function rowIds(page) {
-  return page.locator('[data-testid="indicator-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.indicatorId));
-}
 
 test('a pasted table is previewed, saved, reloaded, exported and opened elsewhere', async () => {
   const { page, errors, context } = await openApp(app.browser, app.url);
@@ -147,16 +127,7 @@ test('bad input gets a clear message and nothing is saved', async () => {
   await page.getByTestId('model-import-file').setInputFiles({ name: 'nhap.json', mimeType: 'application/json', buffer: Buffer.from(drafts) });
   await page.waitForFunction(() => /tệp bản nháp/.test(document.querySelector('[data-testid="model-save-status"]')?.textContent ?? ''));
   // Nothing was stored: the model store holds no record.
-  const stored = await page.evaluate(
-    () =>
-      new Promise((resolve) => {
-        const open = indexedDB.open('provincial-planner', 1);
-        open.onsuccess = () => {
-          const req = open.result.transaction('models').objectStore('models').count();
-          req.onsuccess = () => resolve(req.result);
-        };
-      }),
-  );
+  const stored = await storedModelCount(page);
   assert.equal(stored, 0);
   assert.ok(!page.url().includes('mo='), page.url());
   assert.deepEqual(errors, []);
