@@ -23,5 +23,7 @@ CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   cargo test --target wasm32-unknown-unknown --test web
 step "release build (trunk)"
 scripts/build.sh
+step "first-load size budget"
+node scripts/size-budget.mjs
 step "end-to-end tests (Playwright + node --test)"
 node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 tests/e2e/

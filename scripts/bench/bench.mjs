@@ -4,12 +4,12 @@
 // rows on screen) against a plain static page of the same table, recompute latency from
 // an input event to the updated numbers (200 edits), and memory after load.
 // Usage: node scripts/bench/bench.mjs <engine.json> <static-page.html>
-import { existsSync,  readFileSync, readdirSync, writeFileSync, mkdirSync, copyFileSync, statSync } from 'node:fs';
-import { gzipSync, brotliCompressSync, constants } from 'node:zlib';
+import { existsSync,  readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { startServer } from '../static-server.mjs';
+import { measure } from '../first-load.mjs';
 
 const ROOT = new URL('../..', import.meta.url).pathname;
 const DIST = join(ROOT, 'dist');
@@ -28,27 +28,8 @@ function stats(samples) {
   return { median: at(0.5), p95: at(0.95), min: s[0], max: s[s.length - 1], n: s.length };
 }
 
-// ---- size
-const files = readdirSync(DIST).filter((f) => statSync(join(DIST, f)).isFile());
-const size = {};
-for (const f of files) {
-  const body = readFileSync(join(DIST, f));
-  // The spreadsheet worker is fetched only when a spreadsheet is opened, and the service
-  // worker files are not loaded by the page: neither is part of the first load.
-  const kind = f.startsWith('sheet_worker')
-    ? 'worker'
-    : f.startsWith('sw') && f.endsWith('.js')
-      ? 'service-worker'
-      : f.endsWith('.wasm') ? 'wasm' : f.endsWith('.js') ? 'js' : f.endsWith('.css') ? 'css' : f.endsWith('.html') ? 'html' : 'other';
-  const entry = (size[kind] ??= { raw: 0, gzip: 0, brotli: 0 });
-  entry.raw += body.length;
-  entry.gzip += gzipSync(body, { level: 9 }).length;
-  entry.brotli += brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }).length;
-}
-const firstLoad = ['html', 'js', 'wasm', 'css'].reduce(
-  (t, k) => ({ raw: t.raw + (size[k]?.raw ?? 0), gzip: t.gzip + (size[k]?.gzip ?? 0), brotli: t.brotli + (size[k]?.brotli ?? 0) }),
-  { raw: 0, gzip: 0, brotli: 0 },
-);
+// ---- size (scripts/first-load.mjs: the same figure as the size budget of scripts/test.sh)
+const { size, firstLoad } = measure(DIST);
 
 // ---- load
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
@@ -254,7 +235,7 @@ lines.push(`Benchmark ${results.date} on ${results.machine}`);
 lines.push('');
 lines.push('| size (KB) | raw | gzip | brotli |');
 lines.push('|---|---:|---:|---:|');
-for (const k of ['wasm', 'js', 'css', 'html']) {
+for (const k of ['wasm', 'js', 'css', 'html', 'data']) {
   if (size[k]) lines.push(`| ${k} | ${kb(size[k].raw)} | ${kb(size[k].gzip)} | ${kb(size[k].brotli)} |`);
 }
 lines.push(`| **first load** | ${kb(firstLoad.raw)} | ${kb(firstLoad.gzip)} | ${kb(firstLoad.brotli)} |`);
