@@ -9,9 +9,16 @@
 //    portal.json, which an administrator edits), derives the build id from that list, and
 //    writes sw.js: one line with the list, then the template assets/sw.js.
 //
+// 0. When run by Trunk: writes the first view into index.html (the dashboard rows of the
+//    default model, `cargo run --example prerender`, from the same present:: view models
+//    the app uses), between <!--prerendered--> markers right after <body>, so the rows are
+//    on screen before any wasm runs; the app removes it when its own first view mounts.
+//    PLANNER_PRERENDER=0 skips it.
+//
 // Running it again on its own output changes nothing (the end-to-end tests run it on a
 // copied and edited dist/ to make a "second build"). Usage outside Trunk:
 //   node scripts/postbuild.mjs <site directory>
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { readFile, readdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
@@ -24,6 +31,31 @@ const TEMPLATE = join(HERE, '..', 'assets', 'sw.js');
 export const NOT_PRECACHED = new Set(['sw.js', 'sw-kill-switch.js', 'portal.json', 'models.json']);
 
 const sha = (algo, data) => createHash(algo).update(data).digest();
+
+const PRERENDER_START = '<!--prerendered-->';
+const PRERENDER_END = '<!--/prerendered-->';
+
+/** The pre-rendered first view, from the host example (see 0. above). */
+export function renderFirstView() {
+  return execFileSync('cargo', ['run', '--quiet', '--example', 'prerender'], {
+    cwd: join(HERE, '..'),
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+}
+
+/** index.html with `view` as its pre-rendered first view (replacing an earlier one). */
+export function withFirstView(html, view) {
+  const block = `${PRERENDER_START}${view}${PRERENDER_END}`;
+  const start = html.indexOf(PRERENDER_START);
+  const end = html.indexOf(PRERENDER_END);
+  if (start >= 0 && end > start) return html.slice(0, start) + block + html.slice(end + PRERENDER_END.length);
+  const body = html.match(/<body[^>]*>/i);
+  if (!body) throw new Error('postbuild: index.html has no <body>');
+  const at = body.index + body[0].length;
+  return `${html.slice(0, at)}\n${block}${html.slice(at)}`;
+}
 
 /** Moves inline module scripts to files; returns the new index.html text. */
 async function externaliseScripts(dir, html) {
@@ -71,11 +103,12 @@ async function listFiles(dir, root = dir) {
  * Finishes the site in `dir`. Returns { build, files } as written into sw.js, where files
  * is [{ url, sha256 }] with URLs relative to the site root.
  */
-export async function postbuild(dir) {
+export async function postbuild(dir, { firstView } = {}) {
   const site = resolve(dir);
   const indexPath = join(site, 'index.html');
   const html = await readFile(indexPath, 'utf8');
-  const finished = await externaliseScripts(site, html);
+  const viewed = firstView === undefined ? html : withFirstView(html, firstView);
+  const finished = await externaliseScripts(site, viewed);
   if (finished !== html) await writeFile(indexPath, finished);
 
   const files = [];
@@ -97,6 +130,9 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     console.error('usage: node scripts/postbuild.mjs <site directory> (or set TRUNK_STAGING_DIR)');
     process.exit(2);
   }
-  const { build, files } = await postbuild(dir);
+  const byTrunk = process.argv[2] === undefined;
+  const firstView = byTrunk && process.env.PLANNER_PRERENDER !== '0' ? renderFirstView() : undefined;
+  const { build, files } = await postbuild(dir, { firstView });
+  if (firstView !== undefined) console.log(`postbuild: first view pre-rendered into index.html (${firstView.length} bytes)`);
   console.log(`postbuild: sw.js for build ${build} precaches ${files.length} files`);
 }

@@ -7,7 +7,7 @@ mod util;
 
 use std::collections::{BTreeMap, BTreeSet};
 
-use provincial_planner::core::model::catalog::{load_shipped, SHIPPED};
+use provincial_planner::core::model::catalog::{load_shipped, shipped_path, SHIPPED};
 use provincial_planner::core::model::load::figure_key;
 use provincial_planner::core::model::{Amount, DocumentKind, Model, Source};
 use util::{fold_text, numbers_in, read_repo_file, repo_root};
@@ -39,6 +39,20 @@ fn every_shipped_model_loads_and_kon_tum_is_first() {
     }
 }
 
+/// The app fetches exactly these paths beside `index.html` (the build copies `data/models/`
+/// there): each must be a file of the repository.
+#[test]
+fn every_file_the_app_fetches_exists() {
+    for (folder, files) in SHIPPED {
+        let paths = files.paths();
+        assert_eq!(paths.len(), files.figures.len() + 2, "{folder}");
+        for (_, relative) in paths {
+            let path = repo_root().join(shipped_path(folder, &relative));
+            assert!(path.is_file(), "{} is not a file", path.display());
+        }
+    }
+}
+
 #[test]
 fn catalog_lists_every_data_file() {
     let models_dir = repo_root().join("data/models");
@@ -57,13 +71,7 @@ fn catalog_lists_every_data_file() {
     }
     let listed: BTreeSet<String> = SHIPPED
         .iter()
-        .flat_map(|(folder, files)| {
-            files
-                .fragments
-                .iter()
-                .filter(|(n, _)| *n != "indicators.json")
-                .map(move |(n, _)| format!("{folder}/{n}"))
-        })
+        .flat_map(|(folder, files)| files.figures.iter().map(move |n| format!("{folder}/{n}")))
         .collect();
     assert_eq!(
         on_disk, listed,

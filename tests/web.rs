@@ -423,3 +423,15 @@ mod model_store {
         channel.close();
     }
 }
+
+/// In the browser the app's NFC is the browser's own (platform::text): a decomposed
+/// Vietnamese name is read composed, as on the host.
+#[wasm_bindgen_test]
+fn draft_names_are_composed_by_the_browser_normaliser() {
+    use provincial_planner::core::text::unicode::{nfc, same_text};
+    provincial_planner::platform::text::install();
+    assert_eq!(nfc("Ke\u{0302}\u{0301} hoa\u{0323}ch"), "Kế hoạch");
+    assert_eq!(nfc("e\u{0323}\u{0302}"), "ệ");
+    assert!(same_text("quy\u{0301} IV", "quý IV"));
+    assert!(!same_text("ệ", "ê"));
+}

@@ -2,7 +2,8 @@
 //! `wasm_bindgen` or `gloo`. Each is thin: `storage` (localStorage and
 //! `navigator.storage`), `clock` (the time and timers), `download` (files out), `model_store` (own models in IndexedDB),
 //! `offline` (the service worker), `published` (models a portal lists in `models.json`) and `portal` (embedding in a portal page),
-//! `sheet_reader` (starts the spreadsheet worker for an opened file). The rules
+//! `sheet_reader` (starts the spreadsheet worker for an opened file), `shipped`
+//! (the shipped models' data files), `text` (the browser's Unicode normalisation). The rules
 //! they apply live in `core`.
 
 pub mod clock;
@@ -12,4 +13,6 @@ pub mod offline;
 pub mod portal;
 pub mod published;
 pub mod sheet_reader;
+pub mod shipped;
 pub mod storage;
+pub mod text;

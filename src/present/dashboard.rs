@@ -253,6 +253,37 @@ pub fn row_view(model: &Model, summary: &IndicatorSummary<'_>, locale: Locale) -
     }
 }
 
+/// The page heading of a model: "Kon Tum · Nhiệm kỳ 2021–2025".
+pub fn model_heading(model: &Model, locale: Locale) -> String {
+    format!(
+        "{} · {} {}–{}",
+        pick(&model.province, locale),
+        t(Msg::Term, locale),
+        model.term.first_year,
+        model.term.last_year
+    )
+}
+
+/// A model's name in the model picker: "Kon Tum (2021–2025)".
+pub fn model_label(model: &Model, locale: Locale) -> String {
+    format!(
+        "{} ({}–{})",
+        pick(&model.province, locale),
+        model.term.first_year,
+        model.term.last_year
+    )
+}
+
+/// The CSS classes of a row's plan status.
+pub fn status_class(status: Option<PlanStatus>) -> &'static str {
+    match status {
+        Some(PlanStatus::Met) => "status status-met",
+        Some(PlanStatus::Exceeded) => "status status-exceeded",
+        Some(PlanStatus::Missed) => "status status-missed",
+        None => "status",
+    }
+}
+
 /// The dashboard: every group with the rows whose indicator matches `query` (in either
 /// language), groups without a match left out.
 pub fn dashboard(model: &Model, query: &str, locale: Locale) -> Vec<GroupView> {

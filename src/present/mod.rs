@@ -6,7 +6,8 @@
 //! CSV tables; `workbench` the "what is needed" panel; `chain` the linked growth
 //! scenario; `sensitivity` the sensitivity tables; `compare` the drafts comparison;
 //! `dates` every way a date or time is written; `model_import` the preview of a table
-//! being imported as a model.
+//! being imported as a model; `prerender` the first view written into `index.html` at
+//! build time.
 
 pub mod chain;
 pub mod chart;
@@ -17,6 +18,7 @@ pub mod explain;
 pub mod i18n;
 pub mod model_editor;
 pub mod model_import;
+pub mod prerender;
 pub mod reports;
 pub mod sensitivity;
 pub mod workbench;

@@ -3,7 +3,8 @@
 use leptos::prelude::*;
 
 use crate::app::state::{Action, AppContext};
-use crate::present::i18n::{pick, t, Msg};
+use crate::present::dashboard::model_label;
+use crate::present::i18n::{t, Msg};
 
 /// Model picker; hidden when there is a single model.
 #[component]
@@ -18,12 +19,7 @@ pub fn ModelPicker() -> impl IntoView {
                 .iter()
                 .enumerate()
                 .map(|(i, m)| {
-                    let label = format!(
-                        "{} ({}–{})",
-                        pick(&m.province, locale),
-                        m.term.first_year,
-                        m.term.last_year
-                    );
+                    let label = model_label(m, locale);
                     view! { <option value=i.to_string() selected=i == current>{label}</option> }
                 })
                 .collect_view();

@@ -6,8 +6,7 @@ use leptos::prelude::*;
 
 use crate::app::state::{Action, AppContext};
 use crate::components::reports::csv_button::CsvButton;
-use crate::core::plan::summary::PlanStatus;
-use crate::present::dashboard::{dashboard, GroupView, RowView};
+use crate::present::dashboard::{dashboard, status_class, GroupView, RowView};
 use crate::present::i18n::{t, Msg};
 
 /// Every group's table, filtered by the search box.
@@ -79,15 +78,6 @@ pub fn TargetTable(group: GroupView) -> impl IntoView {
                 <tbody>{rows}</tbody>
             </table>
         </div>
-    }
-}
-
-fn status_class(status: Option<PlanStatus>) -> &'static str {
-    match status {
-        Some(PlanStatus::Met) => "status status-met",
-        Some(PlanStatus::Exceeded) => "status status-exceeded",
-        Some(PlanStatus::Missed) => "status status-missed",
-        None => "status",
     }
 }
 

@@ -19,7 +19,7 @@ use leptos::prelude::*;
 use crate::app::drafts::DraftSession;
 use crate::app::state::AppContext;
 use crate::core::draft::session::Protection;
-use crate::core::model::catalog::{SHIPPED, UNITS_JSON};
+use crate::core::model::catalog::{shipped_texts, UNITS_JSON};
 use crate::core::model::file::{read_model_file, write_model_file, ModelFile, ModelFileError};
 use crate::core::model::raw::{RawFragment, RawModel};
 use crate::core::model::store_policy::{
@@ -176,12 +176,12 @@ pub fn file_of(model_id: &str, own: OwnModels) -> Option<ModelFile> {
     }) {
         return Some(f);
     }
-    let (_, files) = SHIPPED.iter().find(|(folder, files)| {
-        *folder == model_id
-            || serde_json::from_str::<RawModel>(files.model).is_ok_and(|m| m.id == model_id)
+    let texts = shipped_texts().iter().find(|texts| {
+        texts.folder == model_id
+            || serde_json::from_str::<RawModel>(&texts.model).is_ok_and(|m| m.id == model_id)
     })?;
-    let model: RawModel = serde_json::from_str(files.model).ok()?;
-    let fragments: Option<Vec<RawFragment>> = files
+    let model: RawModel = serde_json::from_str(&texts.model).ok()?;
+    let fragments: Option<Vec<RawFragment>> = texts
         .fragments
         .iter()
         .map(|(_, t)| serde_json::from_str(t).ok())

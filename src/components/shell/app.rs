@@ -30,13 +30,21 @@ use crate::core::model::stored::read_stored;
 use crate::platform::clock;
 use crate::platform::model_store::{self, ModelStoreError};
 use crate::platform::published;
+use crate::present::dashboard::model_heading;
 use crate::present::i18n::drafts::link_notice;
-use crate::present::i18n::{pick, t, Msg};
+use crate::present::i18n::{t, Msg};
+use crate::present::prerender::PRERENDERED_ID;
 
-/// How long the first view waits for the model store and the published models before
-/// showing the shipped models alone (a store blocked by another tab, or a slow network,
-/// must not leave the page blank).
+/// How long the first view waits for the model store (a store blocked by another tab
+/// must not keep the app from starting). The shipped data are always waited for: they
+/// come from the service worker's cache, and the pre-rendered rows in `index.html` are on
+/// screen meanwhile.
 const STARTUP_WAIT_MS: u64 = 5_000;
+
+/// How long the first view waits for the published models once the shipped data and the
+/// model store are in (a slow network must not hold the app back). Models published
+/// later are in the service worker's cache for the next start.
+const PUBLISHED_WAIT_MS: u64 = 1_000;
 
 /// What the app reads before its first view: the model store's records and the models a
 /// portal publishes (file, text).
@@ -49,53 +57,118 @@ struct Startup {
     timed_out: bool,
 }
 
-async fn read_startup() -> Startup {
-    let mut startup = Startup::default();
-    match model_store::read_all().await {
-        Ok(records) => startup.records = records,
-        Err(e) => startup.store_error = Some(e),
-    }
+/// Published models: (file, text) read, and the files that failed.
+type Published = (Vec<(String, String)>, Vec<String>);
+
+async fn read_published() -> Published {
+    let mut read = Vec::new();
+    let mut failures = Vec::new();
     // No list, or an empty one, means nothing is published; a bad list is reported.
     if let Ok(text) = published::fetch_text(published::LIST).await {
         match parse_published(&text) {
             Ok(files) => {
                 for file in files {
                     match published::fetch_text(&file).await {
-                        Ok(text) => startup.published.push((file, text)),
-                        Err(_) => startup.published_failures.push(file),
+                        Ok(text) => read.push((file, text)),
+                        Err(_) => failures.push(file),
                     }
                 }
             }
-            Err(_) => startup.published_failures.push(published::LIST.to_string()),
+            Err(_) => failures.push(published::LIST.to_string()),
         }
     }
-    startup
+    (read, failures)
 }
 
-/// The whole app: waits for the person's own and the published models, then shows the
-/// workspace.
+/// What start-up has read so far; the workspace starts once from it.
+#[derive(Clone, Debug, Default)]
+struct Reading {
+    shipped: bool,
+    store: Option<Result<Vec<(String, String)>, ModelStoreError>>,
+    published: Option<Published>,
+    published_late: bool,
+    store_late: bool,
+}
+
+impl Reading {
+    /// The start-up to begin with, once enough is read (or waited for).
+    fn ready(&self) -> Option<Startup> {
+        let store_done = self.store.is_some() || self.store_late;
+        let published_done = self.published.is_some() || self.published_late;
+        if !(self.shipped && store_done && published_done) {
+            return None;
+        }
+        let mut startup = Startup {
+            timed_out: self.store.is_none(),
+            ..Startup::default()
+        };
+        match self.store.clone() {
+            Some(Ok(records)) => startup.records = records,
+            Some(Err(e)) => startup.store_error = Some(e),
+            None => {}
+        }
+        if let Some((read, failures)) = self.published.clone() {
+            startup.published = read;
+            startup.published_failures = failures;
+        }
+        Some(startup)
+    }
+}
+
+/// The whole app: fetches the shipped data and reads the person's own and the published
+/// models at once, then shows the workspace (replacing the rows pre-rendered into
+/// `index.html` at build time).
 #[component]
 pub fn App() -> impl IntoView {
+    crate::platform::text::install();
     let (startup, set_startup) = signal(None::<Startup>);
-    leptos::task::spawn_local(async move {
-        let read = read_startup().await;
+    let reading = StoredValue::new(Reading::default());
+    let step = move |change: fn(&mut Reading)| {
+        reading.update_value(change);
         if startup.get_untracked().is_none() {
-            set_startup.set(Some(read));
+            if let Some(s) = reading.with_value(Reading::ready) {
+                set_startup.set(Some(s));
+            }
         }
+    };
+    leptos::task::spawn_local(async move {
+        crate::platform::shipped::fetch_shipped().await;
+        step(|r| r.shipped = true);
+        set_timeout(
+            move || step(|r| r.published_late = true),
+            std::time::Duration::from_millis(PUBLISHED_WAIT_MS),
+        );
+    });
+    leptos::task::spawn_local(async move {
+        let read = model_store::read_all().await;
+        reading.update_value(|r| r.store = Some(read));
+        step(|_| {});
+    });
+    leptos::task::spawn_local(async move {
+        let read = read_published().await;
+        reading.update_value(|r| r.published = Some(read));
+        step(|_| {});
     });
     set_timeout(
-        move || {
-            if startup.get_untracked().is_none() {
-                set_startup.set(Some(Startup {
-                    timed_out: true,
-                    ..Startup::default()
-                }));
-            }
-        },
+        move || step(|r| r.store_late = true),
         std::time::Duration::from_millis(STARTUP_WAIT_MS),
     );
-    // Runs once: `startup` is set once.
-    move || startup.get().map(|s| view! { <Workspace startup=s /> })
+    // Runs once: `startup` is set once. The pre-rendered rows go in the same task as the
+    // workspace's are mounted, so no frame shows neither (or both).
+    move || {
+        startup.get().map(|s| {
+            let workspace = view! { <Workspace startup=s /> };
+            remove_prerendered();
+            workspace
+        })
+    }
+}
+
+/// Removes the dashboard rows written into `index.html` at build time (`#prerendered`).
+fn remove_prerendered() {
+    if let Some(node) = document().get_element_by_id(PRERENDERED_ID) {
+        node.remove();
+    }
 }
 
 /// The dashboard and everything on it, over the shipped, published and own models.
@@ -185,16 +258,9 @@ fn Workspace(startup: Startup) -> impl IntoView {
 
     let heading = move || {
         let locale = ctx.locale();
-        match ctx.model() {
-            Some(m) => format!(
-                "{} · {} {}–{}",
-                pick(&m.province, locale),
-                t(Msg::Term, locale),
-                m.term.first_year,
-                m.term.last_year
-            ),
-            None => String::new(),
-        }
+        ctx.model()
+            .map(|m| model_heading(m, locale))
+            .unwrap_or_default()
     };
 
     // Embedding: a portal's iframe asked for the compact view.

@@ -93,6 +93,11 @@ pub enum DataError {
         /// The figure key.
         key: String,
     },
+    /// A data file could not be read at all (offline with nothing cached, or missing).
+    Unreachable {
+        /// The file's path.
+        file: String,
+    },
 }
 
 impl fmt::Display for DataError {
@@ -119,6 +124,7 @@ impl fmt::Display for DataError {
             }
             DataError::MissingSource { owner } => write!(f, "{owner}: missing source"),
             DataError::DuplicateFigure { key } => write!(f, "figure {key} appears twice"),
+            DataError::Unreachable { file } => write!(f, "{file}: could not be read"),
         }
     }
 }

@@ -29,6 +29,7 @@ macro_rules! messages {
 
 pub mod drafts;
 pub mod models;
+pub mod prerender;
 
 use crate::core::model::load::DataError;
 use crate::core::model::{
@@ -626,6 +627,13 @@ pub fn data_error_text(error: &DataError, locale: Locale) -> String {
                 format!("figure {key} appears twice")
             }
         }
+        DataError::Unreachable { file } => {
+            if vi {
+                format!("{file}: không tải được tệp (mất mạng khi mở lần đầu, hoặc tệp bị thiếu trên máy chủ); hãy tải lại trang khi có mạng")
+            } else {
+                format!("{file}: the file could not be loaded (offline on a first visit, or missing on the server); reload the page when online")
+            }
+        }
     };
     if vi {
         format!("Lỗi dữ liệu: {detail}")
@@ -807,6 +815,9 @@ mod tests {
             },
             DataError::DuplicateFigure {
                 key: "grdp/2023/estimate/level".into(),
+            },
+            DataError::Unreachable {
+                file: "data/models/kon-tum-2021-2025/model.json".into(),
             },
         ];
         for e in &errors {
