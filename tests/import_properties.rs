@@ -129,3 +129,85 @@ proptest! {
         }
     }
 }
+
+/// Fragments of an `.ods` sheet's `content.xml`, with spans and repeats large and small.
+fn ods_content() -> impl Strategy<Value = String> {
+    let cell = (
+        prop_oneof![Just("table:table-cell"), Just("table:covered-table-cell")],
+        prop::option::of(0u64..3_000_000),
+        prop::option::of(0u64..300),
+        prop::option::of(0u64..9_000),
+        any::<bool>(),
+    )
+        .prop_map(|(name, repeat, cols, rows, percent)| {
+            let mut attrs = String::new();
+            if let Some(n) = repeat {
+                attrs.push_str(&format!(" table:number-columns-repeated=\"{n}\""));
+            }
+            if let Some(n) = cols {
+                attrs.push_str(&format!(" table:number-columns-spanned=\"{n}\""));
+            }
+            if let Some(n) = rows {
+                attrs.push_str(&format!(" table:number-rows-spanned=\"{n}\""));
+            }
+            if percent {
+                attrs.push_str(" office:value-type=\"percentage\" office:value=\"0.1\"");
+            }
+            format!("<{name}{attrs}/>")
+        });
+    let row = (
+        prop::option::of(0u64..2_000_000),
+        prop::collection::vec(cell, 0..6),
+    )
+        .prop_map(|(repeat, cells)| {
+            let attr = repeat.map_or(String::new(), |n| {
+                format!(" table:number-rows-repeated=\"{n}\"")
+            });
+            format!(
+                "<table:table-row{attr}>{}</table:table-row>",
+                cells.concat()
+            )
+        });
+    (prop::collection::vec(row, 0..8), any::<bool>()).prop_map(|(rows, broken)| {
+        let end = if broken { "" } else { "</table:table>" };
+        format!(
+            "<office:spreadsheet><table:table>{}{end}</office:spreadsheet>",
+            rows.concat()
+        )
+    })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(256))]
+
+    #[test]
+    fn a_percentage_reads_back_times_a_hundred(hundredths in -1_000_000i64..1_000_000) {
+        // A fraction with at most 6 decimals (what a person types as 12,3456 %).
+        let fraction = hundredths as f64 / 1_000_000.0;
+        let text = provincial_planner::core::import::sheet::percent_text(&fraction.to_string());
+        let read = read_cell(&text).expect("reads").expect("a value");
+        prop_assert!(read.percent, "{text}");
+        match read.amount {
+            Amount::Point(x) => prop_assert!((x - fraction * 100.0).abs() < 1e-9, "{text} {x}"),
+            Amount::Range(..) => prop_assert!(false, "{text}"),
+        }
+    }
+
+    #[test]
+    fn percent_formats_never_panic(code in "\\PC{0,24}") {
+        let _ = provincial_planner::core::import::sheet::is_percent_format(&code);
+        let _ = provincial_planner::core::import::sheet::percent_text(&code);
+    }
+
+    #[test]
+    fn ods_marks_stay_within_the_rows_and_columns_read(xml in ods_content()) {
+        use provincial_planner::worker::ods::marks_in_content;
+        if let Some(m) = marks_in_content(xml.as_bytes(), 0) {
+            let rows = u32::try_from(MAX_ROWS).unwrap_or(u32::MAX);
+            let columns = u32::try_from(MAX_COLUMNS).unwrap_or(u32::MAX);
+            prop_assert!(m.percents.iter().all(|&[r, c]| r <= rows && c <= columns));
+            prop_assert!(m.merged.iter().all(|&[r0, c0, r1, c1]| r0 <= rows && c0 <= columns && r1 >= r0 && c1 >= c0));
+            prop_assert!(m.merged.len() + m.percents.len() <= 2 * (MAX_ROWS + 1) * (MAX_COLUMNS + 1));
+        }
+    }
+}

@@ -119,3 +119,118 @@ fn another_sheet_and_bad_files_are_typed_errors() {
     ole.resize(4096, 0);
     assert_eq!(read(&ole, 0).err(), Some(SheetError::Corrupt));
 }
+
+/// The file `tests/fixtures/import-two-row-header.{ending}`.
+fn two_row_header(ending: &str) -> Vec<u8> {
+    bad(&format!("import-two-row-header.{ending}"))
+}
+
+/// What both files of `import-two-row-header` give (written by `make_sheet_fixtures.py`):
+/// the merged two-row header read as one heading per column, the merged group heading,
+/// and every percentage as the person sees it (the files store 0.08 for 8%).
+#[track_caller]
+fn two_row_header_table(p: &ImportPreview) {
+    assert_eq!((p.header_start, p.header_rows), (0, 2));
+    let headings: Vec<&str> = p.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "STT",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Năm 2025 TH",
+            "Năm 2025 KH",
+            "KH 2026",
+            "Mục tiêu 2030"
+        ]
+    );
+    let groups: Vec<&str> = p
+        .rows
+        .iter()
+        .filter(|r| r.kind == RowKind::Group)
+        .map(|r| r.name.as_str())
+        .collect();
+    assert_eq!(groups, ["CHỈ TIÊU KINH TẾ"]);
+    let texts = |name: &str| -> Vec<String> {
+        p.rows
+            .iter()
+            .find(|r| r.name == name)
+            .map(|r| r.values.iter().map(|v| v.text.clone()).collect())
+            .unwrap_or_default()
+    };
+    assert_eq!(
+        texts("GRDP (giá so sánh 2010)"),
+        ["40000", "39500", "43600"]
+    );
+    // 0.08, 0.085, 0.1 shown as 0% / 0.0% / 0%: 8 %, 8,5 %, 10 %.
+    assert_eq!(
+        texts("Tốc độ tăng trưởng GRDP"),
+        ["8%", "8,5%", "10%", "≥ 10"]
+    );
+    assert_eq!(
+        texts("Tỷ lệ đô thị hóa"),
+        ["38%", "38,5%", "39%", "trên 45"]
+    );
+    // 0.0307 shown as 0.00%: 3,07 %; 0.025 as 0.0%: 2,5 %.
+    assert_eq!(texts("Tỷ lệ hộ nghèo"), ["3,07%", "2,5%", "dưới 1"]);
+    let growth = p
+        .rows
+        .iter()
+        .find(|r| r.name == "Tốc độ tăng trưởng GRDP")
+        .expect("growth row");
+    let amounts: Vec<_> = growth.values.iter().map(|v| v.value.amount).collect();
+    use provincial_planner::core::model::Amount::Point;
+    assert_eq!(amounts, [Point(8.0), Point(8.5), Point(10.0), Point(10.0)]);
+    assert!(p.problems.is_empty(), "{:?}", p.problems);
+}
+
+#[test]
+fn an_xlsx_file_with_a_merged_two_row_header_and_percentages() {
+    let bytes = two_row_header("xlsx");
+    let cells = read_cells(&bytes, 0).expect("cells");
+    let mut merged = cells.merged.clone();
+    merged.sort_unstable();
+    assert_eq!(
+        merged,
+        [
+            [0, 0, 1, 0],
+            [0, 1, 1, 1],
+            [0, 2, 1, 2],
+            [0, 3, 0, 4],
+            [0, 5, 1, 5],
+            [0, 6, 1, 6],
+            [2, 1, 2, 6]
+        ]
+    );
+    assert_eq!(
+        cells.percents,
+        [
+            [4, 3],
+            [4, 4],
+            [4, 5],
+            [5, 3],
+            [5, 4],
+            [5, 5],
+            [6, 3],
+            [6, 5]
+        ]
+    );
+    two_row_header_table(&read(&bytes, 0).expect("read"));
+}
+
+#[test]
+fn an_ods_file_with_the_same_merges_and_percentages_gives_the_same_table() {
+    let bytes = two_row_header("ods");
+    let cells = read_cells(&bytes, 0).expect("cells");
+    let mut merged = cells.merged.clone();
+    merged.sort_unstable();
+    let xlsx = read_cells(&two_row_header("xlsx"), 0).expect("cells");
+    let mut xlsx_merged = xlsx.merged.clone();
+    xlsx_merged.sort_unstable();
+    assert_eq!(merged, xlsx_merged);
+    assert_eq!(cells.percents, xlsx.percents);
+    two_row_header_table(&read(&bytes, 0).expect("read"));
+    // The group heading of the first fixture is merged over its row in the .ods too.
+    let first = read_cells(&fixture("ods"), 0).expect("cells");
+    assert_eq!(first.merged, [[1, 1, 1, 5]]); // B2:F2, as in the .xlsx
+}

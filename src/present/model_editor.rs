@@ -5,13 +5,16 @@
 //! core's model; the component only lays it out.
 
 use crate::core::import::cell::read_cell;
-use crate::core::model::edit::{vintages, FigureChange, NewFigure, NewSource};
+use crate::core::model::edit::{
+    free_indicator_id, vintages, FigureChange, ModelEdit, NewFigure, NewSource,
+};
 use crate::core::model::{
     Amount, Better, Comparator, Figure, FigureKind, Measure, Model, PartialDate, Period, TargetKind,
 };
 use crate::core::plan::assessment::{yearly_levels, Assessment};
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::present::dates::day_text;
+use crate::present::i18n::editor::{et, EditorMsg};
 use crate::present::i18n::models::{figure_kind_text, mt, target_kind_text, ModelMsg};
 use crate::present::i18n::pick;
 
@@ -52,6 +55,9 @@ pub struct SelectedIndicator {
     pub better: &'static str,
     /// Target-kind code.
     pub target_kind: &'static str,
+    /// Comparator code of its term target that counts (`ge`, `gt`, `le`, `lt`), empty
+    /// for none or without a term target.
+    pub comparator: &'static str,
     /// Its figures, by period then kind.
     pub figures: Vec<FigureRow>,
 }
@@ -69,6 +75,10 @@ pub struct EditorView {
     pub target_kinds: Vec<Choice>,
     /// Kinds of figure a person adds.
     pub figure_kinds: Vec<Choice>,
+    /// Units of the model, for a new indicator.
+    pub units: Vec<Choice>,
+    /// Comparators of a term target, the first one "none" (code "").
+    pub comparators: Vec<Choice>,
     /// The chosen indicator (the first when none is chosen).
     pub selected: Option<SelectedIndicator>,
     /// The model's data revision.
@@ -92,6 +102,35 @@ const TARGET_KINDS: [(TargetKind, &str); 7] = [
     (TargetKind::Count, "count"),
     (TargetKind::None, "none"),
 ];
+
+const COMPARATORS: [(Option<Comparator>, &str, EditorMsg); 5] = [
+    (None, "", EditorMsg::ComparatorNone),
+    (
+        Some(Comparator::AtLeast),
+        "ge",
+        EditorMsg::ComparatorAtLeast,
+    ),
+    (
+        Some(Comparator::MoreThan),
+        "gt",
+        EditorMsg::ComparatorMoreThan,
+    ),
+    (Some(Comparator::AtMost), "le", EditorMsg::ComparatorAtMost),
+    (
+        Some(Comparator::LessThan),
+        "lt",
+        EditorMsg::ComparatorLessThan,
+    ),
+];
+
+/// The comparator of a code from a chooser: `Some(None)` for "none" (`""`), `None` for
+/// a code that is none of them.
+pub fn comparator_of(code: &str) -> Option<Option<Comparator>> {
+    COMPARATORS
+        .iter()
+        .find(|(_, c, _)| *c == code)
+        .map(|(k, _, _)| *k)
+}
 
 const FIGURE_KINDS: [(FigureKind, &str); 4] = [
     (FigureKind::Actual, "actual"),
@@ -231,10 +270,33 @@ pub fn editor_view(model: &Model, selected: Option<&str>, locale: Locale) -> Edi
             label: figure_kind_text(*k, locale).to_string(),
         })
         .collect();
+    let units = model
+        .units
+        .iter()
+        .map(|u| Choice {
+            value: u.id.clone(),
+            label: pick(&u.name, locale).to_string(),
+        })
+        .collect();
+    let comparators = COMPARATORS
+        .iter()
+        .map(|(_, code, msg)| Choice {
+            value: (*code).to_string(),
+            label: et(*msg, locale).to_string(),
+        })
+        .collect();
     let indicator = selected
         .and_then(|id| model.indicators.iter().find(|i| i.id == id))
         .or_else(|| model.indicators.first());
     let selected = indicator.map(|i| {
+        let term_target = model
+            .figures_of(&i.id)
+            .filter(|f| f.kind == FigureKind::TermTarget)
+            .find(|f| vintages(model, f).first().is_some_and(|w| is_same(w, f)));
+        let comparator = COMPARATORS
+            .iter()
+            .find(|(c, _, _)| Some(*c) == term_target.map(|f| f.comparator))
+            .map_or("", |(_, code, _)| *code);
         let mut figures: Vec<&Figure> = model.figures_of(&i.id).collect();
         figures.sort_by_key(|f| (f.period, f.kind, f.measure));
         let figures = figures
@@ -267,6 +329,7 @@ pub fn editor_view(model: &Model, selected: Option<&str>, locale: Locale) -> Edi
                 .iter()
                 .find(|(k, _)| *k == i.target_kind)
                 .map_or("level", |(_, c)| *c),
+            comparator,
             figures,
         }
     });
@@ -276,6 +339,8 @@ pub fn editor_view(model: &Model, selected: Option<&str>, locale: Locale) -> Edi
         directions,
         target_kinds,
         figure_kinds,
+        units,
+        comparators,
         selected,
         revision: model.data_version.clone(),
         base_year: model.term.base_year.to_string(),
@@ -308,6 +373,10 @@ pub enum FormError {
     Kind,
     /// The value.
     Value,
+    /// A new indicator's name.
+    Name,
+    /// A new indicator's unit.
+    Unit,
 }
 
 /// The words of a form error.
@@ -323,6 +392,8 @@ pub fn form_error_text(e: FormError, locale: Locale) -> &'static str {
         (FormError::Kind, Locale::En) => "Choose the kind of figure.",
         (FormError::Value, Locale::Vi) => "Giá trị chưa đọc được là số.",
         (FormError::Value, Locale::En) => "The value does not read as a number.",
+        (FormError::Name, locale) => et(EditorMsg::NeedName, locale),
+        (FormError::Unit, locale) => et(EditorMsg::NeedUnit, locale),
     }
 }
 
@@ -357,6 +428,103 @@ pub fn read_figure_form(
         amount: cell.amount,
         comparator: cell.comparator,
         approx: cell.approx,
+        source: NewSource {
+            title: form.title.clone(),
+            date: form.date.clone(),
+            quote: form.quote.clone(),
+        },
+    })
+}
+
+/// The add-indicator form as typed: codes from its choosers.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct IndicatorForm {
+    /// Name in Vietnamese.
+    pub name: String,
+    /// Group id.
+    pub group: String,
+    /// Unit id.
+    pub unit: String,
+    /// Direction code (`higher`, `lower`, `neutral`).
+    pub better: String,
+    /// Target-kind code.
+    pub target_kind: String,
+}
+
+/// Reads the add-indicator form: the new indicator's id (made from its name, free in
+/// `model`) and the edit that adds it. An unknown direction is "higher", an unknown kind
+/// of target "level"; an empty name or a unit the model does not know is refused (a
+/// group the model does not know is refused by the edit itself).
+pub fn read_indicator_form(
+    model: &Model,
+    form: &IndicatorForm,
+) -> Result<(String, ModelEdit), FormError> {
+    let name = form.name.trim();
+    if name.is_empty() {
+        return Err(FormError::Name);
+    }
+    if model.unit(form.unit.trim()).is_none() {
+        return Err(FormError::Unit);
+    }
+    let taken: Vec<&str> = model.indicators.iter().map(|i| i.id.as_str()).collect();
+    let id = free_indicator_id(name, &taken);
+    Ok((
+        id.clone(),
+        ModelEdit::AddIndicator {
+            id,
+            name: name.to_string(),
+            group: form.group.clone(),
+            unit: form.unit.trim().to_string(),
+            better: direction_of(&form.better).unwrap_or(Better::Higher),
+            target_kind: target_kind_of(&form.target_kind).unwrap_or(TargetKind::Level),
+        },
+    ))
+}
+
+/// The term-target form as typed.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct TargetForm {
+    /// The target as the documents write it: `≥ 10 %`, `trên 38`, `6.900-7.000`.
+    pub value: String,
+    /// Source document title.
+    pub title: String,
+    /// Source date.
+    pub date: String,
+    /// Words quoted or page.
+    pub quote: String,
+}
+
+/// What a term target of an indicator with this kind of target measures: an average
+/// growth, a total over the term, otherwise the level (a share in its points).
+pub fn target_measure(kind: TargetKind) -> Measure {
+    match kind {
+        TargetKind::AverageGrowth => Measure::AverageGrowth,
+        TargetKind::Cumulative => Measure::Cumulative,
+        _ => Measure::Level,
+    }
+}
+
+/// Reads the term-target form of `indicator`: the comparator and value as written
+/// (`≥ 10 %` → at least 10), measured as the indicator's kind of target says.
+pub fn read_target_form(
+    model: &Model,
+    indicator: &str,
+    form: &TargetForm,
+) -> Result<ModelEdit, FormError> {
+    let kind = model
+        .indicators
+        .iter()
+        .find(|i| i.id == indicator)
+        .map_or(TargetKind::Level, |i| i.target_kind);
+    let cell = read_cell(&form.value)
+        .ok()
+        .flatten()
+        .ok_or(FormError::Value)?;
+    Ok(ModelEdit::SetTermTarget {
+        indicator: indicator.to_string(),
+        measure: target_measure(kind),
+        amount: cell.amount,
+        comparator: cell.comparator,
         source: NewSource {
             title: form.title.clone(),
             date: form.date.clone(),
@@ -620,5 +788,146 @@ mod tests {
             start(&m2).as_deref(),
             Some("theo số liệu 2026 (thực hiện, Báo cáo ngày 20/02/2027)")
         );
+    }
+
+    #[test]
+    fn a_new_indicator_with_a_term_target_of_at_least_ten_percent_is_assessed() {
+        use crate::core::plan::assessment::{assess, Assumptions};
+        let m = file().to_model(UNITS_JSON).expect("valid");
+        let form = IndicatorForm {
+            name: " Thu ngân sách nhà nước ".into(),
+            group: "g1".into(),
+            unit: "bn_vnd".into(),
+            better: "higher".into(),
+            target_kind: "average_growth".into(),
+        };
+        let (id, add) = read_indicator_form(&m, &form).expect("reads");
+        assert_eq!(id, "thu_ngan_sach_nha_nuoc");
+        let f = apply(&file(), &add).expect("adds");
+        let m = f.to_model(UNITS_JSON).expect("valid");
+        let result = FigureForm {
+            period: "2025".into(),
+            kind: "actual".into(),
+            value: "5.000".into(),
+            title: "Báo cáo năm 2025".into(),
+            date: "2026-01-15".into(),
+            quote: "thu ngân sách đạt 5.000 tỷ đồng".into(),
+        };
+        let f = apply(
+            &f,
+            &ModelEdit::AddFigure(read_figure_form(&m, &id, &result).expect("reads")),
+        )
+        .expect("adds");
+        let m = f.to_model(UNITS_JSON).expect("valid");
+        let target = TargetForm {
+            value: "≥ 10 %".into(),
+            title: "Nghị quyết Đại hội".into(),
+            date: "2025-10-01".into(),
+            quote: "tăng bình quân từ 10%/năm trở lên".into(),
+        };
+        let set = read_target_form(&m, &id, &target).expect("reads");
+        assert!(matches!(
+            &set,
+            ModelEdit::SetTermTarget { measure: Measure::AverageGrowth, amount: Amount::Point(x), comparator: Some(Comparator::AtLeast), .. } if (*x - 10.0).abs() < 1e-12
+        ));
+        let f = apply(&f, &set).expect("sets");
+        let m = f.to_model(UNITS_JSON).expect("valid");
+        let v = editor_view(&m, Some(&id), Locale::Vi);
+        assert_eq!(v.selected.as_ref().map(|s| s.comparator), Some("ge"));
+        assert!(v.units.iter().any(|u| u.value == "bn_vnd"));
+        assert_eq!(v.comparators.first().map(|c| c.value.as_str()), Some(""));
+        // A term is assessed from a result inside it: a 2026 estimate of 5.400.
+        let estimate = FigureForm {
+            period: "2026".into(),
+            kind: "estimate".into(),
+            value: "5.400".into(),
+            ..result.clone()
+        };
+        let f = apply(
+            &f,
+            &ModelEdit::AddFigure(read_figure_form(&m, &id, &estimate).expect("reads")),
+        )
+        .expect("adds");
+        let m = f.to_model(UNITS_JSON).expect("valid");
+        // From 5.000 in 2025, at least 10 % a year over 2026-2030: the level to reach is
+        // 5.000 × 1,1^5 = 8.052,55; from 5.400 in 2026 that needs (8.052,55 / 5.400)^(1/4)
+        // − 1 a year over 2027-2030.
+        let a = assess(&m, &id, &Assumptions::default());
+        let w = a.working.as_ref().expect("a working");
+        assert_eq!((w.start_year, w.target_year), (2026, 2030));
+        assert!((w.start_value - 5400.0).abs() < 1e-9);
+        let target = 5000.0 * 1.1f64.powi(5);
+        assert!((w.target_value - target).abs() < 1e-6, "{}", w.target_value);
+        assert!((target - 8052.55).abs() < 0.01);
+        let needed = ((target / 5400.0).powf(0.25) - 1.0) * 100.0;
+        assert!((a.required.expect("a pace") - needed).abs() < 1e-9);
+        // The comparator chooser sets it on the term target; "none" takes it off.
+        let f = apply(
+            &f,
+            &ModelEdit::SetComparator {
+                indicator: id.clone(),
+                comparator: comparator_of("gt").expect("code"),
+            },
+        )
+        .expect("sets");
+        let m = f.to_model(UNITS_JSON).expect("valid");
+        assert_eq!(
+            editor_view(&m, Some(&id), Locale::Vi)
+                .selected
+                .map(|s| s.comparator),
+            Some("gt")
+        );
+        assert_eq!(comparator_of(""), Some(None));
+        assert_eq!(comparator_of("≥"), None);
+    }
+
+    #[test]
+    fn the_new_indicator_and_target_forms_refuse_what_they_cannot_read() {
+        let m = file().to_model(UNITS_JSON).expect("valid");
+        let form = |name: &str, unit: &str| IndicatorForm {
+            name: name.into(),
+            group: "g1".into(),
+            unit: unit.into(),
+            ..IndicatorForm::default()
+        };
+        assert_eq!(
+            read_indicator_form(&m, &form("  ", "percent")).err(),
+            Some(FormError::Name)
+        );
+        assert_eq!(
+            read_indicator_form(&m, &form("Tỷ lệ", "")).err(),
+            Some(FormError::Unit)
+        );
+        assert_eq!(
+            read_indicator_form(&m, &form("Tỷ lệ", "furlongs")).err(),
+            Some(FormError::Unit)
+        );
+        // A name already taken gets the next free id; unknown codes fall back.
+        let (id, edit) = read_indicator_form(&m, &form("GRDP", "percent")).expect("reads");
+        assert_eq!(id, "grdp_2");
+        assert!(matches!(
+            edit,
+            ModelEdit::AddIndicator {
+                better: Better::Higher,
+                target_kind: TargetKind::Level,
+                ..
+            }
+        ));
+        let bad = TargetForm {
+            value: "mười".into(),
+            ..TargetForm::default()
+        };
+        assert_eq!(
+            read_target_form(&m, "grdp", &bad).err(),
+            Some(FormError::Value)
+        );
+        assert_eq!(target_measure(TargetKind::Cumulative), Measure::Cumulative);
+        assert_eq!(target_measure(TargetKind::Share), Measure::Level);
+        for e in [FormError::Name, FormError::Unit] {
+            assert_ne!(
+                form_error_text(e, Locale::Vi),
+                form_error_text(e, Locale::En)
+            );
+        }
     }
 }

@@ -6,7 +6,9 @@
 //! [`read_cells`] reads one sheet of a file's bytes into `core::import::sheet`'s
 //! [`SheetCells`]: every cell's value as text (numbers with a `.` decimal point, dates
 //! as serial day numbers), the places of numbers, dates and formula cells, and the
-//! merged regions (`.xlsx`, `.xls`). A formula's value is the one the file saved when
+//! merged regions (`.xlsx`, `.xls`; `.ods` from its `content.xml`, `ods`), and the
+//! places of numbers shown as percentages (an `.xlsx` cell's number format, read by
+//! calamine's `worksheet_style`; an `.ods` cell's value type). A formula's value is the one the file saved when
 //! it was last calculated; nothing is recalculated. [`read_sheet`] makes them the grid
 //! the page previews (`core::import::sheet::to_grid`, run here so the page's module
 //! carries none of it). `scope` (wasm only) is the message
@@ -20,9 +22,10 @@ use calamine::{
 
 use crate::core::import::grid::{MAX_COLUMNS, MAX_ROWS};
 use crate::core::import::sheet::{
-    check_bytes, reply, FileKind, SheetCells, SheetError, SheetReply,
+    check_bytes, is_percent_format, reply, FileKind, SheetCells, SheetError, SheetReply,
 };
 
+pub mod ods;
 #[cfg(target_arch = "wasm32")]
 pub mod scope;
 
@@ -71,6 +74,15 @@ pub fn read_cells(bytes: &[u8], sheet: usize) -> Result<SheetCells, SheetError> 
         Book::Xls(b) => b.merge_cells_by_sheet_name(&name).ok(),
         Book::Xlsb(_) | Book::Ods(_) => None,
     };
+    // Number formats: calamine 0.38 reads cell styles of .xlsx files only.
+    let styles = match &mut book {
+        Book::Xlsx(b) => b.worksheet_style(&name).ok(),
+        Book::Xlsb(_) | Book::Ods(_) | Book::Xls(_) => None,
+    };
+    let ods = match &book {
+        Book::Ods(_) => Some(ods::ods_marks(bytes, sheet)),
+        _ => None,
+    };
     let mut cells = cells_of(&range);
     cells.sheets = sheets;
     cells.sheet = sheet;
@@ -80,6 +92,27 @@ pub fn read_cells(bytes: &[u8], sheet: usize) -> Result<SheetCells, SheetError> 
         .iter()
         .map(|d: &Dimensions| [d.start.0, d.start.1, d.end.0, d.end.1])
         .collect();
+    if let Some(styles) = styles {
+        cells.percents = cells
+            .numbers
+            .iter()
+            .copied()
+            .filter(|&[r, c]| {
+                styles
+                    .get((r, c))
+                    .and_then(|s| s.number_format.as_ref())
+                    .is_some_and(|f| is_percent_format(&f.format_code))
+            })
+            .collect();
+    }
+    if let Some(marks) = ods {
+        cells.merged = marks.merged;
+        cells.percents = marks
+            .percents
+            .into_iter()
+            .filter(|p| cells.numbers.contains(p))
+            .collect();
+    }
     Ok(cells)
 }
 

@@ -145,3 +145,75 @@ test('the workbench says which vintage it started from', async () => {
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('an indicator is added with a term target "≥ 10 %" and the workbench assesses it after saving', async () => {
+  const { page, errors, context } = await openApp(app.browser, app.url);
+  await page.getByTestId('model-import-open').click();
+  await page.getByTestId('model-import-paste').fill(TSV);
+  await page.getByTestId('model-import-preview').waitFor();
+  await page.getByTestId('model-import-province').fill('Quảng Ngãi');
+  await page.getByTestId('model-import-confirm').click();
+  await page.waitForURL(new RegExp(`mo=${MODEL_ID}`));
+  await page.locator('[data-testid="indicator-row"]').first().waitFor();
+
+  await openEditor(page);
+  // Every new control has a label a screen reader reads.
+  for (const id of ['model-edit-new-name', 'model-edit-new-group', 'model-edit-new-unit', 'model-edit-new-direction', 'model-edit-new-target-kind', 'model-edit-comparator', 'model-edit-target-value']) {
+    const label = await page.getByTestId(id).evaluate((el) => el.closest('label')?.textContent?.trim() ?? '');
+    assert.ok(label.length > 3, `${id} has no label`);
+  }
+  // A name is needed.
+  await page.getByTestId('model-edit-add-indicator').click();
+  assert.match(await page.getByTestId('model-edit-error').innerText(), /Hãy nhập tên chỉ tiêu/);
+
+  await page.getByTestId('model-edit-new-name').fill('Thu ngân sách nhà nước trên địa bàn');
+  await page.getByTestId('model-edit-new-unit').selectOption('bn_vnd');
+  await page.getByTestId('model-edit-new-direction').selectOption('higher');
+  await page.getByTestId('model-edit-new-target-kind').selectOption('average_growth');
+  await page.getByTestId('model-edit-add-indicator').click();
+  assert.equal(await page.getByTestId('model-edit-error').count(), 0);
+  const NEW = 'thu_ngan_sach_nha_nuoc_tren_dia_ban';
+  assert.equal(await page.getByTestId('model-edit-indicator').inputValue(), NEW);
+  assert.equal(await page.getByTestId('model-edit-indicator-name').inputValue(), 'Thu ngân sách nhà nước trên địa bàn');
+
+  // The 2025 result (the base) and a 2026 estimate (a result inside the term), each with its source.
+  for (const [year, kind, value] of [['2025', 'actual', '5.000'], ['2026', 'estimate', '5.400']]) {
+    await page.getByTestId('model-edit-figure-year').fill(year);
+    await page.getByTestId('model-edit-figure-kind').selectOption(kind);
+    await page.getByTestId('model-edit-figure-value').fill(value);
+    await page.getByTestId('model-edit-source-title').fill('Báo cáo tình hình kinh tế - xã hội');
+    await page.getByTestId('model-edit-source-date').fill('2026-06-20');
+    await page.getByTestId('model-edit-source-quote').fill(`thu ngân sách ${value} tỷ đồng`);
+    await page.getByTestId('model-edit-add-figure').click();
+    assert.equal(await page.getByTestId('model-edit-error').count(), 0);
+  }
+
+  // The term target as the resolution writes it.
+  await page.getByTestId('model-edit-target-value').fill('≥ 10 %');
+  await page.getByTestId('model-edit-target-source-title').fill('Nghị quyết Đại hội Đảng bộ tỉnh');
+  await page.getByTestId('model-edit-target-source-date').fill('2025-10-01');
+  await page.getByTestId('model-edit-target-source-quote').fill('thu ngân sách tăng bình quân từ 10%/năm trở lên');
+  await page.getByTestId('model-edit-set-target').click();
+  assert.equal(await page.getByTestId('model-edit-error').count(), 0);
+  assert.equal(await page.getByTestId('model-edit-comparator').inputValue(), 'ge');
+  const listed = await figures(page);
+  assert.ok(listed.some((f) => f.text === 'Mục tiêu 2026-2030: ≥ 10'), JSON.stringify(listed));
+
+  await saveAndReload(page);
+  const row = page.locator(`[data-testid="indicator-row"][data-indicator-id="${NEW}"]`);
+  assert.match(await row.innerText(), /Thu ngân sách nhà nước trên địa bàn/);
+
+  // The workbench of the new indicator: from 5.000 in 2025, at least 10 % a year to 2030
+  // is 5.000 × 1,1^5 = 8.052,55; from the 5.400 of 2026 that needs
+  // (8.052,55 / 5.400)^(1/4) − 1 ≈ 10,51 % a year.
+  await page.goto(`${app.url}?mo=${MODEL_ID}&ct=${NEW}`);
+  const panel = page.getByTestId('needs-panel');
+  await panel.waitFor();
+  const needed = ((5000 * 1.1 ** 5) / 5400) ** 0.25 * 100 - 100;
+  const text = await panel.getByTestId('required-rate').innerText();
+  const shown = Number(text.match(/-?[\d.,]+/)[0].replace(/\./g, '').replace(',', '.'));
+  assert.ok(Math.abs(shown - needed) < 0.01, `required ${text}, expected ${needed}`);
+  assert.ok(await panel.getByTestId('status-badge').getAttribute('data-status'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

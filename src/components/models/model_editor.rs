@@ -13,10 +13,12 @@ use crate::core::model::catalog::UNITS_JSON;
 use crate::core::model::edit::{next_data_version, own_copy, History, ModelEdit};
 use crate::core::text::calendar::iso_date;
 use crate::platform::clock;
+use crate::present::i18n::editor::{et, EditorMsg};
 use crate::present::i18n::models::{edit_error_text, mt, ModelMsg};
 use crate::present::model_editor::{
-    direction_of, editor_view, form_error_text, read_figure_form, target_kind_of, Choice,
-    FigureForm,
+    comparator_of, direction_of, editor_view, form_error_text, read_figure_form,
+    read_indicator_form, read_target_form, target_kind_of, Choice, FigureForm, IndicatorForm,
+    TargetForm,
 };
 
 fn options(choices: &[Choice], current: &str) -> impl IntoView {
@@ -46,6 +48,12 @@ pub fn ModelEditor() -> impl IntoView {
         ..FigureForm::default()
     });
     let save_state = RwSignal::new(SaveState::Idle);
+    let new_indicator = RwSignal::new(IndicatorForm {
+        better: "higher".into(),
+        target_kind: "level".into(),
+        ..IndicatorForm::default()
+    });
+    let target_form = RwSignal::new(TargetForm::default());
 
     let view_model = Memo::new(move |_| {
         let locale = ctx.locale();
@@ -154,6 +162,54 @@ pub fn ModelEditor() -> impl IntoView {
             None => {}
         }
     };
+    let on_add_indicator = move |_| {
+        let locale = ctx.locale_untracked();
+        let read = history.with_untracked(|h| {
+            let model = h.as_ref()?.present.to_model(UNITS_JSON).ok()?;
+            let (groups, units) = view_model
+                .get_untracked()
+                .map(|(v, _)| (v.groups, v.units))
+                .unwrap_or_default();
+            // An untouched chooser shows its first option: that is the choice.
+            let mut f = new_indicator.get_untracked();
+            if f.group.is_empty() {
+                f.group = groups.first().map(|c| c.value.clone()).unwrap_or_default();
+            }
+            if f.unit.is_empty() {
+                f.unit = units.first().map(|c| c.value.clone()).unwrap_or_default();
+            }
+            Some(read_indicator_form(&model, &f))
+        });
+        match read {
+            Some(Ok((id, add))) => {
+                edit(add);
+                if error.get_untracked().is_none() {
+                    selected.set(Some(id));
+                    new_indicator.update(|f| f.name.clear());
+                }
+            }
+            Some(Err(e)) => error.set(Some(form_error_text(e, locale).to_string())),
+            None => {}
+        }
+    };
+    let on_set_target = move |_| {
+        let locale = ctx.locale_untracked();
+        let Some(indicator) = current() else { return };
+        let read = history.with_untracked(|h| {
+            let model = h.as_ref()?.present.to_model(UNITS_JSON).ok()?;
+            Some(target_form.with_untracked(|f| read_target_form(&model, &indicator, f)))
+        });
+        match read {
+            Some(Ok(set)) => {
+                edit(set);
+                if error.get_untracked().is_none() {
+                    target_form.update(|f| f.value.clear());
+                }
+            }
+            Some(Err(e)) => error.set(Some(form_error_text(e, locale).to_string())),
+            None => {}
+        }
+    };
     let on_undo = move |_| {
         history.update(|h| {
             if let Some(h) = h.as_mut() {
@@ -200,6 +256,7 @@ pub fn ModelEditor() -> impl IntoView {
             let id_dir = s.id.clone();
             let id_kind = s.id.clone();
             let id_group = s.id.clone();
+            let id_comparator = s.id.clone();
             view! {
                 <fieldset class="edit-indicator">
                     <label>{mt(ModelMsg::EditName, locale)}
@@ -230,12 +287,41 @@ pub fn ModelEditor() -> impl IntoView {
                             {options(&v.target_kinds, s.target_kind)}
                         </select>
                     </label>
+                    <label>{et(EditorMsg::Comparator, locale)}
+                        <select data-testid="model-edit-comparator" on:change=move |ev| {
+                            if let Some(comparator) = comparator_of(&event_target_value(&ev)) {
+                                edit(ModelEdit::SetComparator { indicator: id_comparator.clone(), comparator });
+                            }
+                        }>
+                            {options(&v.comparators, s.comparator)}
+                        </select>
+                    </label>
                     <label>{mt(ModelMsg::EditUnit, locale)}
                         <input type="text" data-testid="model-edit-unit" prop:value=move || unit.get()
                             on:input=move |ev| unit.set(event_target_value(&ev)) />
                     </label>
                     <button type="button" class="secondary" data-testid="model-edit-unit-apply" on:click=on_unit>{mt(ModelMsg::EditApply, locale)}</button>
                     <button type="button" class="secondary" data-testid="model-edit-remove" on:click=on_remove>{mt(ModelMsg::EditRemove, locale)}</button>
+                </fieldset>
+                <fieldset class="edit-target" data-testid="model-edit-target-form">
+                    <legend>{et(EditorMsg::TermTargetHeading, locale)}</legend>
+                    <label>{et(EditorMsg::TermTargetValue, locale)}
+                        <input type="text" data-testid="model-edit-target-value" prop:value=move || target_form.get().value
+                            on:input=move |ev| target_form.update(|f| f.value = event_target_value(&ev)) />
+                    </label>
+                    <label>{et(EditorMsg::TermTargetSourceTitle, locale)}
+                        <input type="text" data-testid="model-edit-target-source-title" prop:value=move || target_form.get().title
+                            on:input=move |ev| target_form.update(|f| f.title = event_target_value(&ev)) />
+                    </label>
+                    <label>{et(EditorMsg::TermTargetSourceDate, locale)}
+                        <input type="text" data-testid="model-edit-target-source-date" placeholder="2025-10-01" prop:value=move || target_form.get().date
+                            on:input=move |ev| target_form.update(|f| f.date = event_target_value(&ev)) />
+                    </label>
+                    <label>{et(EditorMsg::TermTargetSourceQuote, locale)}
+                        <input type="text" data-testid="model-edit-target-source-quote" prop:value=move || target_form.get().quote
+                            on:input=move |ev| target_form.update(|f| f.quote = event_target_value(&ev)) />
+                    </label>
+                    <button type="button" data-testid="model-edit-set-target" on:click=on_set_target>{et(EditorMsg::TermTargetSet, locale)}</button>
                 </fieldset>
                 <h3>{mt(ModelMsg::EditFiguresHeading, locale)}</h3>
                 <ul class="plain" data-testid="model-edit-figures">{figures}</ul>
@@ -281,6 +367,34 @@ pub fn ModelEditor() -> impl IntoView {
                     </select>
                 </label>
                 {fields}
+                <fieldset class="edit-new-indicator" data-testid="model-edit-new-indicator">
+                    <legend>{et(EditorMsg::NewIndicatorHeading, locale)}</legend>
+                    <label>{et(EditorMsg::NewIndicatorName, locale)}
+                        <input type="text" data-testid="model-edit-new-name" prop:value=move || new_indicator.get().name
+                            on:input=move |ev| new_indicator.update(|f| f.name = event_target_value(&ev)) />
+                    </label>
+                    <label>{et(EditorMsg::NewIndicatorGroup, locale)}
+                        <select data-testid="model-edit-new-group" on:change=move |ev| new_indicator.update(|f| f.group = event_target_value(&ev))>
+                            {options(&v.groups, &new_indicator.get_untracked().group)}
+                        </select>
+                    </label>
+                    <label>{et(EditorMsg::NewIndicatorUnit, locale)}
+                        <select data-testid="model-edit-new-unit" on:change=move |ev| new_indicator.update(|f| f.unit = event_target_value(&ev))>
+                            {options(&v.units, &new_indicator.get_untracked().unit)}
+                        </select>
+                    </label>
+                    <label>{et(EditorMsg::NewIndicatorDirection, locale)}
+                        <select data-testid="model-edit-new-direction" on:change=move |ev| new_indicator.update(|f| f.better = event_target_value(&ev))>
+                            {options(&v.directions, &new_indicator.get_untracked().better)}
+                        </select>
+                    </label>
+                    <label>{et(EditorMsg::NewIndicatorTargetKind, locale)}
+                        <select data-testid="model-edit-new-target-kind" on:change=move |ev| new_indicator.update(|f| f.target_kind = event_target_value(&ev))>
+                            {options(&v.target_kinds, &new_indicator.get_untracked().target_kind)}
+                        </select>
+                    </label>
+                    <button type="button" data-testid="model-edit-add-indicator" on:click=on_add_indicator>{mt(ModelMsg::EditAddIndicator, locale)}</button>
+                </fieldset>
                 <fieldset class="edit-term">
                     <label>{mt(ModelMsg::EditBaseYear, locale)}
                         <input type="text" inputmode="numeric" data-testid="model-edit-base-year" prop:value=move || base_year.get()

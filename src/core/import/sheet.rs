@@ -114,6 +114,10 @@ pub struct SheetCells {
     pub formulas: Vec<[u32; 2]>,
     /// Merged regions: `[first row, first column, last row, last column]`.
     pub merged: Vec<[u32; 4]>,
+    /// Places of numbers shown as a percentage (an `.xlsx` number format with `%`, an
+    /// `.ods` cell of value type `percentage`): the file stores `0.1` for what the
+    /// person sees as `10%`.
+    pub percents: Vec<[u32; 2]>,
 }
 
 /// A sheet's grid with the names of the file's sheets.
@@ -335,6 +339,50 @@ pub fn number_text(raw: &str) -> String {
     format!("{rounded}").replace('.', ",")
 }
 
+/// A percentage's text as the person sees it: the stored fraction times 100, written
+/// as [`number_text`] writes a number, with `%` after it (`0.1` → `10%`, `0.0759` →
+/// `7,59%`). Text that is not a finite number is kept as it is.
+pub fn percent_text(raw: &str) -> String {
+    match raw.trim().parse::<f64>() {
+        Ok(value) if value.is_finite() && (value * 100.0).is_finite() => {
+            format!("{}%", number_text(&(value * 100.0).to_string()))
+        }
+        _ => raw.to_string(),
+    }
+}
+
+/// True for a spreadsheet number format that shows a percentage: a `%` outside quoted
+/// text (`"%"`), an escaped character (`\%`) and brackets (`[Red]`), in the format's
+/// first section (the one for positive numbers): `0%`, `0.00%`, `#,##0.0%;[Red]-0.0%`.
+pub fn is_percent_format(code: &str) -> bool {
+    let mut chars = code.chars();
+    while let Some(c) = chars.next() {
+        match c {
+            '%' => return true,
+            ';' => return false,
+            '\\' | '_' | '*' => {
+                chars.next();
+            }
+            '"' => {
+                for q in chars.by_ref() {
+                    if q == '"' {
+                        break;
+                    }
+                }
+            }
+            '[' => {
+                for q in chars.by_ref() {
+                    if q == ']' {
+                        break;
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+    false
+}
+
 /// A date's text: a serial day number (days since 30 December 1899, as Excel counts)
 /// as `YYYY-MM-DD`; an ISO date or date-time (as `.ods` stores it) cut to its date.
 pub fn date_text(raw: &str) -> String {
@@ -394,8 +442,13 @@ pub fn to_grid(cells: &SheetCells) -> Result<Grid, SheetError> {
             }
         }
     };
+    let percents: std::collections::BTreeSet<[u32; 2]> = cells.percents.iter().copied().collect();
     for &place in &cells.numbers {
-        mark(place, &|cell| cell.text = number_text(&cell.text));
+        if percents.contains(&place) {
+            mark(place, &|cell| cell.text = percent_text(&cell.text));
+        } else {
+            mark(place, &|cell| cell.text = number_text(&cell.text));
+        }
     }
     for &place in &cells.dates {
         mark(place, &|cell| {
@@ -517,6 +570,62 @@ mod tests {
         date("45789.75", "2025-05-12"); // the time of day dropped
         date("2025-05-12T00:00:00", "2025-05-12");
         date("2025-05-12", "2025-05-12");
+    }
+
+    #[track_caller]
+    fn percent(raw: &str, want: &str) {
+        assert_eq!(percent_text(raw), want, "{raw}");
+    }
+
+    #[track_caller]
+    fn format(code: &str, want: bool) {
+        assert_eq!(is_percent_format(code), want, "{code}");
+    }
+
+    #[test]
+    fn a_percentage_reads_as_shown() {
+        percent("0.1", "10%"); // 0.1 × 100 = 10
+        percent("0.0759", "7,59%");
+        percent("1", "100%");
+        percent("-0.015", "-1,5%");
+        percent("0.105", "10,5%");
+        percent("words", "words");
+        percent("1e308", "1e308"); // × 100 is not finite: kept as written
+    }
+
+    #[test]
+    fn percent_formats_are_told_from_others() {
+        format("0%", true);
+        format("0.00%", true);
+        format("#,##0.0%;[Red]-#,##0.0%", true);
+        format("General", false);
+        format("#,##0.00", false);
+        format("0.0\\%", false); // an escaped % is a literal sign after a plain number
+        format("0.0\"%\"", false);
+        format("[$%-42A]0.0", false);
+        format("0;0%", false); // only the negative section shows a percentage
+        format("dd/mm/yyyy", false);
+    }
+
+    #[test]
+    fn percent_cells_become_what_the_person_sees() {
+        let mut s = sheet(&[
+            &["Chỉ tiêu", "ĐVT", "KH 2026"],
+            &["Tốc độ tăng trưởng GRDP", "%", "0.1"],
+            &["Tỷ lệ đô thị hóa", "%", "0.38"],
+            &["Vốn", "tỷ đồng", "0.1"],
+        ]);
+        s.numbers = vec![[1, 2], [2, 2], [3, 2]];
+        s.percents = vec![[1, 2], [2, 2], [0, 0]]; // a stray place that is no number
+        let g = to_grid(&s).expect("grid");
+        assert_eq!(g.text(1, 2), "10%");
+        assert_eq!(g.text(2, 2), "38%");
+        assert_eq!(g.text(3, 2), "0,1");
+        assert_eq!(g.text(0, 0), "Chỉ tiêu");
+        let p = crate::core::import::preview::preview(&g).expect("preview");
+        let amounts: Vec<_> = p.rows.iter().map(|r| r.values[0].value.amount).collect();
+        use crate::core::model::Amount::Point;
+        assert_eq!(amounts, [Point(10.0), Point(38.0), Point(0.1)]);
     }
 
     #[test]

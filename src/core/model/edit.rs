@@ -454,6 +454,37 @@ impl History {
     }
 }
 
+/// The id of a new indicator named `name`: the folded words of letters and digits
+/// joined by `_`, at most 48 characters (`Thu ngân sách nhà nước` →
+/// `thu_ngan_sach_nha_nuoc`, as an imported table's ids are made), with `_2`, `_3` for
+/// an id already in `taken`; `indicator` for a name with no letter or digit.
+pub fn free_indicator_id(name: &str, taken: &[&str]) -> String {
+    let folded = crate::core::text::textsearch::fold(name);
+    let mut base = String::new();
+    for w in folded
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .filter(|w| !w.is_empty())
+    {
+        if base.len() + w.len() + 1 > 48 {
+            break;
+        }
+        if !base.is_empty() {
+            base.push('_');
+        }
+        base.push_str(w);
+    }
+    if base.is_empty() {
+        base = "indicator".to_string();
+    }
+    let mut id = base.clone();
+    let mut n = 1u32;
+    while taken.contains(&id.as_str()) {
+        n = n.saturating_add(1);
+        id = format!("{base}_{n}");
+    }
+    id
+}
+
 /// The data version a saved edit gets: `today.N`, counting saves on the same day
 /// (`2026-12-01` → `2026-12-01.2` on the same day, `2026-12-02.1` the next day).
 pub fn next_data_version(current: &str, today: &str) -> String {
@@ -565,6 +596,30 @@ pub fn changed_figures(old: &Model, new: &Model, indicators: &[&str]) -> Vec<Fig
         }
     }
     out
+}
+
+#[cfg(test)]
+mod indicator_id_tests {
+    use super::free_indicator_id;
+
+    #[track_caller]
+    fn id(name: &str, taken: &[&str], want: &str) {
+        assert_eq!(free_indicator_id(name, taken), want, "{name}");
+    }
+
+    #[test]
+    fn a_new_indicator_gets_a_free_id_from_its_name() {
+        id("Thu ngân sách nhà nước", &[], "thu_ngan_sach_nha_nuoc");
+        id(
+            "Thu ngân sách nhà nước",
+            &["thu_ngan_sach_nha_nuoc"],
+            "thu_ngan_sach_nha_nuoc_2",
+        );
+        id("Tỷ lệ đô thị hóa (%)", &[], "ty_le_do_thi_hoa");
+        id("Đường", &[], "duong");
+        id("—", &[], "indicator");
+        id("—", &["indicator"], "indicator_2");
+    }
 }
 
 #[cfg(test)]

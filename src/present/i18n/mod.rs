@@ -28,6 +28,7 @@ macro_rules! messages {
 }
 
 pub mod drafts;
+pub mod editor;
 pub mod models;
 pub mod prerender;
 
