@@ -17,6 +17,7 @@ pub mod explain;
 pub mod i18n;
 pub mod model_editor;
 pub mod model_import;
+pub mod quarterly;
 pub mod reports;
 pub mod sensitivity;
 pub mod workbench;
