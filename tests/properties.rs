@@ -441,7 +441,7 @@ mod drafts {
                 created_ms,
                 changed_ms: created_ms + later,
                 revision,
-                overrides: Overrides { scenario, start_years, chain },
+                overrides: Overrides { scenario, start_years, chain, ..Overrides::default() },
             }
         }
     }

@@ -19,6 +19,7 @@ use crate::core::model::catalog::RejectedModel;
 use crate::core::model::Model;
 use crate::core::plan::assessment::{Assumptions, PaceBasis};
 use crate::core::plan::chain::ChainInput;
+use crate::core::plan::quarterly::QuarterCell;
 use crate::core::text::numparse::parse_number;
 use crate::present::i18n::Locale;
 
@@ -43,6 +44,10 @@ pub struct ViewState {
     pub level_paces: std::collections::BTreeSet<String>,
     /// Text typed in the growth chain's inputs, by (input, year).
     pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
+    /// Text typed in the quarterly scenario's cells (`core::plan::quarterly`).
+    pub quarterly_inputs: BTreeMap<QuarterCell, String>,
+    /// Quarters of the quarterly scenario marked as published results.
+    pub quarter_results: std::collections::BTreeSet<u8>,
     /// The open draft (its last save, and the name and note being edited), when one is
     /// open. Its only owner: the drafts session reads it here and changes it through
     /// actions.
@@ -63,6 +68,8 @@ impl ScenarioTexts {
             scenario: state.scenario_inputs.clone(),
             start_years: state.start_years.clone(),
             chain: state.chain_inputs.clone(),
+            quarterly: state.quarterly_inputs.clone(),
+            quarter_results: state.quarter_results.clone(),
         }
     }
 }
@@ -123,6 +130,18 @@ pub enum Action {
     },
     /// Clear every growth-chain input.
     ResetChain,
+    /// Type in quarterly scenario cells (one, or many from a pasted table); blank text
+    /// clears a cell.
+    SetQuarterCells(Vec<(QuarterCell, String)>),
+    /// Mark a quarter (1 to 4) as a published result, or as scenario.
+    SetQuarterResult {
+        /// Quarter.
+        quarter: u8,
+        /// Whether it is a result.
+        result: bool,
+    },
+    /// Clear the quarterly scenario (cells and result marks).
+    ResetQuarterly,
     /// Open a draft (or none): its texts replace every text typed in the workbench.
     LoadDraft {
         /// The draft (`None`: no draft is open).
@@ -219,12 +238,39 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             chain_inputs: BTreeMap::new(),
             ..state
         },
+        Action::SetQuarterCells(cells) => {
+            let mut state = state;
+            for (cell, text) in cells {
+                if text.trim().is_empty() {
+                    state.quarterly_inputs.remove(&cell);
+                } else {
+                    state.quarterly_inputs.insert(cell, text);
+                }
+            }
+            state
+        }
+        Action::SetQuarterResult { quarter, result } => {
+            let mut state = state;
+            if result && (1..=4).contains(&quarter) {
+                state.quarter_results.insert(quarter);
+            } else {
+                state.quarter_results.remove(&quarter);
+            }
+            state
+        }
+        Action::ResetQuarterly => ViewState {
+            quarterly_inputs: BTreeMap::new(),
+            quarter_results: Default::default(),
+            ..state
+        },
         Action::LoadDraft { draft, texts } => ViewState {
             draft,
             linked_draft: None,
             scenario_inputs: texts.scenario,
             start_years: texts.start_years,
             chain_inputs: texts.chain,
+            quarterly_inputs: texts.quarterly,
+            quarter_results: texts.quarter_results,
             ..state
         },
         Action::DraftSaved(saved) => ViewState {
@@ -738,7 +784,14 @@ mod tests {
             .insert(("budget".into(), 2025), "3.400".into());
         s.start_years.insert("grdp".into(), 2023);
         s.chain_inputs.insert((icor(), 2025), "5,1".into());
+        s.quarterly_inputs.insert(q_target(), "10".into());
+        s.quarter_results.insert(1);
         s
+    }
+
+    /// The quarterly scenario's target cell.
+    fn q_target() -> QuarterCell {
+        QuarterCell::Target
     }
 
     #[track_caller]
@@ -879,6 +932,8 @@ mod tests {
             s.scenario_inputs = texts.scenario.clone();
             s.start_years = texts.start_years.clone();
             s.chain_inputs.clear();
+            s.quarterly_inputs.clear();
+            s.quarter_results.clear();
         });
         let none = Action::LoadDraft {
             draft: None,
@@ -889,6 +944,29 @@ mod tests {
             s.scenario_inputs.clear();
             s.start_years.clear();
             s.chain_inputs.clear();
+            s.quarterly_inputs.clear();
+            s.quarter_results.clear();
+        });
+    }
+
+    #[test]
+    fn quarterly_cells_and_result_marks() {
+        use crate::core::plan::chain::Sector;
+        let g = QuarterCell::Growth(Sector::Services, 3);
+        let set = Action::SetQuarterCells(vec![(g, "9,5".into()), (q_target(), " ".into())]);
+        reduces(set, 3, |s| {
+            s.quarterly_inputs.insert(g, "9,5".into());
+            s.quarterly_inputs.remove(&q_target());
+        });
+        let mark = |quarter, result| Action::SetQuarterResult { quarter, result };
+        reduces(mark(2, true), 3, |s| {
+            s.quarter_results.insert(2);
+        });
+        reduces(mark(1, false), 3, |s| s.quarter_results.clear());
+        reduces(mark(5, true), 3, |_| {});
+        reduces(Action::ResetQuarterly, 3, |s| {
+            s.quarterly_inputs.clear();
+            s.quarter_results.clear();
         });
     }
 

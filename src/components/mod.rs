@@ -6,6 +6,7 @@
 //! - `dashboard`: the model picker, search, the target table and data problems;
 //! - `indicator`: the open indicator, its workbench, sensitivity tables and chart;
 //! - `chain`: the linked growth chain;
+//! - `quarterly`: the quarterly growth scenario by sector and its form;
 //! - `drafts`: the drafts panel, files, comparison and storage alerts;
 //! - `models`: importing a table as a model, model files in and out;
 //! - `reports`: print layouts and CSV buttons.
@@ -15,5 +16,6 @@ pub mod dashboard;
 pub mod drafts;
 pub mod indicator;
 pub mod models;
+pub mod quarterly;
 pub mod reports;
 pub mod shell;

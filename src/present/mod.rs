@@ -19,6 +19,7 @@ pub mod i18n;
 pub mod model_editor;
 pub mod model_import;
 pub mod prerender;
+pub mod quarterly;
 pub mod reports;
 pub mod sensitivity;
 pub mod workbench;

@@ -390,6 +390,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         {chain_linked.then(|| view! {
             <p class="defaults-note" data-testid="defaults-note">{move || defaults_note(ctx.locale())}</p>
             <GrowthChain />
+            <crate::components::quarterly::quarterly_view::QuarterlyView />
         })}
     }
 }

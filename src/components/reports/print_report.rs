@@ -25,6 +25,8 @@ pub enum ReportKind {
     Scenario,
     /// Both (the browser's own Print command).
     Both,
+    /// The quarterly scenario's form (`components::quarterly::quarterly_form`).
+    Quarterly,
 }
 
 /// The report asked for, shared by the print buttons and the report.
@@ -58,6 +60,7 @@ pub fn PrintButton(kind: ReportKind) -> impl IntoView {
     let (test_id, label) = match kind {
         ReportKind::Scenario => ("print-scenario", Msg::PrintScenario),
         ReportKind::Dashboard | ReportKind::Both => ("print-report", Msg::PrintReport),
+        ReportKind::Quarterly => ("print-quarterly", Msg::PrintScenario),
     };
     view! {
         <button
@@ -248,10 +251,14 @@ pub fn PrintReport() -> impl IntoView {
                 })
             })
             .flatten();
+        let quarterly = (kind == ReportKind::Quarterly).then(|| {
+            view! { <crate::components::quarterly::quarterly_form::QuarterlyForm /> }
+        });
         Some(view! {
             <div class="print-report" data-testid="print-report-view" lang=locale.code()>
                 {dashboard}
                 {scenario}
+                {quarterly}
             </div>
         })
     }

@@ -11,12 +11,13 @@
 //! the caller to tell the person), and rejects the rest with a typed reason. Names and
 //! notes are read in Unicode NFC, whatever form the file, link or record wrote them in. It reads no storage and no clock: ids and times come in as arguments.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
 use crate::core::model::YEARS;
 use crate::core::plan::chain::ChainInput;
+use crate::core::plan::quarterly::{QuarterCell, QUARTERS};
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::core::text::numparse::parse_number;
 use crate::core::text::unicode::nfc;
@@ -71,12 +72,22 @@ pub struct Overrides {
     pub start_years: BTreeMap<String, i32>,
     /// Growth-chain inputs by (input, year); saved under the input's id.
     pub chain: BTreeMap<(ChainInput, i32), Entry>,
+    /// Quarterly scenario cells (last year's levels, growth by quarter and sector, the
+    /// year's target); saved under `quarterly` only when there are some.
+    pub quarterly: BTreeMap<QuarterCell, Entry>,
+    /// Quarters marked as published results; saved under `quarter_results` only when
+    /// there are some.
+    pub quarter_results: BTreeSet<u8>,
 }
 
 impl Overrides {
     /// Number of overrides.
     pub fn len(&self) -> usize {
-        self.scenario.len() + self.start_years.len() + self.chain.len()
+        self.scenario.len()
+            + self.start_years.len()
+            + self.chain.len()
+            + self.quarterly.len()
+            + self.quarter_results.len()
     }
 
     /// Whether the draft changes nothing.
@@ -104,6 +115,7 @@ impl Overrides {
             scenario: entries(scenario, locale),
             start_years: start_years.clone(),
             chain: entries(chain, locale),
+            ..Overrides::default()
         }
     }
 }
@@ -280,7 +292,7 @@ pub fn draft_body(draft: &Draft) -> Result<Value, EncodeError> {
         .iter()
         .map(|(id, y)| json!({ "indicator": id, "year": y }))
         .collect();
-    Ok(json!({
+    let mut body = json!({
         "id": draft.id,
         "name": draft.name,
         "note": draft.note,
@@ -297,7 +309,119 @@ pub fn draft_body(draft: &Draft) -> Result<Value, EncodeError> {
         "scenario": scenario,
         "start_years": start_years,
         "chain": chain,
-    }))
+    });
+    // Written only when there are some, so drafts without a quarterly scenario keep
+    // the exact form they had.
+    if let Value::Object(map) = &mut body {
+        if !draft.overrides.quarterly.is_empty() {
+            let cells = draft
+                .overrides
+                .quarterly
+                .iter()
+                .map(|(c, e)| quarter_cell_json(*c, e))
+                .collect::<Result<Vec<_>, _>>()?;
+            map.insert("quarterly".into(), Value::Array(cells));
+        }
+        if !draft.overrides.quarter_results.is_empty() {
+            map.insert(
+                "quarter_results".into(),
+                json!(draft.overrides.quarter_results),
+            );
+        }
+    }
+    Ok(body)
+}
+
+fn quarter_cell_json(c: QuarterCell, entry: &Entry) -> Result<Value, EncodeError> {
+    let value = match entry.value {
+        Some(v) if v.is_finite() => json!(v),
+        Some(_) => {
+            return Err(EncodeError::NonFinite {
+                field: format!("quarterly/{}", c.id()),
+            })
+        }
+        None => Value::Null,
+    };
+    Ok(json!({ "cell": c.id(), "text": entry.text, "value": value }))
+}
+
+/// The quarterly cells of a body: absent means none (drafts written before them);
+/// a cell this version does not know, or without text, is skipped with a note.
+fn quarterly_entries(
+    body: &Map<String, Value>,
+    repairs: &mut Vec<Repair>,
+) -> Result<BTreeMap<QuarterCell, Entry>, DraftError> {
+    let mut out = BTreeMap::new();
+    let items = match body.get("quarterly") {
+        None | Some(Value::Null) => return Ok(out),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(DraftError::BadField("quarterly")),
+    };
+    if items.len() > MAX_OVERRIDES {
+        return Err(DraftError::TooLarge);
+    }
+    for (index, item) in items.iter().enumerate() {
+        let cell = item
+            .get("cell")
+            .and_then(Value::as_str)
+            .and_then(QuarterCell::from_id);
+        let value = match item.get("value") {
+            Some(Value::Number(n)) => n.as_f64().filter(|v| v.is_finite()),
+            _ => None,
+        };
+        let text = match (item.get("text").and_then(Value::as_str), value) {
+            (Some(t), _) => Some(t.to_string()),
+            (None, Some(v)) => Some(format_number(v, Locale::Vi, 6)),
+            (None, None) => None,
+        };
+        let (Some(cell), Some(text)) = (cell, text) else {
+            repairs.push(Repair::EntrySkipped {
+                list: "quarterly",
+                index,
+            });
+            continue;
+        };
+        if value.is_none()
+            && item.get("value").is_some()
+            && parse_number(&text, Locale::Vi).ok().flatten().is_some()
+        {
+            repairs.push(Repair::ValueDropped {
+                list: "quarterly",
+                index,
+            });
+        }
+        out.insert(cell, Entry { text, value });
+    }
+    Ok(out)
+}
+
+/// The result quarters of a body: absent means none; a number outside 1-4 is skipped.
+fn quarter_results(
+    body: &Map<String, Value>,
+    repairs: &mut Vec<Repair>,
+) -> Result<BTreeSet<u8>, DraftError> {
+    let items = match body.get("quarter_results") {
+        None | Some(Value::Null) => return Ok(BTreeSet::new()),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(DraftError::BadField("quarter_results")),
+    };
+    let mut out = BTreeSet::new();
+    for (index, item) in items.iter().enumerate() {
+        match item
+            .as_u64()
+            .and_then(|q| u8::try_from(q).ok())
+            .filter(|q| QUARTERS.contains(q))
+        {
+            Some(q) => {
+                out.insert(q);
+            }
+            None => repairs.push(Repair::EntrySkipped {
+                list: "quarter_results",
+                index,
+            }),
+        }
+    }
+    Ok(out)
 }
 
 /// The stored record of one draft: `{"app", "schema_version", "draft"}`.
@@ -382,6 +506,8 @@ const KNOWN_FIELDS: &[&str] = &[
     "scenario",
     "start_years",
     "chain",
+    "quarterly",
+    "quarter_results",
 ];
 
 /// `text` in NFC, cut to `limit` characters (a repair when it had to be cut).
@@ -569,6 +695,8 @@ pub fn draft_from_body(body: Value) -> Result<ReadDraft, DraftError> {
         scenario,
         start_years,
         chain,
+        quarterly: quarterly_entries(&body, &mut repairs)?,
+        quarter_results: quarter_results(&body, &mut repairs)?,
     };
     if overrides.len() > MAX_OVERRIDES {
         return Err(DraftError::TooLarge);
@@ -712,6 +840,54 @@ mod tests {
             list: "chain",
             index: 3
         }));
+    }
+
+    #[test]
+    fn quarterly_cells_round_trip_and_are_absent_when_empty() {
+        use crate::core::plan::quarterly::QuarterCell;
+        let plain = draft_to_json(&sample()).unwrap();
+        assert!(!plain.contains("quarterly") && !plain.contains("quarter_results"));
+        let mut d = sample();
+        let q = &mut d.overrides;
+        q.quarterly.insert(
+            QuarterCell::Base(Sector::Agriculture, 1),
+            Entry::read("4.000", Locale::Vi),
+        );
+        q.quarterly.insert(
+            QuarterCell::Growth(Sector::ProductTaxes, 4),
+            Entry::read("8,5", Locale::Vi),
+        );
+        q.quarterly
+            .insert(QuarterCell::Target, Entry::read("x", Locale::Vi));
+        q.quarter_results.extend([1, 2]);
+        let text = draft_to_json(&d).unwrap();
+        assert!(text.contains(r#""cell":"growth:taxes:4","text":"8,5","value":8.5"#));
+        assert!(text.contains(r#""quarter_results":[1,2]"#));
+        let read = draft_from_json(&text).unwrap();
+        assert_eq!(read.draft, d);
+        assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+        // A cell of a later version and a quarter 5 are skipped with a note.
+        let odd = text
+            .replace("growth:taxes:4", "growth:mining:4")
+            .replace("[1,2]", "[1,5]");
+        let read = draft_from_json(&odd).unwrap();
+        assert_eq!(read.draft.overrides.quarterly.len(), 2);
+        assert_eq!(read.draft.overrides.quarter_results.len(), 1);
+        assert!(read.repairs.contains(&Repair::EntrySkipped {
+            list: "quarter_results",
+            index: 1
+        }));
+        d.overrides.quarterly.insert(
+            QuarterCell::Target,
+            Entry {
+                text: "x".into(),
+                value: Some(f64::INFINITY),
+            },
+        );
+        assert!(matches!(
+            draft_to_json(&d),
+            Err(EncodeError::NonFinite { .. })
+        ));
     }
 
     #[test]

@@ -18,12 +18,13 @@ use std::rc::Rc;
 
 use crate::core::draft::record::{
     draft_from_body, draft_from_json, draft_to_json, save_decision, stored_state, Draft,
-    DraftError, ModelRef, Overrides, SaveDecision, StoredState,
+    DraftError, Entry, ModelRef, Overrides, SaveDecision, StoredState,
 };
 use crate::core::draft::storage_policy::{
     draft_id, draft_key, nearly_full, stored_units, WriteFailure, KEY_PREFIX,
 };
 use crate::core::plan::chain::ChainInput;
+use crate::core::plan::quarterly::QuarterCell;
 use crate::core::text::numfmt::Locale;
 
 /// Milliseconds of quiet after an edit before it is saved.
@@ -143,18 +144,26 @@ pub struct ScenarioTexts {
     pub start_years: BTreeMap<String, i32>,
     /// Growth-chain inputs by (input, year).
     pub chain: BTreeMap<(ChainInput, i32), String>,
+    /// Quarterly scenario cells by cell (`core::plan::quarterly`).
+    pub quarterly: BTreeMap<QuarterCell, String>,
+    /// Quarters marked as published results.
+    pub quarter_results: BTreeSet<u8>,
 }
 
 impl ScenarioTexts {
     /// Whether nothing is typed.
     pub fn is_empty(&self) -> bool {
-        self.scenario.is_empty() && self.start_years.is_empty() && self.chain.is_empty()
+        self.scenario.is_empty()
+            && self.start_years.is_empty()
+            && self.chain.is_empty()
+            && self.quarterly.is_empty()
+            && self.quarter_results.is_empty()
     }
 
     /// Whether any assumption is typed (a start year alone, which a plain link to an
     /// indicator carries, is not work worth a draft of its own).
     pub fn has_assumptions(&self) -> bool {
-        !self.scenario.is_empty() || !self.chain.is_empty()
+        !self.scenario.is_empty() || !self.chain.is_empty() || !self.quarterly.is_empty()
     }
 
     /// The texts of a draft's overrides as saved.
@@ -171,12 +180,26 @@ impl ScenarioTexts {
                 .iter()
                 .map(|(k, e)| (*k, e.text.clone()))
                 .collect(),
+            quarterly: overrides
+                .quarterly
+                .iter()
+                .map(|(k, e)| (*k, e.text.clone()))
+                .collect(),
+            quarter_results: overrides.quarter_results.clone(),
         }
     }
 
     /// The overrides these texts read as in `locale`.
     pub fn overrides(&self, locale: Locale) -> Overrides {
-        Overrides::from_texts(&self.scenario, &self.start_years, &self.chain, locale)
+        Overrides {
+            quarterly: self
+                .quarterly
+                .iter()
+                .map(|(k, text)| (*k, Entry::read(text, locale)))
+                .collect(),
+            quarter_results: self.quarter_results.clone(),
+            ..Overrides::from_texts(&self.scenario, &self.start_years, &self.chain, locale)
+        }
     }
 }
 
@@ -215,6 +238,7 @@ impl OpenDraft {
             .scenario
             .values_mut()
             .chain(saved.overrides.chain.values_mut())
+            .chain(saved.overrides.quarterly.values_mut())
         {
             e.text = e.text_in(locale);
         }

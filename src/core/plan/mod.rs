@@ -1,12 +1,13 @@
 //! The planning maths: the dashboard summary of an indicator (`summary`), the pace needed
 //! and achieved (`pace`), the status against the term target (`assessment`), goal seek,
-//! sensitivity tables, the linked growth chain, and the facts a printed report quotes.
+//! sensitivity tables, the linked growth chain, its quarterly scenario by sector, and the facts a printed report quotes.
 //! Pure functions over `core::model`.
 
 pub mod assessment;
 pub mod chain;
 pub mod goal_seek;
 pub mod pace;
+pub mod quarterly;
 pub mod report_facts;
 pub mod rule;
 pub mod sensitivity;

@@ -31,6 +31,7 @@ pub mod drafts;
 pub mod editor;
 pub mod models;
 pub mod prerender;
+pub mod quarterly;
 
 use crate::core::model::load::DataError;
 use crate::core::model::{
