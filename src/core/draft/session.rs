@@ -18,12 +18,13 @@ use std::rc::Rc;
 
 use crate::core::draft::record::{
     draft_from_body, draft_from_json, draft_to_json, save_decision, stored_state, Draft,
-    DraftError, ModelRef, Overrides, SaveDecision, StoredState,
+    DraftError, Entry, ModelRef, Overrides, SaveDecision, StoredState,
 };
 use crate::core::draft::storage_policy::{
     draft_id, draft_key, nearly_full, stored_units, WriteFailure, KEY_PREFIX,
 };
 use crate::core::plan::chain::ChainInput;
+use crate::core::plan::chance::RangeEnd;
 use crate::core::text::numfmt::Locale;
 
 /// Milliseconds of quiet after an edit before it is saved.
@@ -143,18 +144,26 @@ pub struct ScenarioTexts {
     pub start_years: BTreeMap<String, i32>,
     /// Growth-chain inputs by (input, year).
     pub chain: BTreeMap<(ChainInput, i32), String>,
+    /// Ends of ranged assumptions by (input id, end), as typed.
+    pub ranges: BTreeMap<(String, RangeEnd), String>,
+    /// The seed of the runs behind a chance, when chosen.
+    pub seed: Option<u64>,
 }
 
 impl ScenarioTexts {
     /// Whether nothing is typed.
     pub fn is_empty(&self) -> bool {
-        self.scenario.is_empty() && self.start_years.is_empty() && self.chain.is_empty()
+        self.scenario.is_empty()
+            && self.start_years.is_empty()
+            && self.chain.is_empty()
+            && self.ranges.is_empty()
+            && self.seed.is_none()
     }
 
     /// Whether any assumption is typed (a start year alone, which a plain link to an
     /// indicator carries, is not work worth a draft of its own).
     pub fn has_assumptions(&self) -> bool {
-        !self.scenario.is_empty() || !self.chain.is_empty()
+        !self.scenario.is_empty() || !self.chain.is_empty() || !self.ranges.is_empty()
     }
 
     /// The texts of a draft's overrides as saved.
@@ -171,12 +180,25 @@ impl ScenarioTexts {
                 .iter()
                 .map(|(k, e)| (*k, e.text.clone()))
                 .collect(),
+            ranges: overrides
+                .ranges
+                .iter()
+                .map(|(k, e)| (k.clone(), e.text.clone()))
+                .collect(),
+            seed: overrides.seed,
         }
     }
 
     /// The overrides these texts read as in `locale`.
     pub fn overrides(&self, locale: Locale) -> Overrides {
-        Overrides::from_texts(&self.scenario, &self.start_years, &self.chain, locale)
+        let mut o = Overrides::from_texts(&self.scenario, &self.start_years, &self.chain, locale);
+        o.ranges = self
+            .ranges
+            .iter()
+            .map(|(k, text)| (k.clone(), Entry::read(text, locale)))
+            .collect();
+        o.seed = self.seed;
+        o
     }
 }
 

@@ -163,6 +163,32 @@ impl Spread {
     }
 }
 
+/// One end of a range typed for an assumption.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum RangeEnd {
+    /// The low end.
+    Low,
+    /// The high end.
+    High,
+}
+
+impl RangeEnd {
+    /// Stable id used in saved drafts.
+    pub fn id(self) -> &'static str {
+        match self {
+            RangeEnd::Low => "low",
+            RangeEnd::High => "high",
+        }
+    }
+
+    /// The end with this id.
+    pub fn from_id(id: &str) -> Option<RangeEnd> {
+        [RangeEnd::Low, RangeEnd::High]
+            .into_iter()
+            .find(|e| e.id() == id)
+    }
+}
+
 /// How many runs, from which seed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Settings {
