@@ -9,23 +9,24 @@ use leptos::prelude::*;
 
 use crate::app::state::{chain_ranges, scenario_for, workbench_ranges, Action, AppContext};
 use crate::core::plan::assessment::{assess, Assessment, Assumptions};
-use crate::core::plan::chain::{is_linked, setup, GIVEN_GROWTH_INDICATOR};
+use crate::core::plan::chain::{is_linked, setup, GIVEN_GROWTH_INDICATOR, LINKED_INDICATORS};
 use crate::core::plan::chance::{
     chain_chance, chain_output_for, history_spread, workbench_chance, RangeEnd, Settings,
     DEFAULT_SEED,
 };
 use crate::core::text::numfmt::format_number;
 use crate::present::chance::{
-    chain_key_label, chance_view, history_text, meaning_lines, range_echo, year_label, ChanceView,
+    chain_key_label, chance_view, history_text, meaning_lines, percent_text, range_echo, runs_text,
+    year_label, ChanceView,
 };
 use crate::present::chart::{toggle_label, HEIGHT, WIDTH};
 use crate::present::i18n::chance::{cht, ChanceMsg};
-use crate::present::i18n::unit_name;
+use crate::present::i18n::{pick, unit_name};
 
 /// The two ends of one assumption's range and what they read as; `input_id` is the
 /// assumption's `data-input-id`.
 #[component]
-pub fn RangeCells(input_id: String) -> impl IntoView {
+pub fn RangeBoxes(input_id: String) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let text_of = move |id: String, end: RangeEnd| {
         Memo::new(move |_| {
@@ -71,15 +72,83 @@ pub fn RangeCells(input_id: String) -> impl IntoView {
         }
     };
     view! {
-        <td class="range">
+        <span class="range">
             {input(RangeEnd::Low, low, input_id.clone())}
             " – "
             {input(RangeEnd::High, high, input_id.clone())}
             <span class="echo" data-testid="range-echo" aria-live="polite">{echo}</span>
-        </td>
+        </span>
     }
 }
 
+/// [`RangeBoxes`] in a table cell of their own.
+#[component]
+pub fn RangeCells(input_id: String) -> impl IntoView {
+    view! { <td class="range"><RangeBoxes input_id=input_id /></td> }
+}
+
+/// The chance of each target the growth chain computes, over its ranged inputs (and
+/// the ranged GRDP growth of the workbench); nothing while no input is ranged.
+#[component]
+pub fn ChainChances() -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let rows = Memo::new(move |_| {
+        let locale = ctx.locale();
+        let model = ctx.model()?;
+        let s = setup(model).ok()?;
+        let ranges = ctx.state.with(|st| chain_ranges(st, &s, locale));
+        if ranges.is_empty() {
+            return None;
+        }
+        let seed = ctx.state.with(|st| st.chance_seed).unwrap_or(DEFAULT_SEED);
+        let settings = Settings {
+            seed,
+            ..Settings::default()
+        };
+        let overrides = ctx.state.with(|st| scenario_for(st, &s, locale).chain);
+        let rows: Vec<(String, String, String)> = LINKED_INDICATORS
+            .iter()
+            .filter_map(|id| {
+                let output = chain_output_for(id)?;
+                let name = pick(&model.indicator(id)?.name, locale).to_string();
+                let facts = assess(model, id, &Assumptions::default());
+                let text = match (facts.rule, facts.working.as_ref()) {
+                    (Some(rule), Some(w)) if !w.cumulative => chain_chance(
+                        &s,
+                        &overrides,
+                        &ranges,
+                        output,
+                        &rule,
+                        w.target_year,
+                        settings,
+                    )
+                    .ok()
+                    .map(|c| percent_text(c.chance(), locale)),
+                    _ => None,
+                }
+                .unwrap_or_else(|| cht(ChanceMsg::NotAssessable, locale).to_string());
+                Some((id.to_string(), name, text))
+            })
+            .collect();
+        Some((rows, runs_text(settings.runs, settings.seed, 0, locale)))
+    });
+    move || {
+        let locale = ctx.locale();
+        let (rows, runs) = rows.get()?;
+        let items = rows
+            .into_iter()
+            .map(|(id, name, text)| view! { <li data-testid="chain-chance" data-indicator=id>{name} ": " <strong>{text}</strong></li> })
+            .collect_view();
+        Some(view! {
+            <div class="chance" data-testid="chain-chances">
+                <h4>{cht(ChanceMsg::ChainTitle, locale)}</h4>
+                <ul>{items}</ul>
+                <p class="hint">{runs}</p>
+                <p class="hint">{cht(ChanceMsg::NotAForecast, locale)}</p>
+            </div>
+        })
+    }
+}
 /// The fan chart of a chance, with a button for its table view.
 #[component]
 fn FanChart(view_model: ChanceView, unit: String) -> impl IntoView {
@@ -309,11 +378,14 @@ pub fn ChancePanel(
             .bars
             .iter()
             .map(|b| {
-                let width = format!("width: {:.1}%", b.share * 100.0);
+                // An SVG bar: inline styles are refused by the content security policy.
+                let width = format!("{:.1}", b.share * 100.0);
                 view! {
                     <li data-testid="driver-bar">
                         <span class="driver-label">{b.label.clone()}</span>
-                        <span class="driver-bar" style=width></span>
+                        <svg class="driver-bar" viewBox="0 0 100 8" width="120" height="8" aria-hidden="true">
+                            <rect x="0" y="0" width=width height="8" />
+                        </svg>
                         <span class="driver-swing">{b.swing.clone()}</span>
                         <span class="hint">{b.detail.clone()}</span>
                     </li>

@@ -851,9 +851,10 @@ mod tests {
         let bad = text.replace(r#""end":"low""#, r#""end":"middle""#);
         let read = draft_from_json(&bad).unwrap();
         assert_eq!(read.draft.overrides.ranges.len(), 2);
+        // Items are written in key order: `chain:icor:2024` first, the 2025 low end second.
         assert!(read.repairs.contains(&Repair::EntrySkipped {
             list: "ranges",
-            index: 0
+            index: 1
         }));
         let read = draft_from_json(&plain).unwrap();
         assert!(read.draft.overrides.ranges.is_empty() && read.draft.overrides.seed.is_none());
