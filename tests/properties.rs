@@ -370,6 +370,7 @@ mod drafts {
         decode_share, encode_share, share_value, ShareError, SHARE_FRAGMENT_KEY,
     };
     use provincial_planner::core::plan::chain::ChainInput;
+    use provincial_planner::core::plan::chance::RangeEnd;
     use unicode_normalization::UnicodeNormalization;
 
     /// `d` as a reader gives it back: name and note in Unicode NFC.
@@ -432,6 +433,12 @@ mod drafts {
                 entry(),
                 0..10,
             ),
+            ranges in proptest::collection::btree_map(
+                ("[a-z_]{1,12}:20[0-9]{2}", proptest::sample::select(vec![RangeEnd::Low, RangeEnd::High])),
+                entry(),
+                0..4,
+            ),
+            seed in proptest::option::of(any::<u64>()),
         ) -> Draft {
             Draft {
                 id,
@@ -441,7 +448,7 @@ mod drafts {
                 created_ms,
                 changed_ms: created_ms + later,
                 revision,
-                overrides: Overrides { scenario, start_years, chain, ..Overrides::default() },
+                overrides: Overrides { scenario, start_years, chain, ranges, seed, ..Overrides::default() },
             }
         }
     }

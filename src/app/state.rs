@@ -19,6 +19,7 @@ use crate::core::model::catalog::RejectedModel;
 use crate::core::model::Model;
 use crate::core::plan::assessment::{Assumptions, PaceBasis};
 use crate::core::plan::chain::ChainInput;
+use crate::core::plan::chance::{RangeEnd, Spread};
 use crate::core::plan::quarterly::QuarterCell;
 use crate::core::text::numparse::parse_number;
 use crate::present::i18n::Locale;
@@ -48,6 +49,11 @@ pub struct ViewState {
     pub quarterly_inputs: BTreeMap<QuarterCell, String>,
     /// Quarters of the quarterly scenario marked as published results.
     pub quarter_results: std::collections::BTreeSet<u8>,
+    /// Text typed at the ends of ranged assumptions, by (the assumption's
+    /// `data-input-id`, end).
+    pub range_inputs: BTreeMap<(String, RangeEnd), String>,
+    /// The seed of the runs behind a chance, when the person chose one.
+    pub chance_seed: Option<u64>,
     /// The open draft (its last save, and the name and note being edited), when one is
     /// open. Its only owner: the drafts session reads it here and changes it through
     /// actions.
@@ -70,6 +76,8 @@ impl ScenarioTexts {
             chain: state.chain_inputs.clone(),
             quarterly: state.quarterly_inputs.clone(),
             quarter_results: state.quarter_results.clone(),
+            ranges: state.range_inputs.clone(),
+            seed: state.chance_seed,
         }
     }
 }
@@ -142,6 +150,17 @@ pub enum Action {
     },
     /// Clear the quarterly scenario (cells and result marks).
     ResetQuarterly,
+    /// Type at one end of an assumption's range.
+    SetRangeInput {
+        /// The assumption's `data-input-id` (`grdp_constant:2025`, `chain:icor:2025`).
+        input: String,
+        /// Which end.
+        end: RangeEnd,
+        /// Text as typed.
+        text: String,
+    },
+    /// Choose the seed of the runs (`None`: the default seed).
+    SetChanceSeed(Option<u64>),
     /// Open a draft (or none): its texts replace every text typed in the workbench.
     LoadDraft {
         /// The draft (`None`: no draft is open).
@@ -223,6 +242,10 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
         Action::ResetScenario { indicator } => {
             let mut state = state;
             state.scenario_inputs.retain(|(i, _), _| *i != indicator);
+            let prefix = format!("{indicator}:");
+            state
+                .range_inputs
+                .retain(|(id, _), _| !id.starts_with(&prefix));
             state
         }
         Action::SetChainInput { input, year, text } => {
@@ -234,8 +257,25 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             }
             state
         }
-        Action::ResetChain => ViewState {
-            chain_inputs: BTreeMap::new(),
+        Action::ResetChain => {
+            let mut state = state;
+            state.chain_inputs.clear();
+            state
+                .range_inputs
+                .retain(|(id, _), _| !id.starts_with(CHAIN_RANGE_PREFIX));
+            state
+        }
+        Action::SetRangeInput { input, end, text } => {
+            let mut state = state;
+            if text.trim().is_empty() {
+                state.range_inputs.remove(&(input, end));
+            } else {
+                state.range_inputs.insert((input, end), text);
+            }
+            state
+        }
+        Action::SetChanceSeed(seed) => ViewState {
+            chance_seed: seed,
             ..state
         },
         Action::SetQuarterCells(cells) => {
@@ -271,6 +311,8 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             chain_inputs: texts.chain,
             quarterly_inputs: texts.quarterly,
             quarter_results: texts.quarter_results,
+            range_inputs: texts.ranges,
+            chance_seed: texts.seed,
             ..state
         },
         Action::DraftSaved(saved) => ViewState {
@@ -380,6 +422,95 @@ pub fn scenario_assumptions_for(
         }
     }
     a
+}
+
+/// The start of the `data-input-id` of a growth-chain input (`chain:icor:2025`).
+pub const CHAIN_RANGE_PREFIX: &str = "chain:";
+
+/// The two ends typed for an assumption that both read as numbers in `locale`.
+fn range_ends(state: &ViewState, input: &str, locale: Locale) -> Option<(f64, f64)> {
+    let read = |end: RangeEnd| {
+        let text = state.range_inputs.get(&(input.to_string(), end))?;
+        parse_number(text, locale)
+            .ok()
+            .flatten()
+            .map(|p| p.value)
+            .filter(|v| v.is_finite())
+    };
+    Some((read(RangeEnd::Low)?, read(RangeEnd::High)?))
+}
+
+/// The ranged years of one indicator's workbench assumptions: every year whose two
+/// ends read as numbers with the low end not above the high one; `likely` gives the
+/// pace the projection uses for a year (the peak of its range when inside it).
+pub fn workbench_ranges(
+    state: &ViewState,
+    indicator: &str,
+    likely: impl Fn(i32) -> Option<f64>,
+    locale: Locale,
+) -> BTreeMap<i32, Spread> {
+    use crate::core::plan::chance::workbench_spread;
+    let prefix = format!("{indicator}:");
+    let years: std::collections::BTreeSet<i32> = state
+        .range_inputs
+        .keys()
+        .filter_map(|(id, _)| id.strip_prefix(&prefix)?.parse::<i32>().ok())
+        .collect();
+    years
+        .into_iter()
+        .filter_map(|year| {
+            let (low, high) = range_ends(state, &format!("{indicator}:{year}"), locale)?;
+            workbench_spread(likely(year), low, high)
+                .ok()
+                .map(|s| (year, s))
+        })
+        .collect()
+}
+
+/// The ranged inputs of the growth chain: its own inputs (likely value: the typed
+/// number or the default) and the GRDP growth the workbench assumes as a range (every
+/// sector grows at it; likely value: the typed number, or the middle).
+pub fn chain_ranges(
+    state: &ViewState,
+    setup: &crate::core::plan::chain::ChainSetup,
+    locale: Locale,
+) -> BTreeMap<crate::core::plan::chance::ChainKey, Spread> {
+    use crate::core::plan::chain::GIVEN_GROWTH_INDICATOR;
+    use crate::core::plan::chance::{workbench_spread, ChainKey};
+    let typed = chain_overrides(state, locale);
+    let mut out = BTreeMap::new();
+    for (id, _) in state.range_inputs.keys() {
+        let Some(rest) = id.strip_prefix(CHAIN_RANGE_PREFIX) else {
+            continue;
+        };
+        let Some((input, year)) = rest.rsplit_once(':') else {
+            continue;
+        };
+        let (Some(input), Ok(year)) = (ChainInput::from_id(input), year.parse::<i32>()) else {
+            continue;
+        };
+        let Some((low, high)) = range_ends(state, id, locale) else {
+            continue;
+        };
+        let likely = typed
+            .get(&(input, year))
+            .copied()
+            .or_else(|| setup.defaults.get(&(input, year)).map(|d| d.value));
+        if let Ok(s) = workbench_spread(likely, low, high) {
+            out.insert(ChainKey::Input(input, year), s);
+        }
+    }
+    let given = assumptions_for(state, GIVEN_GROWTH_INDICATOR, locale).per_year;
+    let growth = workbench_ranges(
+        state,
+        GIVEN_GROWTH_INDICATOR,
+        |y| given.get(&y).copied(),
+        locale,
+    );
+    for (year, s) in growth {
+        out.insert(ChainKey::Growth(year), s);
+    }
+    out
 }
 
 /// The texts typed for one indicator, by year, as typed.

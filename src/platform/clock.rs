@@ -7,6 +7,8 @@ use leptos::wasm_bindgen::prelude::*;
 extern "C" {
     #[wasm_bindgen(js_namespace = Date, js_name = now)]
     fn date_now() -> f64;
+    #[wasm_bindgen(js_namespace = performance, js_name = now)]
+    fn performance_now() -> f64;
     #[wasm_bindgen(js_namespace = Math, js_name = random)]
     fn math_random() -> f64;
     type JsDate;
@@ -58,4 +60,17 @@ pub fn now_ms() -> i64 {
 #[cfg(not(target_arch = "wasm32"))]
 pub fn timezone_offset_minutes() -> i64 {
     0
+}
+
+/// A monotonic time in milliseconds (`performance.now()`), to measure how long a
+/// computation took on this machine; never stored.
+#[cfg(target_arch = "wasm32")]
+pub fn elapsed_clock_ms() -> f64 {
+    performance_now()
+}
+
+/// Host builds: no clock.
+#[cfg(not(target_arch = "wasm32"))]
+pub fn elapsed_clock_ms() -> f64 {
+    0.0
 }

@@ -4,12 +4,13 @@
 //! feature); `dashboard` the table rows and figure lists; `explain` the worked
 //! explanations; `chart` the chart's series and scales; `reports` the printed reports and
 //! CSV tables; `workbench` the "what is needed" panel; `chain` the linked growth
-//! scenario; `sensitivity` the sensitivity tables; `compare` the drafts comparison;
+//! scenario; `chance` the chance of reaching a target over ranges; `sensitivity` the sensitivity tables; `compare` the drafts comparison;
 //! `dates` every way a date or time is written; `model_import` the preview of a table
 //! being imported as a model; `prerender` the first view written into `index.html` at
 //! build time.
 
 pub mod chain;
+pub mod chance;
 pub mod chart;
 pub mod compare;
 pub mod dashboard;

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{chain_overrides, scenario_for, Action, AppContext};
+use crate::components::indicator::chance_panel::{ChainChances, RangeBoxes};
 use crate::components::reports::csv_button::CsvButton;
 use crate::core::plan::chain::{
     setup, ChainInput, ChainOutput, ChainSetup, Sector, GIVEN_GROWTH_INDICATOR,
@@ -213,6 +214,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
             <button type="button" data-testid="chain-reset" on:click=move |_| ctx.dispatch(Action::ResetChain)>
                 {ct(ChainMsg::ResetAll, locale)}
             </button>
+            <ChainChances />
             {goal_seek_block}
             <details>
                 <summary>{ct(ChainMsg::DefaultsSummary, locale)}</summary>
@@ -235,6 +237,7 @@ fn ChainInputBox(cell: InputCell, locale: Locale) -> impl IntoView {
     });
     let echo = move || input_echo(&text.get(), locale);
     let (input, year) = key;
+    let range_id = cell.input_id.clone();
     view! {
         <td class:changed=move || !text.get().is_empty()>
             <input
@@ -260,6 +263,7 @@ fn ChainInputBox(cell: InputCell, locale: Locale) -> impl IntoView {
                 </button>
             </Show>
             <span class="echo">{echo}</span>
+            <RangeBoxes input_id=range_id />
         </td>
     }
 }

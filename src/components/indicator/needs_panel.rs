@@ -13,6 +13,7 @@ use crate::app::state::{
     scenario_assumptions_for, scenario_for, scenario_texts_for, Action, AppContext,
 };
 use crate::components::chain::growth_chain::GrowthChain;
+use crate::components::indicator::chance_panel::{ChancePanel, RangeCells};
 use crate::components::indicator::sensitivity_tables::SensitivityTables;
 use crate::components::indicator::trend_chart::TrendChart;
 use crate::components::reports::csv_button::CsvButton;
@@ -23,6 +24,7 @@ use crate::present::chart::chart_data;
 use crate::present::explain::{
     defaults_note, missing_results_text, scenario_verdict_code, scenario_verdict_text, warning_text,
 };
+use crate::present::i18n::chance::{cht, ChanceMsg};
 use crate::present::i18n::{t, unit_name, Msg};
 use crate::present::model_editor::start_vintage_text;
 use crate::present::reports::echo_text;
@@ -293,6 +295,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                             <th scope="col">{t(Msg::Year, locale)}</th>
                             <th scope="col">{assumed_heading(kind, locale)}</th>
                             <th scope="col">{t(Msg::Understood, locale)}</th>
+                            <th scope="col">{cht(ChanceMsg::RangeHeading, locale)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>
@@ -383,6 +386,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             {basis_view}
             {chart_view}
             {inputs_view}
+            <ChancePanel indicator=indicator.clone() assessment=assessment assumptions=assumptions />
             {given_view}
             {sensitivity_view}
             {explanation_view}
@@ -450,6 +454,7 @@ fn AssumptionInput(indicator: String, year: i32, kind: PaceKind) -> impl IntoVie
                 </Show>
             </td>
             <td class="echo" data-testid="input-echo" aria-live="polite">{echo}</td>
+            <RangeCells input_id=input_id.clone() />
         </tr>
     }
 }

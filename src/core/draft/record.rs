@@ -17,6 +17,7 @@ use serde_json::{json, Map, Value};
 
 use crate::core::model::YEARS;
 use crate::core::plan::chain::ChainInput;
+use crate::core::plan::chance::RangeEnd;
 use crate::core::plan::quarterly::{QuarterCell, QUARTERS};
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::core::text::numparse::parse_number;
@@ -78,6 +79,13 @@ pub struct Overrides {
     /// Quarters marked as published results; saved under `quarter_results` only when
     /// there are some.
     pub quarter_results: BTreeSet<u8>,
+    /// The ends of ranged assumptions, by (the assumption's input id as the workbench
+    /// names it, `grdp_constant:2025` or `chain:icor:2025`, and which end). Written
+    /// under `ranges` only when there are some; absent reads as none.
+    pub ranges: BTreeMap<(String, RangeEnd), Entry>,
+    /// The seed of the runs behind a chance, when the person chose one. Written under
+    /// `seed` only when set; absent reads as the default seed.
+    pub seed: Option<u64>,
 }
 
 impl Overrides {
@@ -88,6 +96,7 @@ impl Overrides {
             + self.chain.len()
             + self.quarterly.len()
             + self.quarter_results.len()
+            + self.ranges.len()
     }
 
     /// Whether the draft changes nothing.
@@ -328,8 +337,76 @@ pub fn draft_body(draft: &Draft) -> Result<Value, EncodeError> {
                 json!(draft.overrides.quarter_results),
             );
         }
+        if !draft.overrides.ranges.is_empty() {
+            let ranges = draft
+                .overrides
+                .ranges
+                .iter()
+                .map(|((id, end), e)| {
+                    let value = match e.value {
+                        Some(v) if v.is_finite() => json!(v),
+                        Some(_) => {
+                            return Err(EncodeError::NonFinite {
+                                field: format!("ranges/{id}/{}", end.id()),
+                            })
+                        }
+                        None => Value::Null,
+                    };
+                    Ok(json!({ "input": id, "end": end.id(), "text": e.text, "value": value }))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            map.insert("ranges".into(), Value::Array(ranges));
+        }
+        if let Some(seed) = draft.overrides.seed {
+            map.insert("seed".into(), json!(seed));
+        }
     }
     Ok(body)
+}
+
+/// The `ranges` list of a body; absent or `null` reads as none (a record of before
+/// ranges), a malformed item is skipped with a note.
+fn range_entries(
+    body: &Map<String, Value>,
+    repairs: &mut Vec<Repair>,
+) -> Result<BTreeMap<(String, RangeEnd), Entry>, DraftError> {
+    let mut out = BTreeMap::new();
+    let items = match body.get("ranges") {
+        None | Some(Value::Null) => return Ok(out),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(DraftError::BadField("ranges")),
+    };
+    if items.len() > MAX_OVERRIDES {
+        return Err(DraftError::TooLarge);
+    }
+    for (index, item) in items.iter().enumerate() {
+        let id = item
+            .get("input")
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty() && s.len() <= 200);
+        let end = item
+            .get("end")
+            .and_then(Value::as_str)
+            .and_then(RangeEnd::from_id);
+        let value = match item.get("value") {
+            Some(Value::Number(n)) => n.as_f64().filter(|v| v.is_finite()),
+            _ => None,
+        };
+        let text = item
+            .get("text")
+            .and_then(Value::as_str)
+            .map(str::to_string)
+            .or_else(|| value.map(|v| format_number(v, Locale::Vi, 6)));
+        let (Some(id), Some(end), Some(text)) = (id, end, text) else {
+            repairs.push(Repair::EntrySkipped {
+                list: "ranges",
+                index,
+            });
+            continue;
+        };
+        out.insert((id.to_string(), end), Entry { text, value });
+    }
+    Ok(out)
 }
 
 fn quarter_cell_json(c: QuarterCell, entry: &Entry) -> Result<Value, EncodeError> {
@@ -508,6 +585,8 @@ const KNOWN_FIELDS: &[&str] = &[
     "chain",
     "quarterly",
     "quarter_results",
+    "ranges",
+    "seed",
 ];
 
 /// `text` in NFC, cut to `limit` characters (a repair when it had to be cut).
@@ -691,12 +770,25 @@ pub fn draft_from_body(body: Value) -> Result<ReadDraft, DraftError> {
         None | Some(Value::Null) => repairs.push(Repair::FieldDefaulted("start_years")),
         Some(_) => return Err(DraftError::BadField("start_years")),
     }
+    let ranges = range_entries(&body, &mut repairs)?;
+    let seed = match body.get("seed") {
+        None | Some(Value::Null) => None,
+        Some(v) => {
+            let seed = v.as_u64();
+            if seed.is_none() {
+                repairs.push(Repair::FieldDefaulted("seed"));
+            }
+            seed
+        }
+    };
     let overrides = Overrides {
         scenario,
         start_years,
         chain,
         quarterly: quarterly_entries(&body, &mut repairs)?,
         quarter_results: quarter_results(&body, &mut repairs)?,
+        ranges,
+        seed,
     };
     if overrides.len() > MAX_OVERRIDES {
         return Err(DraftError::TooLarge);
@@ -897,6 +989,55 @@ mod tests {
         let read = draft_from_json(&text).unwrap();
         assert_eq!(read.draft, d);
         assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+    }
+
+    #[test]
+    fn ranges_and_seed_round_trip_and_are_absent_when_empty() {
+        let plain = draft_to_json(&sample()).unwrap();
+        assert!(
+            !plain.contains("\"ranges\"") && !plain.contains("\"seed\""),
+            "{plain}"
+        );
+        let mut d = sample();
+        for (id, end, text) in [
+            ("grdp_constant:2025", RangeEnd::Low, "6,5"),
+            ("grdp_constant:2025", RangeEnd::High, "9,5"),
+            ("chain:icor:2024", RangeEnd::High, "x"),
+        ] {
+            d.overrides
+                .ranges
+                .insert((id.into(), end), Entry::read(text, Locale::Vi));
+        }
+        d.overrides.seed = Some(42);
+        let text = draft_to_json(&d).unwrap();
+        assert!(
+            text.contains(r#"{"end":"low","input":"grdp_constant:2025","text":"6,5","value":6.5}"#),
+            "{text}"
+        );
+        assert!(text.contains(r#""seed":42"#), "{text}");
+        let read = draft_from_json(&text).unwrap();
+        assert_eq!(read.draft, d);
+        assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+        // A bad item is skipped with a note; a record without the fields reads as none.
+        let bad = text.replace(r#""end":"low""#, r#""end":"middle""#);
+        let read = draft_from_json(&bad).unwrap();
+        assert_eq!(read.draft.overrides.ranges.len(), 2);
+        // Items are written in key order: `chain:icor:2024` first, the 2025 low end second.
+        assert!(read.repairs.contains(&Repair::EntrySkipped {
+            list: "ranges",
+            index: 1
+        }));
+        let read = draft_from_json(&plain).unwrap();
+        assert!(read.draft.overrides.ranges.is_empty() && read.draft.overrides.seed.is_none());
+        let mut nan = d.clone();
+        nan.overrides.ranges.insert(
+            ("a:2025".into(), RangeEnd::Low),
+            Entry {
+                text: "x".into(),
+                value: Some(f64::NAN),
+            },
+        );
+        assert!(draft_to_json(&nan).is_err());
     }
 
     #[test]

@@ -24,6 +24,7 @@ use crate::core::draft::storage_policy::{
     draft_id, draft_key, nearly_full, stored_units, WriteFailure, KEY_PREFIX,
 };
 use crate::core::plan::chain::ChainInput;
+use crate::core::plan::chance::RangeEnd;
 use crate::core::plan::quarterly::QuarterCell;
 use crate::core::text::numfmt::Locale;
 
@@ -148,6 +149,10 @@ pub struct ScenarioTexts {
     pub quarterly: BTreeMap<QuarterCell, String>,
     /// Quarters marked as published results.
     pub quarter_results: BTreeSet<u8>,
+    /// Ends of ranged assumptions by (input id, end), as typed.
+    pub ranges: BTreeMap<(String, RangeEnd), String>,
+    /// The seed of the runs behind a chance, when chosen.
+    pub seed: Option<u64>,
 }
 
 impl ScenarioTexts {
@@ -158,12 +163,17 @@ impl ScenarioTexts {
             && self.chain.is_empty()
             && self.quarterly.is_empty()
             && self.quarter_results.is_empty()
+            && self.ranges.is_empty()
+            && self.seed.is_none()
     }
 
     /// Whether any assumption is typed (a start year alone, which a plain link to an
     /// indicator carries, is not work worth a draft of its own).
     pub fn has_assumptions(&self) -> bool {
-        !self.scenario.is_empty() || !self.chain.is_empty() || !self.quarterly.is_empty()
+        !self.scenario.is_empty()
+            || !self.chain.is_empty()
+            || !self.quarterly.is_empty()
+            || !self.ranges.is_empty()
     }
 
     /// The texts of a draft's overrides as saved.
@@ -186,6 +196,12 @@ impl ScenarioTexts {
                 .map(|(k, e)| (*k, e.text.clone()))
                 .collect(),
             quarter_results: overrides.quarter_results.clone(),
+            ranges: overrides
+                .ranges
+                .iter()
+                .map(|(k, e)| (k.clone(), e.text.clone()))
+                .collect(),
+            seed: overrides.seed,
         }
     }
 
@@ -198,6 +214,12 @@ impl ScenarioTexts {
                 .map(|(k, text)| (*k, Entry::read(text, locale)))
                 .collect(),
             quarter_results: self.quarter_results.clone(),
+            ranges: self
+                .ranges
+                .iter()
+                .map(|(k, text)| (k.clone(), Entry::read(text, locale)))
+                .collect(),
+            seed: self.seed,
             ..Overrides::from_texts(&self.scenario, &self.start_years, &self.chain, locale)
         }
     }

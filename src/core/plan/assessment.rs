@@ -727,7 +727,7 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
 
 /// A projected rate or share stays within 0-100 % (a share cannot pass 100 % however
 /// fast it moved before).
-fn bound_rate(model: &Model, indicator_id: &str, value: f64) -> f64 {
+pub fn bound_rate(model: &Model, indicator_id: &str, value: f64) -> f64 {
     match model.indicator(indicator_id) {
         Some(i) if i.unit == "percent" => value.clamp(0.0, 100.0),
         _ => value,

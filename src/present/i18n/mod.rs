@@ -27,6 +27,7 @@ macro_rules! messages {
     };
 }
 
+pub mod chance;
 pub mod drafts;
 pub mod editor;
 pub mod models;
