@@ -71,6 +71,7 @@ pub fn output_name(model: Option<&Model>, output: &Output, locale: Locale) -> St
             ),
             None => id.clone(),
         },
+        Output::Quarterly(span) => crate::present::quarterly::compare_name(*span, locale),
     }
 }
 

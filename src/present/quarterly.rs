@@ -68,23 +68,7 @@ pub fn read_inputs(
     results: &BTreeSet<u8>,
     locale: Locale,
 ) -> QuarterlyInputs {
-    let mut x = QuarterlyInputs::default();
-    for (cell, text) in texts {
-        let v = number(text, locale);
-        match *cell {
-            QuarterCell::Base(s, q) => crate::core::plan::quarterly::set_cell(&mut x.base, s, q, v),
-            QuarterCell::Growth(s, q) => {
-                crate::core::plan::quarterly::set_cell(&mut x.growth, s, q, v)
-            }
-            QuarterCell::Target => {}
-        }
-    }
-    for (i, q) in QUARTERS.iter().enumerate() {
-        if let Some(r) = x.results.get_mut(i) {
-            *r = results.contains(q);
-        }
-    }
-    x
+    QuarterlyInputs::from_cells(texts.iter().map(|(c, t)| (c, number(t, locale))), results)
 }
 
 /// The year's target typed, or the model's plan.
@@ -537,6 +521,20 @@ pub fn pasted_cells(text: &str, locale: Locale) -> Result<Vec<(QuarterCell, Stri
 /// The words after a paste: how many cells were read.
 pub fn pasted_text(count: usize, locale: Locale) -> String {
     format!("{count} {}", qt(QuarterMsg::PasteDone, locale))
+}
+
+/// The name of a compared quarterly output: "Tăng trưởng GRDP theo kịch bản quý, 6 tháng (%)".
+pub fn compare_name(span: Span, locale: Locale) -> String {
+    match locale {
+        Locale::Vi => format!(
+            "Tăng trưởng GRDP theo kịch bản quý, {} (%)",
+            span_name(span, locale).to_lowercase()
+        ),
+        Locale::En => format!(
+            "GRDP growth in the quarterly scenario, {} (%)",
+            span_name(span, locale).to_lowercase()
+        ),
+    }
 }
 
 /// The form's heading lines.

@@ -61,7 +61,11 @@ fn QuarterlyPanel(setup: ChainSetup, locale: Locale) -> impl IntoView {
         ctx.state
             .with(|s| read_inputs(&s.quarterly_inputs, &s.quarter_results, locale))
     });
-    let started = ctx.state.with_untracked(|s| !s.quarterly_inputs.is_empty());
+    // Open once there is something typed (a draft opened later opens it too); never
+    // closed by the app after that, so the person's own toggling is left alone.
+    let started = Memo::new(move |prev: Option<&bool>| {
+        prev.copied().unwrap_or(false) || ctx.state.with(|s| !s.quarterly_inputs.is_empty())
+    });
 
     // Base and growth tables, laid out once so typing keeps focus.
     let quarter_heads = move || {
@@ -275,7 +279,7 @@ fn QuarterlyPanel(setup: ChainSetup, locale: Locale) -> impl IntoView {
     });
 
     view! {
-        <details class="quarterly" data-testid="quarterly" open=started>
+        <details class="quarterly" data-testid="quarterly" prop:open=move || started.get()>
             <summary data-testid="quarterly-open">{format!("{} {year}", qt(QuarterMsg::Title, locale))}</summary>
             <p class="hint">{qt(QuarterMsg::Intro, locale)}</p>
             <div class="table-tools">

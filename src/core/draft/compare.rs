@@ -16,6 +16,7 @@ use crate::core::plan::chain::{
     one_scenario, run, setup, ChainInput, ChainOutput, ChainSetup, OneScenario,
     GIVEN_GROWTH_INDICATOR,
 };
+use crate::core::plan::quarterly::{compute_span, QuarterlyInputs, Span};
 
 /// Most drafts compared at once (besides the base).
 pub const MAX_COMPARED: usize = 4;
@@ -27,6 +28,9 @@ pub enum Output {
     Chain(ChainOutput),
     /// The projected level of an indicator.
     Indicator(String),
+    /// GRDP growth of a period in the draft's quarterly scenario (`core::plan::quarterly`),
+    /// in the chain's first year; the base model has none.
+    Quarterly(Span),
 }
 
 impl Output {
@@ -35,6 +39,7 @@ impl Output {
         match self {
             Output::Chain(c) => format!("chain:{}", c.id()),
             Output::Indicator(i) => format!("indicator:{i}"),
+            Output::Quarterly(s) => format!("quarterly:{}", s.id()),
         }
     }
 }
@@ -90,7 +95,26 @@ pub fn default_outputs(drafts: &[&Draft]) -> Vec<Output> {
     indicators.sort();
     indicators.dedup();
     out.extend(indicators.into_iter().map(Output::Indicator));
+    if drafts.iter().any(|d| !d.overrides.quarterly.is_empty()) {
+        out.extend([Span::SixMonths, Span::NineMonths, Span::Year].map(Output::Quarterly));
+    }
     out
+}
+
+/// GRDP growth of `span` in a draft's quarterly scenario, in `year`.
+fn quarterly_growth(draft: Option<&Draft>, span: Span, year: Option<i32>) -> BTreeMap<i32, f64> {
+    let (Some(d), Some(year)) = (draft, year) else {
+        return BTreeMap::new();
+    };
+    let o = &d.overrides;
+    let inputs = QuarterlyInputs::from_cells(
+        o.quarterly.iter().map(|(c, e)| (c, e.value)),
+        &o.quarter_results,
+    );
+    compute_span(&inputs, span)
+        .growth
+        .map(|g| BTreeMap::from([(year, g)]))
+        .unwrap_or_default()
 }
 
 fn typed_assumptions(draft: Option<&Draft>, indicator: &str) -> Assumptions {
@@ -204,6 +228,13 @@ pub fn compare(model: &Model, drafts: &[&Draft], outputs: &[Output]) -> Vec<Comp
                 .chain(drafts.iter().map(|d| Some(*d)))
                 .map(|d| indicator_path(model, id, d))
                 .collect(),
+            Output::Quarterly(span) => {
+                let year = chain_setup.as_ref().and_then(|s| s.years.first().copied());
+                std::iter::once(None)
+                    .chain(drafts.iter().map(|d| Some(*d)))
+                    .map(|d| quarterly_growth(d, *span, year))
+                    .collect()
+            }
         };
         let mut years: Vec<i32> = columns.iter().flat_map(|c| c.keys().copied()).collect();
         years.sort_unstable();
@@ -281,6 +312,41 @@ mod tests {
         for r in rows.iter().filter(|r| matches!(r.output, Output::Chain(_))) {
             assert_eq!(r.values, vec![r.base, r.base]);
         }
+    }
+
+    #[test]
+    fn quarterly_scenarios_are_compared_by_period() {
+        use crate::core::plan::chain::SECTORS;
+        use crate::core::plan::quarterly::{QuarterCell, QUARTERS};
+        let models = load_shipped().0;
+        let mut d = draft_with("grdp_constant", 2024, 5.0);
+        // Every quarter 1,000 in each sector; growth 4, 14, 10, 8 %: the year grows
+        // (4 + 14 + 10 + 8) ÷ 4 = 9 % (equal weights); 6 months alike.
+        for (s, g) in SECTORS.iter().zip([4.0, 14.0, 10.0, 8.0]) {
+            for q in QUARTERS {
+                let e = |v: f64| Entry {
+                    text: v.to_string(),
+                    value: Some(v),
+                };
+                d.overrides
+                    .quarterly
+                    .insert(QuarterCell::Base(*s, q), e(1_000.0));
+                d.overrides
+                    .quarterly
+                    .insert(QuarterCell::Growth(*s, q), e(g));
+            }
+        }
+        let outputs = default_outputs(&[&d]);
+        assert!(outputs.contains(&Output::Quarterly(Span::Year)));
+        assert_eq!(Output::Quarterly(Span::SixMonths).id(), "quarterly:6m");
+        let rows = compare(&models[0], &[&d], &outputs);
+        // Kon Tum's chain starts in 2025: the quarterly scenario is that year's.
+        let year = rows
+            .iter()
+            .find(|r| r.output == Output::Quarterly(Span::Year))
+            .unwrap();
+        assert_eq!((year.year, year.base), (2025, None));
+        assert!((year.values[0].unwrap() - 9.0).abs() < 1e-9);
     }
 
     #[test]

@@ -244,6 +244,26 @@ impl QuarterlyInputs {
         Some(self.base_at(s, q)? * (1.0 + self.growth_at(s, q)? / 100.0))
     }
 
+    /// Inputs from cell values (`None`: not a number) and the result quarters, as a
+    /// draft keeps them; the target cell is not an input of the table.
+    pub fn from_cells<'a>(
+        cells: impl IntoIterator<Item = (&'a QuarterCell, Option<f64>)>,
+        results: &std::collections::BTreeSet<u8>,
+    ) -> Self {
+        let mut x = QuarterlyInputs::default();
+        for (cell, v) in cells {
+            match *cell {
+                QuarterCell::Base(s, q) => set_cell(&mut x.base, s, q, v),
+                QuarterCell::Growth(s, q) => set_cell(&mut x.growth, s, q, v),
+                QuarterCell::Target => {}
+            }
+        }
+        for (r, q) in x.results.iter_mut().zip(QUARTERS) {
+            *r = results.contains(&q);
+        }
+        x
+    }
+
     /// Whether any base level is given.
     pub fn has_base(&self) -> bool {
         self.base.iter().flatten().any(Option::is_some)
@@ -301,11 +321,15 @@ pub fn compute_span(inputs: &QuarterlyInputs, span: Span) -> SpanResult {
             level.get(i).copied().flatten(),
         );
         if let (Some(g), Some(c)) = (sector_growth.get_mut(i), contribution.get_mut(i)) {
-            *g = b.zip(l).map(|(b, l)| (l / b - 1.0) * 100.0);
+            *g = b
+                .zip(l)
+                .map(|(b, l)| (l / b - 1.0) * 100.0)
+                .filter(|v| v.is_finite());
             *c = b
                 .zip(l)
                 .zip(base_total)
-                .map(|((b, l), t)| (l - b) / t * 100.0);
+                .map(|((b, l), t)| (l - b) / t * 100.0)
+                .filter(|v| v.is_finite());
         }
     }
     let growth = base_total
