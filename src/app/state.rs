@@ -12,11 +12,11 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::core::codec::view_link::{EmbedView, ViewLink};
-use crate::core::draft::record::Draft;
+use crate::core::draft::record::{Draft, FigureChoices};
 use crate::core::draft::session::OpenDraft;
 pub use crate::core::draft::session::ScenarioTexts;
 use crate::core::model::catalog::RejectedModel;
-use crate::core::model::Model;
+use crate::core::model::{Model, StatBasis};
 use crate::core::plan::assessment::{Assumptions, PaceBasis};
 use crate::core::plan::chain::ChainInput;
 use crate::core::text::numparse::parse_number;
@@ -41,6 +41,11 @@ pub struct ViewState {
     /// Indicators whose status the person asked to rest on the levels rather than the
     /// stated yearly growth rates (a series that mixes vintages).
     pub level_paces: std::collections::BTreeSet<String>,
+    /// The statistical basis picked per indicator whose series mixes bases (default:
+    /// the revised series).
+    pub bases: BTreeMap<String, StatBasis>,
+    /// The vintage picked per indicator and slot (`2024/level` → vintage id).
+    pub vintages: BTreeMap<String, BTreeMap<String, String>>,
     /// Text typed in the growth chain's inputs, by (input, year).
     pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
     /// The open draft (its last save, and the name and note being edited), when one is
@@ -63,6 +68,11 @@ impl ScenarioTexts {
             scenario: state.scenario_inputs.clone(),
             start_years: state.start_years.clone(),
             chain: state.chain_inputs.clone(),
+            choices: FigureChoices {
+                level_paces: state.level_paces.clone(),
+                bases: state.bases.clone(),
+                vintages: state.vintages.clone(),
+            },
         }
     }
 }
@@ -156,6 +166,22 @@ pub enum Action {
         /// The series.
         basis: PaceBasis,
     },
+    /// Choose the statistical basis of a series that mixes bases (`None`: the default).
+    SetStatBasis {
+        /// Indicator id.
+        indicator: String,
+        /// The basis.
+        basis: Option<StatBasis>,
+    },
+    /// Choose the vintage of one figure slot (`None`: the one that wins).
+    SetVintage {
+        /// Indicator id.
+        indicator: String,
+        /// Slot (`2024/level`).
+        slot: String,
+        /// Vintage id.
+        vintage: Option<String>,
+    },
 }
 
 /// Applies an action. `model_count` bounds model selection.
@@ -225,6 +251,9 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             scenario_inputs: texts.scenario,
             start_years: texts.start_years,
             chain_inputs: texts.chain,
+            level_paces: texts.choices.level_paces,
+            bases: texts.choices.bases,
+            vintages: texts.choices.vintages,
             ..state
         },
         Action::DraftSaved(saved) => ViewState {
@@ -272,6 +301,35 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             };
             state
         }
+        Action::SetStatBasis { indicator, basis } => {
+            let mut state = state;
+            match basis {
+                Some(b) => state.bases.insert(indicator, b),
+                None => state.bases.remove(&indicator),
+            };
+            state
+        }
+        Action::SetVintage {
+            indicator,
+            slot,
+            vintage,
+        } => {
+            let mut state = state;
+            match vintage {
+                Some(v) => {
+                    state.vintages.entry(indicator).or_default().insert(slot, v);
+                }
+                None => {
+                    if let Some(slots) = state.vintages.get_mut(&indicator) {
+                        slots.remove(&slot);
+                        if slots.is_empty() {
+                            state.vintages.remove(&indicator);
+                        }
+                    }
+                }
+            }
+            state
+        }
     }
 }
 
@@ -297,6 +355,8 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
         } else {
             PaceBasis::Rates
         },
+        basis: state.bases.get(indicator).copied(),
+        vintages: state.vintages.get(indicator).cloned().unwrap_or_default(),
     }
 }
 
@@ -905,6 +965,54 @@ mod tests {
             basis: PaceBasis::Rates,
         };
         assert!(reduce(s, off, 1).level_paces.is_empty());
+    }
+
+    #[test]
+    fn set_stat_basis_and_vintage_set_clear_and_go_into_the_draft_texts() {
+        let s = reduce(
+            ViewState::default(),
+            Action::SetStatBasis {
+                indicator: "grdp_per_capita".into(),
+                basis: Some(StatBasis::PreRevision),
+            },
+            1,
+        );
+        let vintage = |v: Option<&str>| Action::SetVintage {
+            indicator: "x".into(),
+            slot: "2025/level".into(),
+            vintage: v.map(str::to_string),
+        };
+        let s = reduce(s, vintage(Some("a:estimate")), 1);
+        let a = assumptions_for(&s, "grdp_per_capita", Locale::Vi);
+        assert_eq!(a.basis, Some(StatBasis::PreRevision));
+        let x = assumptions_for(&s, "x", Locale::Vi);
+        assert_eq!(
+            x.vintages.get("2025/level").map(String::as_str),
+            Some("a:estimate")
+        );
+        // The draft keeps them, and a draft opened gives them back.
+        let texts = ScenarioTexts::of(&s);
+        assert_eq!(texts.choices.len(), 2);
+        let loaded = reduce(
+            ViewState::default(),
+            Action::LoadDraft {
+                draft: None,
+                texts: texts.clone(),
+            },
+            1,
+        );
+        assert_eq!(ScenarioTexts::of(&loaded), texts);
+        let s = reduce(s, vintage(None), 1);
+        assert!(s.vintages.is_empty());
+        let s = reduce(
+            s,
+            Action::SetStatBasis {
+                indicator: "grdp_per_capita".into(),
+                basis: None,
+            },
+            1,
+        );
+        assert!(s.bases.is_empty());
     }
 
     #[test]

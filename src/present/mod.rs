@@ -19,4 +19,5 @@ pub mod model_editor;
 pub mod model_import;
 pub mod reports;
 pub mod sensitivity;
+pub mod series;
 pub mod workbench;

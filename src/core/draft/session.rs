@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use crate::core::draft::record::{
     draft_from_body, draft_from_json, draft_to_json, save_decision, stored_state, Draft,
-    DraftError, ModelRef, Overrides, SaveDecision, StoredState,
+    DraftError, FigureChoices, ModelRef, Overrides, SaveDecision, StoredState,
 };
 use crate::core::draft::storage_policy::{
     draft_id, draft_key, nearly_full, stored_units, WriteFailure, KEY_PREFIX,
@@ -143,12 +143,17 @@ pub struct ScenarioTexts {
     pub start_years: BTreeMap<String, i32>,
     /// Growth-chain inputs by (input, year).
     pub chain: BTreeMap<(ChainInput, i32), String>,
+    /// Which figures count (series, basis, vintages).
+    pub choices: FigureChoices,
 }
 
 impl ScenarioTexts {
     /// Whether nothing is typed.
     pub fn is_empty(&self) -> bool {
-        self.scenario.is_empty() && self.start_years.is_empty() && self.chain.is_empty()
+        self.scenario.is_empty()
+            && self.start_years.is_empty()
+            && self.chain.is_empty()
+            && self.choices.is_empty()
     }
 
     /// Whether any assumption is typed (a start year alone, which a plain link to an
@@ -171,12 +176,16 @@ impl ScenarioTexts {
                 .iter()
                 .map(|(k, e)| (*k, e.text.clone()))
                 .collect(),
+            choices: overrides.choices.clone(),
         }
     }
 
     /// The overrides these texts read as in `locale`.
     pub fn overrides(&self, locale: Locale) -> Overrides {
-        Overrides::from_texts(&self.scenario, &self.start_years, &self.chain, locale)
+        Overrides {
+            choices: self.choices.clone(),
+            ..Overrides::from_texts(&self.scenario, &self.start_years, &self.chain, locale)
+        }
     }
 }
 
@@ -267,7 +276,10 @@ impl OpenDraft {
             name: self.name.clone(),
             note: self.note.clone(),
             changed_ms,
-            overrides: texts.overrides(locale),
+            overrides: Overrides {
+                relied: self.saved.overrides.relied.clone(),
+                ..texts.overrides(locale)
+            },
             ..self.saved.clone()
         }
     }

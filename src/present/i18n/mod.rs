@@ -29,6 +29,7 @@ macro_rules! messages {
 
 pub mod drafts;
 pub mod models;
+pub mod numbers;
 
 use crate::core::model::load::DataError;
 use crate::core::model::{
