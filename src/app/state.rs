@@ -983,6 +983,14 @@ mod tests {
             vintage: v.map(str::to_string),
         };
         let s = reduce(s, vintage(Some("a:estimate")), 1);
+        let s = reduce(
+            s,
+            Action::SetPaceBasis {
+                indicator: "grdp_constant".into(),
+                basis: PaceBasis::Levels,
+            },
+            1,
+        );
         let a = assumptions_for(&s, "grdp_per_capita", Locale::Vi);
         assert_eq!(a.basis, Some(StatBasis::PreRevision));
         let x = assumptions_for(&s, "x", Locale::Vi);
@@ -992,7 +1000,8 @@ mod tests {
         );
         // The draft keeps them, and a draft opened gives them back.
         let texts = ScenarioTexts::of(&s);
-        assert_eq!(texts.choices.len(), 2);
+        assert_eq!(texts.choices.len(), 3);
+        assert!(texts.choices.level_paces.contains("grdp_constant"));
         let loaded = reduce(
             ViewState::default(),
             Action::LoadDraft {

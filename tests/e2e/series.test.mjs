@@ -88,26 +88,31 @@ test('a draft keeps the basis pick and the rates-or-levels choice', async () => 
   // The figures it relied on are kept with it.
   assert.ok(body.relied.some((f) => f.indicator === 'grdp_per_capita' && f.period === '2021' && f.value === 46.94));
 
-  // GRDP on the levels (nhip=muc) goes into the same draft.
-  await page.goto(`${app.url}?ct=grdp_constant&nhap=${body.id}`);
-  await page.getByTestId('pace-basis').selectOption('muc');
-  await page.waitForFunction(
+  // GRDP on the levels (nhip=muc) goes into the same draft (new pages of the same
+  // browser, as a person opens links).
+  const second = await context.newPage();
+  await second.goto(`${app.url}?ct=grdp_constant&nhap=${body.id}`);
+  await second.getByTestId('pace-basis').selectOption('muc');
+  await second.waitForFunction(
     (prefix) => Object.keys(localStorage).some((k) => k.startsWith(prefix) && localStorage.getItem(k).includes('"level_paces"')),
     PREFIX,
     { timeout: 10_000 },
   );
-  body = JSON.parse(Object.values(await storedDrafts(page))[0]).draft;
+  body = JSON.parse(Object.values(await storedDrafts(second))[0]).draft;
   assert.deepEqual(body.level_paces, ['grdp_constant']);
+  assert.deepEqual(body.bases, [{ indicator: 'grdp_per_capita', basis: 'pre_revision' }]);
 
   // A bare link opens the draft with both choices.
-  await page.goto(`${app.url}?ct=grdp_constant`);
-  await page.getByTestId('draft-item').first().waitFor();
-  await page.getByTestId('pace-basis').waitFor();
-  assert.equal(await page.getByTestId('pace-basis').inputValue(), 'muc');
-  await page.goto(`${app.url}?ct=grdp_per_capita`);
-  await page.getByTestId('stat-basis').waitFor();
-  assert.equal(await page.getByTestId('stat-basis').inputValue(), 'pre_revision');
-  assert.equal(await badge(page).getAttribute('data-status'), 'at-risk');
+  const third = await context.newPage();
+  await third.goto(`${app.url}?ct=grdp_constant`);
+  await third.getByTestId('draft-item').first().waitFor();
+  await third.getByTestId('pace-basis').waitFor();
+  assert.equal(await third.getByTestId('pace-basis').inputValue(), 'muc');
+  const fourth = await context.newPage();
+  await fourth.goto(`${app.url}?ct=grdp_per_capita`);
+  await fourth.getByTestId('stat-basis').waitFor();
+  assert.equal(await fourth.getByTestId('stat-basis').inputValue(), 'pre_revision');
+  assert.equal(await badge(fourth).getAttribute('data-status'), 'at-risk');
   assert.deepEqual(errors, []);
   await context.close();
 });
