@@ -376,6 +376,51 @@ mod tests {
     }
 
     #[test]
+    fn vintage_choices_name_each_vintage_and_the_one_in_use() {
+        // 2025: an estimate of 100 (table A, 10/12/2025) and a result of 96 (table B,
+        // 15/01/2026) that wins; target ≥ 120 in 2030.
+        let text = r#"{"app":"provincial-planner","kind":"model","schema_version":1,
+          "model":{"schema_version":1,"id":"v","province":{"vi":"T","en":"T"},
+            "term":{"first_year":2025,"last_year":2030,"base_year":2024},"data_version":"1",
+            "groups":[{"id":"g","name":{"vi":"G","en":"G"}}],
+            "documents":[{"id":"a","kind":"table","file":"a","title":{"vi":"Bảng A","en":"Table A"},"issuer":"","date":"2025-12-10"},
+              {"id":"b","kind":"table","file":"b","title":{"vi":"Bảng B","en":"Table B"},"issuer":"","date":"2026-01-15"}]},
+          "indicators":[{"id":"x","name":{"vi":"X","en":"X"},"group":"g","unit":"bn_vnd","better":"higher","target_kind":"level"}],
+          "figures":[{"indicator":"x","kind":"estimate","period":"2025","value":100,"source":{"doc":"a","quote":"100"}},
+            {"indicator":"x","kind":"actual","period":"2025","value":96,"source":{"doc":"b","quote":"96"}},
+            {"indicator":"x","kind":"term_target","period":"2030","value":120,"comparator":"ge","source":{"doc":"a","quote":"120"}}]}"#;
+        let units = crate::core::model::catalog::UNITS_JSON;
+        let (file, _) =
+            crate::core::model::file::read_model_file(text.as_bytes(), units).expect("reads");
+        let m = file.to_model(units).expect("valid");
+        let a = assess(&m, "x", &Assumptions::default());
+        let views = vintage_choices(&m, &a, &BTreeMap::new(), Locale::En);
+        assert_eq!(views.len(), 1);
+        let v = &views[0];
+        assert_eq!((v.year, v.slot.as_str()), (2025, "2025/level"));
+        assert_eq!(v.current, "b:actual");
+        let ids: Vec<&str> = v.options.iter().map(|(id, _)| id.as_str()).collect();
+        assert_eq!(ids, vec!["b:actual", "a:estimate"]);
+        assert!(v.options[0].1.contains("Table B") && v.options[0].1.ends_with("(default)"));
+        assert!(v.options[1].1.starts_with("100"), "{}", v.options[1].1);
+        // The person's pick is the one in use.
+        let mut picked = BTreeMap::new();
+        picked.insert("2025/level".to_string(), "a:estimate".to_string());
+        let a = assess(
+            &m,
+            "x",
+            &Assumptions {
+                vintages: picked.clone(),
+                ..Assumptions::default()
+            },
+        );
+        assert_eq!(
+            vintage_choices(&m, &a, &picked, Locale::Vi)[0].current,
+            "a:estimate"
+        );
+    }
+
+    #[test]
     fn vintage_choices_list_only_years_with_several_vintages() {
         let m = kon_tum();
         let a = assess(&m, "grdp_constant", &Assumptions::default());
