@@ -64,6 +64,7 @@ fn model_file(n: usize) -> ModelFile {
                     comparator: None,
                     approx: false,
                     price_basis: None,
+                    basis: None,
                     variant: None,
                     note: None,
                     source: Some(RawSource {
@@ -85,6 +86,7 @@ fn model_file(n: usize) -> ModelFile {
             comparator: Some("ge".into()),
             approx: false,
             price_basis: None,
+            basis: None,
             variant: None,
             note: None,
             source: Some(RawSource {

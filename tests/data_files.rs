@@ -361,3 +361,78 @@ fn structure_shares_2023_are_derived_from_value_added() {
         assert_eq!(f.amount, Amount::Point(want), "{id}");
     }
 }
+
+#[test]
+fn gdp_per_capita_figures_carry_their_statistical_basis() {
+    use provincial_planner::core::model::{FigureKind, Period, StatBasis};
+    let model = kon_tum();
+    let basis_of = |id: &str, year: i32, kind: FigureKind| {
+        model
+            .figures_of(id)
+            .find(|f| f.period == Period::Year(year) && f.kind == kind)
+            .map(|f| f.basis)
+    };
+    // The article of 07-12-2020 (41.27 for 2019, 46.58 estimated for 2020) and the
+    // conclusion of 14-01-2021 ("trên 45 triệu") come from before the revision:
+    // 24,003 ÷ 46.58 would be 515,307 people in 2020, 9.4 % fewer than 568,780 in 2021.
+    assert_eq!(
+        basis_of("grdp_per_capita", 2019, FigureKind::Actual),
+        Some(Some(StatBasis::PreRevision))
+    );
+    assert_eq!(
+        basis_of("grdp_per_capita", 2020, FigureKind::Estimate),
+        Some(Some(StatBasis::PreRevision))
+    );
+    assert_eq!(
+        basis_of("grdp_per_capita", 2020, FigureKind::Actual),
+        Some(Some(StatBasis::PreRevision))
+    );
+    for (id, year) in [
+        ("grdp_current", 2020),
+        ("grdp_current", 2021),
+        ("average_population", 2021),
+    ] {
+        assert_eq!(
+            basis_of(id, year, FigureKind::Actual),
+            Some(Some(StatBasis::Revised)),
+            "{id} {year}"
+        );
+    }
+    // A figure whose source says nothing has no basis.
+    assert_eq!(
+        basis_of("grdp_per_capita", 2022, FigureKind::Actual),
+        Some(None)
+    );
+}
+
+#[test]
+fn gdp_per_capita_2021_is_derived_from_the_revised_series() {
+    use provincial_planner::core::model::{FigureKind, Period, StatBasis};
+    let model = kon_tum();
+    // 26,698.59 bn VND ÷ 568,780 people × 1000 = 46.9401 mn VND, stored as 46.94.
+    let f = model
+        .figures_of("grdp_per_capita")
+        .find(|f| f.period == Period::Year(2021) && f.kind == FigureKind::Derived)
+        .expect("2021 per capita");
+    assert_eq!(f.amount, Amount::Point(46.94));
+    assert_eq!(f.basis, Some(StatBasis::Revised));
+    let Source::Derived { formula, inputs } = &f.source else {
+        panic!("derived")
+    };
+    assert!(formula.contains("26,698.59") && formula.contains("568,780"));
+    assert_eq!(
+        inputs,
+        &vec![
+            "grdp_current/2021/actual/level".to_string(),
+            "average_population/2021/actual/level".to_string()
+        ]
+    );
+    // No 2020 population is in the data: the revised 2020 level is not made up.
+    assert!(model
+        .figures_of("average_population")
+        .all(|f| f.period != Period::Year(2020)));
+    assert!(model
+        .figures_of("grdp_per_capita")
+        .filter(|f| f.period == Period::Year(2020))
+        .all(|f| f.basis == Some(StatBasis::PreRevision)));
+}

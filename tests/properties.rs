@@ -364,11 +364,13 @@ mod drafts {
     };
     use provincial_planner::core::draft::file::{export_file, import_file, plan_import};
     use provincial_planner::core::draft::record::{
-        checksum, draft_from_json, draft_to_json, Draft, Entry, ModelRef, Overrides,
+        checksum, draft_from_json, draft_to_json, Draft, Entry, FigureChoices, ModelRef, Overrides,
+        ReliedFigure,
     };
     use provincial_planner::core::draft::share_link::{
         decode_share, encode_share, share_value, ShareError, SHARE_FRAGMENT_KEY,
     };
+    use provincial_planner::core::model::{Amount, FigureKind, Measure, Period, StatBasis};
     use provincial_planner::core::plan::chain::ChainInput;
     use provincial_planner::core::plan::chance::RangeEnd;
     use unicode_normalization::UnicodeNormalization;
@@ -414,6 +416,62 @@ mod drafts {
         (text(12), proptest::option::of(finite())).prop_map(|(text, value)| Entry { text, value })
     }
 
+    /// Choices of figures: series, basis and vintages, as the draft record keeps them.
+    fn choices() -> impl Strategy<Value = FigureChoices> {
+        (
+            proptest::collection::btree_set("[a-z_]{1,12}", 0..3),
+            proptest::collection::btree_map("[a-z_]{1,12}", any::<bool>(), 0..3),
+            proptest::collection::btree_map(
+                "[a-z_]{1,12}",
+                proptest::collection::btree_map(
+                    "[0-9]{4}/(level|growth)",
+                    "[a-z0-9:-]{1,20}",
+                    1..3,
+                ),
+                0..3,
+            ),
+        )
+            .prop_map(|(level_paces, bases, vintages)| FigureChoices {
+                level_paces,
+                bases: bases
+                    .into_iter()
+                    .map(|(id, pre)| {
+                        (
+                            id,
+                            if pre {
+                                StatBasis::PreRevision
+                            } else {
+                                StatBasis::Revised
+                            },
+                        )
+                    })
+                    .collect(),
+                vintages,
+            })
+    }
+
+    /// Figures a draft relied on, finite amounts.
+    fn relied() -> impl Strategy<Value = Vec<ReliedFigure>> {
+        proptest::collection::vec(("[a-z_]{1,12}", year(), finite(), any::<bool>()), 0..4).prop_map(
+            |items| {
+                items
+                    .into_iter()
+                    .map(|(indicator, y, v, range)| ReliedFigure {
+                        indicator,
+                        period: Period::Year(y),
+                        kind: FigureKind::Estimate,
+                        measure: Measure::Level,
+                        amount: if range {
+                            Amount::Range(v, v)
+                        } else {
+                            Amount::Point(v)
+                        },
+                    })
+                    .collect()
+            },
+        )
+    }
+
     prop_compose! {
         fn any_draft()(
             id in "[a-z0-9-]{1,24}",
@@ -439,6 +497,8 @@ mod drafts {
                 0..4,
             ),
             seed in proptest::option::of(any::<u64>()),
+            choices in choices(),
+            relied in relied(),
         ) -> Draft {
             Draft {
                 id,
@@ -448,7 +508,7 @@ mod drafts {
                 created_ms,
                 changed_ms: created_ms + later,
                 revision,
-                overrides: Overrides { scenario, start_years, chain, ranges, seed, ..Overrides::default() },
+                overrides: Overrides { scenario, start_years, chain, ranges, seed, choices, relied, ..Overrides::default() },
             }
         }
     }
@@ -496,7 +556,9 @@ mod drafts {
             match encode_share(&d) {
                 Ok(fragment) => {
                     let read = decode_share(&fragment, "new", 7).expect("opens");
-                    let expected = Draft { id: "new".into(), created_ms: 7, changed_ms: 7, revision: 0, ..d };
+                    // A link leaves out the figures the draft relied on.
+                    let overrides = Overrides { relied: Vec::new(), ..d.overrides.clone() };
+                    let expected = Draft { id: "new".into(), created_ms: 7, changed_ms: 7, revision: 0, overrides, ..d };
                     prop_assert_eq!(read.draft, in_nfc(expected));
                 }
                 Err(ShareError::TooLong { chars }) => prop_assert!(chars > 1800),

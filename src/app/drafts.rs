@@ -350,6 +350,13 @@ impl DraftSession {
             open.current(&texts, self.ctx.locale_untracked(), now),
             self.current_model_ref(),
         );
+        // The figures it relies on, so that a newer revision can say which changed.
+        let draft = crate::core::draft::relied::with_relied(
+            draft,
+            self.ctx
+                .models
+                .get(self.ctx.state.with_untracked(|s| s.model_index)),
+        );
         let outcome = save(self.store.as_ref(), draft);
         self.status
             .set(status_after_save(&outcome, now, open.vanished));

@@ -12,11 +12,11 @@ use std::collections::BTreeMap;
 use leptos::prelude::*;
 
 use crate::core::codec::view_link::{EmbedView, ViewLink};
-use crate::core::draft::record::Draft;
+use crate::core::draft::record::{Draft, FigureChoices};
 use crate::core::draft::session::OpenDraft;
 pub use crate::core::draft::session::ScenarioTexts;
 use crate::core::model::catalog::RejectedModel;
-use crate::core::model::Model;
+use crate::core::model::{Model, StatBasis};
 use crate::core::plan::assessment::{Assumptions, PaceBasis};
 use crate::core::plan::chain::ChainInput;
 use crate::core::plan::chance::{RangeEnd, Spread};
@@ -43,6 +43,11 @@ pub struct ViewState {
     /// Indicators whose status the person asked to rest on the levels rather than the
     /// stated yearly growth rates (a series that mixes vintages).
     pub level_paces: std::collections::BTreeSet<String>,
+    /// The statistical basis picked per indicator whose series mixes bases (default:
+    /// the revised series).
+    pub bases: BTreeMap<String, StatBasis>,
+    /// The vintage picked per indicator and slot (`2024/level` → vintage id).
+    pub vintages: BTreeMap<String, BTreeMap<String, String>>,
     /// Text typed in the growth chain's inputs, by (input, year).
     pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
     /// Text typed in the quarterly scenario's cells (`core::plan::quarterly`).
@@ -78,6 +83,11 @@ impl ScenarioTexts {
             quarter_results: state.quarter_results.clone(),
             ranges: state.range_inputs.clone(),
             seed: state.chance_seed,
+            choices: FigureChoices {
+                level_paces: state.level_paces.clone(),
+                bases: state.bases.clone(),
+                vintages: state.vintages.clone(),
+            },
         }
     }
 }
@@ -193,6 +203,22 @@ pub enum Action {
         indicator: String,
         /// The series.
         basis: PaceBasis,
+    },
+    /// Choose the statistical basis of a series that mixes bases (`None`: the default).
+    SetStatBasis {
+        /// Indicator id.
+        indicator: String,
+        /// The basis.
+        basis: Option<StatBasis>,
+    },
+    /// Choose the vintage of one figure slot (`None`: the one that wins).
+    SetVintage {
+        /// Indicator id.
+        indicator: String,
+        /// Slot (`2024/level`).
+        slot: String,
+        /// Vintage id.
+        vintage: Option<String>,
     },
 }
 
@@ -313,6 +339,9 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             quarter_results: texts.quarter_results,
             range_inputs: texts.ranges,
             chance_seed: texts.seed,
+            level_paces: texts.choices.level_paces,
+            bases: texts.choices.bases,
+            vintages: texts.choices.vintages,
             ..state
         },
         Action::DraftSaved(saved) => ViewState {
@@ -360,6 +389,35 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             };
             state
         }
+        Action::SetStatBasis { indicator, basis } => {
+            let mut state = state;
+            match basis {
+                Some(b) => state.bases.insert(indicator, b),
+                None => state.bases.remove(&indicator),
+            };
+            state
+        }
+        Action::SetVintage {
+            indicator,
+            slot,
+            vintage,
+        } => {
+            let mut state = state;
+            match vintage {
+                Some(v) => {
+                    state.vintages.entry(indicator).or_default().insert(slot, v);
+                }
+                None => {
+                    if let Some(slots) = state.vintages.get_mut(&indicator) {
+                        slots.remove(&slot);
+                        if slots.is_empty() {
+                            state.vintages.remove(&indicator);
+                        }
+                    }
+                }
+            }
+            state
+        }
     }
 }
 
@@ -385,6 +443,8 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
         } else {
             PaceBasis::Rates
         },
+        basis: state.bases.get(indicator).copied(),
+        vintages: state.vintages.get(indicator).cloned().unwrap_or_default(),
     }
 }
 
@@ -1114,6 +1174,63 @@ mod tests {
             basis: PaceBasis::Rates,
         };
         assert!(reduce(s, off, 1).level_paces.is_empty());
+    }
+
+    #[test]
+    fn set_stat_basis_and_vintage_set_clear_and_go_into_the_draft_texts() {
+        let s = reduce(
+            ViewState::default(),
+            Action::SetStatBasis {
+                indicator: "grdp_per_capita".into(),
+                basis: Some(StatBasis::PreRevision),
+            },
+            1,
+        );
+        let vintage = |v: Option<&str>| Action::SetVintage {
+            indicator: "x".into(),
+            slot: "2025/level".into(),
+            vintage: v.map(str::to_string),
+        };
+        let s = reduce(s, vintage(Some("a:estimate")), 1);
+        let s = reduce(
+            s,
+            Action::SetPaceBasis {
+                indicator: "grdp_constant".into(),
+                basis: PaceBasis::Levels,
+            },
+            1,
+        );
+        let a = assumptions_for(&s, "grdp_per_capita", Locale::Vi);
+        assert_eq!(a.basis, Some(StatBasis::PreRevision));
+        let x = assumptions_for(&s, "x", Locale::Vi);
+        assert_eq!(
+            x.vintages.get("2025/level").map(String::as_str),
+            Some("a:estimate")
+        );
+        // The draft keeps them, and a draft opened gives them back.
+        let texts = ScenarioTexts::of(&s);
+        assert_eq!(texts.choices.len(), 3);
+        assert!(texts.choices.level_paces.contains("grdp_constant"));
+        let loaded = reduce(
+            ViewState::default(),
+            Action::LoadDraft {
+                draft: None,
+                texts: texts.clone(),
+            },
+            1,
+        );
+        assert_eq!(ScenarioTexts::of(&loaded), texts);
+        let s = reduce(s, vintage(None), 1);
+        assert!(s.vintages.is_empty());
+        let s = reduce(
+            s,
+            Action::SetStatBasis {
+                indicator: "grdp_per_capita".into(),
+                basis: None,
+            },
+            1,
+        );
+        assert!(s.bases.is_empty());
     }
 
     #[test]

@@ -75,6 +75,8 @@ pub struct FigureView {
     pub value: String,
     /// Price basis in words, or empty.
     pub price_basis: String,
+    /// Statistical basis in words (before or after a revision), or empty.
+    pub basis: String,
     /// Note, or empty.
     pub note: String,
     /// The source.
@@ -340,6 +342,7 @@ pub fn figure_views(model: &Model, indicator: &str, locale: Locale) -> Vec<Figur
             kind: kind_label(f.kind, locale).to_string(),
             value: figure_value_text(model, f, locale),
             price_basis: price_basis_text(f.price_basis, locale),
+            basis: crate::present::series::basis_text(f.basis, locale).to_string(),
             note: f
                 .note
                 .as_ref()

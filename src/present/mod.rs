@@ -23,4 +23,5 @@ pub mod prerender;
 pub mod quarterly;
 pub mod reports;
 pub mod sensitivity;
+pub mod series;
 pub mod workbench;

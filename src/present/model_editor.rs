@@ -607,9 +607,13 @@ pub fn start_vintage_text(
     a: &Assessment,
     locale: Locale,
 ) -> Option<String> {
-    let year = a.working.as_ref()?.start_year;
+    let w = a.working.as_ref()?;
+    // The vintage the assessment used (the person's choice, or the one that wins).
+    let chosen = crate::core::plan::assessment::level_vintages(model, indicator, w.start_year)
+        .into_iter()
+        .find(|f| f.vintage_id() == w.start_vintage);
     let levels = yearly_levels(model, indicator);
-    let figure = levels.get(&year)?;
+    let figure = chosen.or_else(|| levels.get(&w.start_year).copied())?;
     Some(vintage_used_text(model, figure, locale))
 }
 

@@ -145,7 +145,7 @@ pub fn figures_table(figures: &[FigureView], locale: Locale) -> Table {
                 vec![
                     f.period.clone(),
                     f.kind.clone(),
-                    lines(&[&f.value, &f.price_basis, &note]),
+                    lines(&[&f.value, &f.price_basis, &f.basis, &note]),
                     source_lines(&f.source, locale),
                 ]
             })

@@ -13,6 +13,7 @@ use crate::core::draft::storage_policy::export_reminder;
 use crate::platform::clock;
 use crate::present::dates::saved_time_text;
 use crate::present::i18n::drafts::{dt, protection_text, status_code, status_text, DraftMsg};
+use crate::present::series::draft_revision_note;
 
 /// "17:30 22/11/2026" in the browser's time zone.
 pub fn time_text(ms: i64) -> String {
@@ -171,6 +172,18 @@ pub fn DraftsPanel() -> impl IntoView {
         }
     };
 
+    // A draft made on an older revision of its model: which figures it relied on changed.
+    let revision_note = move || {
+        let model = ctx.model()?;
+        let note = session.open.with(|o| {
+            o.as_ref()
+                .and_then(|o| draft_revision_note(&o.saved, model, locale()))
+        })?;
+        Some(
+            view! { <p class="notice warning" role="status" data-testid="draft-revision-note">{note}</p> },
+        )
+    };
+
     let undo = move || {
         session.deleted.get().map(|d| {
             let locale = locale();
@@ -193,6 +206,7 @@ pub fn DraftsPanel() -> impl IntoView {
                     {status}
                 </span>
             </div>
+            {revision_note}
             {move || has_open().then(|| view! {
                 <div class="draft-fields">
                     <label>

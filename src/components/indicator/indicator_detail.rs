@@ -9,6 +9,7 @@ use crate::app::state::{Action, AppContext};
 use crate::components::indicator::needs_panel::NeedsPanel;
 use crate::components::reports::csv_button::CsvButton;
 use crate::present::dashboard::{figure_views, FigureView, SourceView};
+use crate::present::i18n::numbers::{nt, NumMsg};
 use crate::present::i18n::{pick, t, Msg};
 
 /// Detail panel of the selected indicator.
@@ -116,6 +117,7 @@ fn focus_row_button(id: &str) {
 fn FigureRow(figure: FigureView) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let locale = ctx.locale_untracked();
+    let basis = figure.basis.clone();
     let source = match figure.source {
         SourceView::Quote {
             quote,
@@ -156,11 +158,19 @@ fn FigureRow(figure: FigureView) -> impl IntoView {
             <td>
                 <span class="value">{figure.value}</span>
                 {(!figure.price_basis.is_empty()).then(|| view! { <span class="when">{figure.price_basis}</span> })}
+                {(!figure.basis.is_empty()).then(|| view! { <span class="when" data-testid="figure-basis">{figure.basis}</span> })}
                 {(!figure.note.is_empty()).then(|| view! {
                     <span class="note"><strong>{t(Msg::Note, locale)} ": "</strong>{figure.note}</span>
                 })}
             </td>
-            <td class="source">{source}</td>
+            <td class="source">
+                {source}
+                {(!basis.is_empty()).then(|| view! {
+                    <p class="basis" data-testid="source-basis">
+                        {nt(NumMsg::BasisHeading, locale)} ": " {basis}
+                    </p>
+                })}
+            </td>
         </tr>
     }
 }

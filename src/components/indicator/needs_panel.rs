@@ -7,6 +7,8 @@ use crate::core::plan::assessment::PaceBasis;
 use crate::core::plan::chain::{setup, GIVEN_GROWTH_INDICATOR};
 use crate::present::chain::{ct, given_by_chain_lines, ChainMsg};
 use crate::present::explain::{pace_basis_choice, pace_basis_value};
+use crate::present::i18n::numbers::{nt, NumMsg};
+use crate::present::series::{basis_choice, basis_of_value, vintage_choices};
 use leptos::prelude::*;
 
 use crate::app::state::{
@@ -225,6 +227,100 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         })
     };
 
+    // A level target whose results mix figures from before and after a revision: each
+    // reading with its verdict, and the person's pick.
+    let stat_id = indicator.clone();
+    let stat_basis_view = move || {
+        let locale = ctx.locale();
+        let model = ctx.model()?;
+        let choice =
+            assessment.with(|a| a.as_ref().and_then(|a| basis_choice(model, a, locale)))?;
+        let current = choice.current;
+        let options = choice
+            .options
+            .into_iter()
+            .map(|(value, words)| view! { <option value=value selected=value == current>{words}</option> })
+            .collect_view();
+        let readings = choice
+            .readings
+            .into_iter()
+            .map(|r| view! { <li data-testid="basis-reading" data-basis=r.basis data-status=r.status>{r.text}</li> })
+            .collect_view();
+        let id = stat_id.clone();
+        Some(view! {
+            <div class="basis-choice" data-testid="basis-choice">
+                <p>{choice.summary}</p>
+                <ul>{readings}</ul>
+                <label class="inline">
+                    <span>{choice.label}</span>
+                    <select
+                        data-testid="stat-basis"
+                        on:change=move |ev| {
+                            let basis = basis_of_value(&event_target_value(&ev));
+                            ctx.dispatch(Action::SetStatBasis { indicator: id.clone(), basis });
+                        }
+                    >
+                        {options}
+                    </select>
+                </label>
+            </div>
+        })
+    };
+
+    // The vintage of each figure the scenario uses, where a figure has several.
+    let vintage_ind = indicator.clone();
+    let vintages_view = move || {
+        let locale = ctx.locale();
+        let model = ctx.model()?;
+        let choices = assumptions.with(|a| a.vintages.clone());
+        let views = assessment.with(|a| {
+            a.as_ref()
+                .map(|a| vintage_choices(model, a, &choices, locale))
+        })?;
+        if views.is_empty() {
+            return None;
+        }
+        let rows = views
+            .into_iter()
+            .map(|v| {
+                let current = v.current.clone();
+                let options = v
+                    .options
+                    .into_iter()
+                    .map(|(value, words)| {
+                        let selected = value == current;
+                        view! { <option value=value selected=selected>{words}</option> }
+                    })
+                    .collect_view();
+                let (id, slot) = (vintage_ind.clone(), v.slot.clone());
+                view! {
+                    <label class="inline">
+                        <span>{v.label}</span>
+                        <select
+                            data-testid="vintage-choice"
+                            data-slot=v.slot.clone()
+                            on:change=move |ev| {
+                                ctx.dispatch(Action::SetVintage {
+                                    indicator: id.clone(),
+                                    slot: slot.clone(),
+                                    vintage: Some(event_target_value(&ev)),
+                                });
+                            }
+                        >
+                            {options}
+                        </select>
+                    </label>
+                }
+            })
+            .collect_view();
+        Some(view! {
+            <fieldset class="vintage-choices" data-testid="vintage-choices">
+                <legend>{nt(NumMsg::VintagesHeading, locale)}</legend>
+                {rows}
+            </fieldset>
+        })
+    };
+
     let id = indicator.clone();
     let inputs_view = move || {
         let locale = ctx.locale();
@@ -384,6 +480,8 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             {scenario_view}
             {pace_view}
             {basis_view}
+            {stat_basis_view}
+            {vintages_view}
             {chart_view}
             {inputs_view}
             <ChancePanel indicator=indicator.clone() assessment=assessment assumptions=assumptions />

@@ -15,7 +15,8 @@ use std::collections::{BTreeMap, BTreeSet};
 
 use serde_json::{json, Map, Value};
 
-use crate::core::model::YEARS;
+use crate::core::model::load::{basis_code, kind_code, measure_code, parse_basis};
+use crate::core::model::{Amount, FigureKind, Measure, Period, StatBasis, YEARS};
 use crate::core::plan::chain::ChainInput;
 use crate::core::plan::chance::RangeEnd;
 use crate::core::plan::quarterly::{QuarterCell, QUARTERS};
@@ -86,7 +87,59 @@ pub struct Overrides {
     /// The seed of the runs behind a chance, when the person chose one. Written under
     /// `seed` only when set; absent reads as the default seed.
     pub seed: Option<u64>,
+    /// Which figures count (series, basis, vintages); written only when made.
+    pub choices: FigureChoices,
+    /// The winning figures the draft relied on when it was last saved, so that a newer
+    /// revision of the model can say which of them changed; written only when kept.
+    /// Not an override: [`Overrides::len`] does not count them.
+    pub relied: Vec<ReliedFigure>,
 }
+
+/// The person's choices of which figures count, per indicator.
+#[derive(Clone, Debug, PartialEq, Eq, Default)]
+pub struct FigureChoices {
+    /// Indicators whose average-growth status rests on the levels rather than the
+    /// stated rates (`nhip=muc` in a link). JSON `level_paces`: `["grdp_constant"]`.
+    pub level_paces: BTreeSet<String>,
+    /// The statistical basis picked for a series that mixes bases. JSON `bases`:
+    /// `[{"indicator": "grdp_per_capita", "basis": "pre_revision"}]`.
+    pub bases: BTreeMap<String, StatBasis>,
+    /// The vintage picked by indicator and slot (`2024/level`). JSON `vintages`:
+    /// `[{"indicator": "grdp_constant", "slot": "2024/level", "vintage": "kt-003:estimate"}]`.
+    pub vintages: BTreeMap<String, BTreeMap<String, String>>,
+}
+
+impl FigureChoices {
+    /// Number of choices.
+    pub fn len(&self) -> usize {
+        self.level_paces.len()
+            + self.bases.len()
+            + self.vintages.values().map(BTreeMap::len).sum::<usize>()
+    }
+
+    /// Whether no choice is made.
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+}
+
+/// One figure a draft relied on, as the model's winning vintage gave it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct ReliedFigure {
+    /// Indicator id.
+    pub indicator: String,
+    /// Period.
+    pub period: Period,
+    /// Kind.
+    pub kind: FigureKind,
+    /// Measure.
+    pub measure: Measure,
+    /// The amount.
+    pub amount: Amount,
+}
+
+/// Most relied-on figures kept in one draft.
+pub const MAX_RELIED: usize = 2000;
 
 impl Overrides {
     /// Number of overrides.
@@ -97,6 +150,7 @@ impl Overrides {
             + self.quarterly.len()
             + self.quarter_results.len()
             + self.ranges.len()
+            + self.choices.len()
     }
 
     /// Whether the draft changes nothing.
@@ -360,8 +414,208 @@ pub fn draft_body(draft: &Draft) -> Result<Value, EncodeError> {
         if let Some(seed) = draft.overrides.seed {
             map.insert("seed".into(), json!(seed));
         }
+        choices_json(&draft.overrides.choices, map);
+        if !draft.overrides.relied.is_empty() {
+            let relied = draft
+                .overrides
+                .relied
+                .iter()
+                .map(relied_json)
+                .collect::<Result<Vec<_>, _>>()?;
+            map.insert("relied".into(), Value::Array(relied));
+        }
     }
     Ok(body)
+}
+
+/// Writes the non-empty choices under `level_paces`, `bases` and `vintages`.
+fn choices_json(c: &FigureChoices, map: &mut Map<String, Value>) {
+    if !c.level_paces.is_empty() {
+        map.insert("level_paces".into(), json!(c.level_paces));
+    }
+    if !c.bases.is_empty() {
+        let items: Vec<Value> = c
+            .bases
+            .iter()
+            .map(|(id, b)| json!({ "indicator": id, "basis": basis_code(*b) }))
+            .collect();
+        map.insert("bases".into(), Value::Array(items));
+    }
+    if !c.vintages.is_empty() {
+        let items: Vec<Value> = c
+            .vintages
+            .iter()
+            .flat_map(|(id, slots)| {
+                slots
+                    .iter()
+                    .map(move |(slot, v)| json!({ "indicator": id, "slot": slot, "vintage": v }))
+            })
+            .collect();
+        map.insert("vintages".into(), Value::Array(items));
+    }
+}
+
+fn relied_json(f: &ReliedFigure) -> Result<Value, EncodeError> {
+    let finite = match f.amount {
+        Amount::Point(v) => v.is_finite(),
+        Amount::Range(lo, hi) => lo.is_finite() && hi.is_finite(),
+    };
+    if !finite {
+        return Err(EncodeError::NonFinite {
+            field: format!("relied/{}/{}", f.indicator, f.period),
+        });
+    }
+    let mut item = json!({
+        "indicator": f.indicator,
+        "period": f.period.to_string(),
+        "kind": kind_code(f.kind),
+        "measure": measure_code(f.measure),
+    });
+    if let Value::Object(m) = &mut item {
+        match f.amount {
+            Amount::Point(v) => m.insert("value".into(), json!(v)),
+            Amount::Range(lo, hi) => m.insert("range".into(), json!([lo, hi])),
+        };
+    }
+    Ok(item)
+}
+
+const KINDS: [FigureKind; 5] = [
+    FigureKind::Actual,
+    FigureKind::Estimate,
+    FigureKind::Plan,
+    FigureKind::TermTarget,
+    FigureKind::Derived,
+];
+const MEASURES: [Measure; 7] = [
+    Measure::Level,
+    Measure::Growth,
+    Measure::Index,
+    Measure::Change,
+    Measure::Attainment,
+    Measure::AverageGrowth,
+    Measure::Cumulative,
+];
+
+fn relied_of(item: &Value) -> Option<ReliedFigure> {
+    let text = |k: &str| item.get(k).and_then(Value::as_str);
+    let period = Period::parse(text("period")?)?;
+    let kind = KINDS
+        .into_iter()
+        .find(|k| Some(kind_code(*k)) == text("kind"))?;
+    let measure = MEASURES
+        .into_iter()
+        .find(|m| Some(measure_code(*m)) == text("measure"))?;
+    let finite = |v: &Value| v.as_f64().filter(|x| x.is_finite());
+    let amount = match (item.get("value"), item.get("range")) {
+        (Some(v), None) => Amount::Point(finite(v)?),
+        (None, Some(Value::Array(r))) => match r.as_slice() {
+            [lo, hi] => Amount::Range(finite(lo)?, finite(hi)?),
+            _ => return None,
+        },
+        _ => return None,
+    };
+    Some(ReliedFigure {
+        indicator: text("indicator").filter(|s| !s.is_empty())?.to_string(),
+        period,
+        kind,
+        measure,
+        amount,
+    })
+}
+
+/// The items of an optional list (absent: none, no repair); `None` when it is not a
+/// list.
+fn optional_list<'a>(
+    body: &'a Map<String, Value>,
+    list: &'static str,
+) -> Result<&'a [Value], DraftError> {
+    match body.get(list) {
+        None | Some(Value::Null) => Ok(&[]),
+        Some(Value::Array(items)) if items.len() > MAX_OVERRIDES.max(MAX_RELIED) => {
+            Err(DraftError::TooLarge)
+        }
+        Some(Value::Array(items)) => Ok(items),
+        Some(_) => Err(DraftError::BadField(list)),
+    }
+}
+
+/// Reads `level_paces`, `bases` and `vintages` (each absent = no choice); an item that
+/// cannot be read is skipped and reported.
+fn choices_of(
+    body: &Map<String, Value>,
+    repairs: &mut Vec<Repair>,
+) -> Result<FigureChoices, DraftError> {
+    let mut c = FigureChoices::default();
+    for (index, item) in optional_list(body, "level_paces")?.iter().enumerate() {
+        match item.as_str().filter(|s| !s.is_empty()) {
+            Some(id) => {
+                c.level_paces.insert(id.to_string());
+            }
+            None => repairs.push(Repair::EntrySkipped {
+                list: "level_paces",
+                index,
+            }),
+        }
+    }
+    let field = |item: &Value, k: &str| {
+        item.get(k)
+            .and_then(Value::as_str)
+            .filter(|s| !s.is_empty())
+            .map(str::to_string)
+    };
+    for (index, item) in optional_list(body, "bases")?.iter().enumerate() {
+        let basis = item
+            .get("basis")
+            .and_then(Value::as_str)
+            .and_then(parse_basis);
+        match (field(item, "indicator"), basis) {
+            (Some(id), Some(b)) => {
+                c.bases.insert(id, b);
+            }
+            _ => repairs.push(Repair::EntrySkipped {
+                list: "bases",
+                index,
+            }),
+        }
+    }
+    for (index, item) in optional_list(body, "vintages")?.iter().enumerate() {
+        match (
+            field(item, "indicator"),
+            field(item, "slot"),
+            field(item, "vintage"),
+        ) {
+            (Some(id), Some(slot), Some(v)) => {
+                c.vintages.entry(id).or_default().insert(slot, v);
+            }
+            _ => repairs.push(Repair::EntrySkipped {
+                list: "vintages",
+                index,
+            }),
+        }
+    }
+    Ok(c)
+}
+
+fn relied_list(
+    body: &Map<String, Value>,
+    repairs: &mut Vec<Repair>,
+) -> Result<Vec<ReliedFigure>, DraftError> {
+    let items = optional_list(body, "relied")?;
+    if items.len() > MAX_RELIED {
+        return Err(DraftError::TooLarge);
+    }
+    let mut out = Vec::with_capacity(items.len());
+    for (index, item) in items.iter().enumerate() {
+        match relied_of(item) {
+            Some(f) => out.push(f),
+            None => repairs.push(Repair::EntrySkipped {
+                list: "relied",
+                index,
+            }),
+        }
+    }
+    Ok(out)
 }
 
 /// The `ranges` list of a body; absent or `null` reads as none (a record of before
@@ -587,6 +841,10 @@ const KNOWN_FIELDS: &[&str] = &[
     "quarter_results",
     "ranges",
     "seed",
+    "level_paces",
+    "bases",
+    "vintages",
+    "relied",
 ];
 
 /// `text` in NFC, cut to `limit` characters (a repair when it had to be cut).
@@ -789,6 +1047,8 @@ pub fn draft_from_body(body: Value) -> Result<ReadDraft, DraftError> {
         quarter_results: quarter_results(&body, &mut repairs)?,
         ranges,
         seed,
+        choices: choices_of(&body, &mut repairs)?,
+        relied: relied_list(&body, &mut repairs)?,
     };
     if overrides.len() > MAX_OVERRIDES {
         return Err(DraftError::TooLarge);
@@ -989,6 +1249,66 @@ mod tests {
         let read = draft_from_json(&text).unwrap();
         assert_eq!(read.draft, d);
         assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+    }
+
+    #[test]
+    fn choices_and_relied_figures_round_trip_and_are_absent_when_empty() {
+        // Absent when empty: a draft without them is written as before.
+        let plain = draft_to_json(&sample()).unwrap();
+        for key in ["level_paces", "bases", "vintages", "relied"] {
+            assert!(!plain.contains(&format!("\"{key}\"")), "{key}");
+        }
+        let mut d = sample();
+        let c = &mut d.overrides.choices;
+        c.level_paces.insert("grdp_constant".into());
+        c.bases
+            .insert("grdp_per_capita".into(), StatBasis::PreRevision);
+        c.vintages
+            .entry("grdp_constant".into())
+            .or_default()
+            .insert(
+                "2024/level".into(),
+                "pub-baophapluat-2024-12-25:estimate".into(),
+            );
+        d.overrides.relied = vec![
+            ReliedFigure {
+                indicator: "grdp_constant".into(),
+                period: Period::Year(2024),
+                kind: FigureKind::Estimate,
+                measure: Measure::Level,
+                amount: Amount::Point(20225.0),
+            },
+            ReliedFigure {
+                indicator: "structure_services".into(),
+                period: Period::Year(2025),
+                kind: FigureKind::TermTarget,
+                measure: Measure::Level,
+                amount: Amount::Range(42.0, 43.0),
+            },
+        ];
+        let text = draft_to_json(&d).unwrap();
+        assert!(
+            text.contains(r#""level_paces":["grdp_constant"]"#),
+            "{text}"
+        );
+        assert!(text.contains(r#""basis":"pre_revision""#));
+        assert!(text.contains(r#""slot":"2024/level""#));
+        let read = draft_from_json(&text).unwrap();
+        assert_eq!(read.draft, d);
+        assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+        // Choices count as overrides; relied figures do not.
+        assert_eq!(d.overrides.len(), sample().overrides.len() + 3);
+        // A bad item is skipped and said; the rest stays.
+        let bad = text.replace(r#""basis":"pre_revision""#, r#""basis":"guess""#);
+        let read = draft_from_json(&bad).unwrap();
+        assert!(read.draft.overrides.choices.bases.is_empty());
+        assert!(read.repairs.contains(&Repair::EntrySkipped {
+            list: "bases",
+            index: 0
+        }));
+        let bad = text.replace(r#""value":20225.0"#, r#""value":"x""#);
+        let read = draft_from_json(&bad).unwrap();
+        assert_eq!(read.draft.overrides.relied.len(), 1);
     }
 
     #[test]

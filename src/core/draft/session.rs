@@ -18,7 +18,7 @@ use std::rc::Rc;
 
 use crate::core::draft::record::{
     draft_from_body, draft_from_json, draft_to_json, save_decision, stored_state, Draft,
-    DraftError, Entry, ModelRef, Overrides, SaveDecision, StoredState,
+    DraftError, Entry, FigureChoices, ModelRef, Overrides, SaveDecision, StoredState,
 };
 use crate::core::draft::storage_policy::{
     draft_id, draft_key, nearly_full, stored_units, WriteFailure, KEY_PREFIX,
@@ -153,6 +153,8 @@ pub struct ScenarioTexts {
     pub ranges: BTreeMap<(String, RangeEnd), String>,
     /// The seed of the runs behind a chance, when chosen.
     pub seed: Option<u64>,
+    /// Which figures count (series, basis, vintages).
+    pub choices: FigureChoices,
 }
 
 impl ScenarioTexts {
@@ -165,6 +167,7 @@ impl ScenarioTexts {
             && self.quarter_results.is_empty()
             && self.ranges.is_empty()
             && self.seed.is_none()
+            && self.choices.is_empty()
     }
 
     /// Whether any assumption is typed (a start year alone, which a plain link to an
@@ -202,6 +205,7 @@ impl ScenarioTexts {
                 .map(|(k, e)| (k.clone(), e.text.clone()))
                 .collect(),
             seed: overrides.seed,
+            choices: overrides.choices.clone(),
         }
     }
 
@@ -220,6 +224,7 @@ impl ScenarioTexts {
                 .map(|(k, text)| (k.clone(), Entry::read(text, locale)))
                 .collect(),
             seed: self.seed,
+            choices: self.choices.clone(),
             ..Overrides::from_texts(&self.scenario, &self.start_years, &self.chain, locale)
         }
     }
@@ -313,7 +318,10 @@ impl OpenDraft {
             name: self.name.clone(),
             note: self.note.clone(),
             changed_ms,
-            overrides: texts.overrides(locale),
+            overrides: Overrides {
+                relied: self.saved.overrides.relied.clone(),
+                ..texts.overrides(locale)
+            },
             ..self.saved.clone()
         }
     }

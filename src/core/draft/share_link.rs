@@ -62,8 +62,10 @@ pub const MAX_FRAGMENT_CHARS: usize = 8192;
 /// Most bytes a payload may decompress to (a bomb stops here with an error).
 pub const MAX_PAYLOAD_BYTES: usize = 64 * 1024;
 
-/// Keys of a draft body that a link leaves out.
-const PRIVATE_FIELDS: [&str; 4] = ["id", "created_ms", "changed_ms", "revision"];
+/// Keys of a draft body that a link leaves out. `relied` (the figures the draft relied
+/// on) too: it would make most links too long, and the draft a link opens is new, on
+/// the model as it is, and keeps its own figures when saved.
+const PRIVATE_FIELDS: [&str; 5] = ["id", "created_ms", "changed_ms", "revision", "relied"];
 
 /// Why a draft cannot become a link, or a link cannot become a draft.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -327,6 +329,21 @@ mod tests {
             ..d
         };
         assert_eq!(read.draft, expected);
+    }
+
+    #[test]
+    fn a_link_leaves_out_the_figures_the_draft_relied_on() {
+        let mut d = sample(2);
+        d.overrides.relied = vec![crate::core::draft::record::ReliedFigure {
+            indicator: "grdp_constant".into(),
+            period: crate::core::model::Period::Year(2024),
+            kind: crate::core::model::FigureKind::Estimate,
+            measure: crate::core::model::Measure::Level,
+            amount: crate::core::model::Amount::Point(20225.0),
+        }];
+        let read = decode_share(&encode_share(&d).unwrap(), "new-1", 5).unwrap();
+        assert!(read.draft.overrides.relied.is_empty());
+        assert_eq!(read.draft.overrides.scenario, d.overrides.scenario);
     }
 
     /// A realistic draft: ten inputs, a Vietnamese name and note.

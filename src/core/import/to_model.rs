@@ -159,6 +159,7 @@ pub fn to_model_file(
                         comparator: v.value.comparator.map(|c| comparator_code(c).to_string()),
                         approx: v.value.approx,
                         price_basis: None,
+                        basis: None,
                         variant: None,
                         note: (!row.note.is_empty()).then(|| text(&row.note)),
                         source: Some(RawSource {

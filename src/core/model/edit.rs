@@ -281,6 +281,7 @@ fn add_figure(file: &mut ModelFile, f: &NewFigure) -> Result<(), EditError> {
         comparator: f.comparator.map(|c| comparator_code(c).to_string()),
         approx: f.approx,
         price_basis: None,
+        basis: None,
         variant: None,
         note: None,
         source: Some(RawSource {
@@ -554,9 +555,11 @@ pub struct FigureChange {
     pub after: Option<Amount>,
 }
 
-type FigureSlot = (Period, FigureKind, Measure);
+/// A figure's place in an indicator's series: period, kind and measure.
+pub type FigureSlot = (Period, FigureKind, Measure);
 
-fn winners<'a>(model: &'a Model, indicator: &str) -> BTreeMap<FigureSlot, &'a Figure> {
+/// The winning figure of each slot of `indicator` (no variants), by `compare_vintages`.
+pub fn winners<'a>(model: &'a Model, indicator: &str) -> BTreeMap<FigureSlot, &'a Figure> {
     let mut out: BTreeMap<FigureSlot, &Figure> = BTreeMap::new();
     for f in model.figures_of(indicator).filter(|f| f.variant.is_none()) {
         let slot = (f.period, f.kind, f.measure);

@@ -12,7 +12,8 @@ use std::fmt;
 use crate::core::model::raw::{RawFigure, RawFragment, RawModel, RawText, RawUnit};
 use crate::core::model::{
     Amount, Better, Comparator, Document, DocumentKind, Figure, FigureKind, Group, Indicator,
-    Localized, Measure, Model, PartialDate, Period, PriceBasis, Source, TargetKind, Term, Unit,
+    Localized, Measure, Model, PartialDate, Period, PriceBasis, Source, StatBasis, TargetKind,
+    Term, Unit,
 };
 
 /// The version of `model.json` this build reads.
@@ -447,6 +448,21 @@ fn convert_units(fragments: &[RawFragment], errors: &mut Errors) -> Vec<Unit> {
         .collect()
 }
 
+/// The data-file code of a statistical basis.
+pub fn basis_code(basis: StatBasis) -> &'static str {
+    match basis {
+        StatBasis::PreRevision => "pre_revision",
+        StatBasis::Revised => "revised",
+    }
+}
+
+/// The statistical basis a data-file code names.
+pub fn parse_basis(code: &str) -> Option<StatBasis> {
+    [StatBasis::PreRevision, StatBasis::Revised]
+        .into_iter()
+        .find(|b| basis_code(*b) == code)
+}
+
 fn parse_price_basis(code: &str) -> Option<PriceBasis> {
     match code {
         "constant_2010" => Some(PriceBasis::Constant2010),
@@ -644,6 +660,16 @@ fn convert_figure(
             parsed
         }
     };
+    let basis = match raw.basis.as_deref() {
+        None => None,
+        Some(code) => {
+            let parsed = parse_basis(code);
+            if parsed.is_none() {
+                errors.bad_value(&owner, "basis", code);
+            }
+            parsed
+        }
+    };
     let source = match (kind, &raw.source, &raw.derivation) {
         (Some(FigureKind::Derived), _, Some(d)) => Some(Source::Derived {
             formula: d.formula.clone(),
@@ -705,6 +731,7 @@ fn convert_figure(
         comparator,
         approx: raw.approx,
         price_basis,
+        basis,
         variant: raw.variant.clone(),
         note: raw.note.as_ref().map(localized),
         source: source?,

@@ -146,6 +146,17 @@ pub enum PriceBasis {
     Current,
 }
 
+/// The statistical basis of a figure: whether it belongs to the series before or after a
+/// revision of the statistics (a GRDP series re-estimated after the figure was first
+/// published). Marked only where the source or a check against other figures says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum StatBasis {
+    /// Published before the revision (an estimate of the old series).
+    PreRevision,
+    /// On the revised series.
+    Revised,
+}
+
 /// A unit of measure (đơn vị tính).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Unit {
@@ -386,6 +397,8 @@ pub struct Figure {
     pub approx: bool,
     /// Price basis, for money values.
     pub price_basis: Option<PriceBasis>,
+    /// Statistical basis (before or after a revision), where the source says so.
+    pub basis: Option<StatBasis>,
     /// Tells apart parallel figures (`central_assigned`, `province_assigned`).
     pub variant: Option<String>,
     /// A note for the reader.
@@ -395,6 +408,15 @@ pub struct Figure {
 }
 
 impl Figure {
+    /// Tells apart the vintages of one figure: the document and the kind
+    /// (`kt-003:estimate`), or `derived` for a computed figure.
+    pub fn vintage_id(&self) -> String {
+        match self.doc_id() {
+            Some(doc) => format!("{doc}:{}", load::kind_code(self.kind)),
+            None => "derived".to_string(),
+        }
+    }
+
     /// The document id of a quoted figure.
     pub fn doc_id(&self) -> Option<&str> {
         match &self.source {

@@ -172,6 +172,9 @@ pub struct RawFigure {
     /// Price basis.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub price_basis: Option<String>,
+    /// Statistical basis: `pre_revision` | `revised`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub basis: Option<String>,
     /// Variant.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub variant: Option<String>,

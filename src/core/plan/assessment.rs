@@ -19,7 +19,7 @@
 use std::collections::BTreeMap;
 
 use crate::core::model::{
-    Amount, Better, Comparator, Figure, FigureKind, Measure, Model, Period, TargetKind,
+    Amount, Better, Comparator, Figure, FigureKind, Measure, Model, Period, StatBasis, TargetKind,
 };
 use crate::core::plan::goal_seek::{goal_seek, GoalSeekAnswer, GoalSeekError};
 use crate::core::plan::pace::{self, PaceError};
@@ -85,6 +85,20 @@ pub struct Assumptions {
     pub start_year: Option<i32>,
     /// Assumed pace for some remaining years (percent growth or units added).
     pub per_year: BTreeMap<i32, f64>,
+    /// For a level target whose results mix statistical bases (an estimate from
+    /// before a revision and figures of the revised series): the basis the pace
+    /// achieved starts from. `None`: the revised series, as a newer vintage wins.
+    pub basis: Option<StatBasis>,
+    /// The vintage the person chose for some of the indicator's figures, by slot
+    /// ([`vintage_slot`], `2024/level`) to vintage id ([`Figure::vintage_id`]); a slot
+    /// without a choice, or whose chosen vintage is gone, uses the one that wins.
+    pub vintages: BTreeMap<String, String>,
+}
+
+/// The slot of a yearly figure a vintage choice is kept under: `2024/level`,
+/// `2024/growth`.
+pub fn vintage_slot(year: i32, measure: Measure) -> String {
+    format!("{year}/{}", crate::core::model::load::measure_code(measure))
 }
 
 /// The working of an assessment: every number the explanation shows.
@@ -106,6 +120,8 @@ pub struct Working {
     pub start_value: f64,
     /// Key of the figure the start comes from (for a total: the last year's figure).
     pub start_key: String,
+    /// Vintage id ([`Figure::vintage_id`]) of that figure.
+    pub start_vintage: String,
     /// Years between the start and the target.
     pub remaining_years: Vec<i32>,
     /// Assumed pace for some of those years.
@@ -197,6 +213,33 @@ pub struct Assessment {
     /// The series the status's paces come from, when there was a choice (an
     /// average-growth target with stated rates).
     pub status_basis: Option<PaceBasis>,
+    /// For a level target whose results before the start mix statistical bases: the
+    /// pace achieved and the status on each basis, and the one used.
+    pub bases: Option<BasisCheck>,
+}
+
+/// A level target's pace achieved read on one statistical basis.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BasisReading {
+    /// The basis.
+    pub basis: StatBasis,
+    /// Year and value of the first level on that basis (from the base year on).
+    pub from: (i32, f64),
+    /// Key of the figure it comes from.
+    pub from_key: String,
+    /// Pace achieved a year from there to the start.
+    pub achieved: f64,
+    /// The status it gives.
+    pub status: TermStatus,
+}
+
+/// Both readings of a series that mixes statistical bases, and the one the status uses.
+#[derive(Clone, Debug, PartialEq)]
+pub struct BasisCheck {
+    /// Before the revision, then the revised series.
+    pub readings: Vec<BasisReading>,
+    /// The basis the status and the projection use.
+    pub used: StatBasis,
 }
 
 /// An average-growth target worked from the stated yearly growth rates (domain.md
@@ -246,9 +289,50 @@ fn best<'a>(model: &Model, figures: impl Iterator<Item = &'a Figure>) -> Option<
     figures.max_by(|a, b| compare_vintages(model, a, b))
 }
 
+/// The vintage chosen for `slot` among `figures` when there is one, otherwise the best.
+fn chosen<'a>(
+    model: &Model,
+    figures: Vec<&'a Figure>,
+    slot: &str,
+    choices: &BTreeMap<String, String>,
+) -> Option<&'a Figure> {
+    choices
+        .get(slot)
+        .and_then(|id| figures.iter().copied().find(|f| &f.vintage_id() == id))
+        .or_else(|| best(model, figures.into_iter()))
+}
+
 /// Level results by year (the best vintage of each), no variants, no bounds. Stored
 /// derived levels (with their formula) count when no quoted result gives the year.
 pub fn yearly_levels<'a>(model: &'a Model, indicator: &str) -> BTreeMap<i32, &'a Figure> {
+    yearly_levels_chosen(model, indicator, &BTreeMap::new())
+}
+
+/// Every vintage of the level results of `year` that [`yearly_levels`] chooses among,
+/// the one that wins first.
+pub fn level_vintages<'a>(model: &'a Model, indicator: &str, year: i32) -> Vec<&'a Figure> {
+    let mut out = level_candidates(model, indicator)
+        .remove(&year)
+        .unwrap_or_default();
+    out.sort_by(|a, b| compare_vintages(model, b, a));
+    out
+}
+
+/// [`yearly_levels`] with the person's vintage choices ([`Assumptions::vintages`]).
+pub fn yearly_levels_chosen<'a>(
+    model: &'a Model,
+    indicator: &str,
+    choices: &BTreeMap<String, String>,
+) -> BTreeMap<i32, &'a Figure> {
+    level_candidates(model, indicator)
+        .into_iter()
+        .filter_map(|(y, fs)| {
+            chosen(model, fs, &vintage_slot(y, Measure::Level), choices).map(|f| (y, f))
+        })
+        .collect()
+}
+
+fn level_candidates<'a>(model: &'a Model, indicator: &str) -> BTreeMap<i32, Vec<&'a Figure>> {
     let unit = model.indicator(indicator).map(|i| i.unit.as_str());
     let mut by_year: BTreeMap<i32, Vec<&Figure>> = BTreeMap::new();
     for f in model.figures_of(indicator) {
@@ -265,9 +349,6 @@ pub fn yearly_levels<'a>(model: &'a Model, indicator: &str) -> BTreeMap<i32, &'a
         }
     }
     by_year
-        .into_iter()
-        .filter_map(|(y, fs)| best(model, fs.into_iter()).map(|f| (y, f)))
-        .collect()
 }
 
 /// A figure's number in its indicator's unit (2,3 `million_visits` is 2,300,000
@@ -357,6 +438,7 @@ fn unassessed(indicator: &str, error: AssessError) -> Assessment {
         missing: Vec::new(),
         rates: None,
         status_basis: None,
+        bases: None,
     }
 }
 
@@ -395,15 +477,19 @@ fn planned_additions(
 /// assumptions.
 pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> Assessment {
     let mut a = assess_with(model, indicator_id, assumptions);
+    // The choices of which figures count (series, basis, vintages) are facts'
+    // choices: they shape the status; the typed paces and start year do not.
     let facts_only = Assumptions {
         pace_basis: assumptions.pace_basis,
+        basis: assumptions.basis,
+        vintages: assumptions.vintages.clone(),
         ..Assumptions::default()
     };
     if *assumptions != facts_only {
         a.status = assess_with(model, indicator_id, &facts_only).status;
     }
     if let Some(w) = &a.working {
-        a.warnings = warnings(model, indicator_id, w);
+        a.warnings = warnings(model, indicator_id, w, &assumptions.vintages);
     }
     a
 }
@@ -420,8 +506,14 @@ pub fn scenario_projection(
 
 /// The pace each year with a known result shows (growth from the level before, or a
 /// stated growth rate; the amount for a cumulative total; the change for a stock).
-fn known_pace(model: &Model, indicator_id: &str, w: &Working, year: i32) -> Option<f64> {
-    let levels = yearly_levels(model, indicator_id);
+fn known_pace(
+    model: &Model,
+    indicator_id: &str,
+    w: &Working,
+    year: i32,
+    choices: &BTreeMap<String, String>,
+) -> Option<f64> {
+    let levels = yearly_levels_chosen(model, indicator_id, choices);
     let this = levels.get(&year).map(|f| level_value(model, f));
     if w.cumulative {
         return this;
@@ -432,23 +524,35 @@ fn known_pace(model: &Model, indicator_id: &str, w: &Working, year: i32) -> Opti
             pace::growth_between(b, t, 1).ok().map(|g| g * 100.0)
         }
         (PaceKind::Increment, Some(t), Some(b)) => Some(t - b),
-        (PaceKind::Growth, _, _) => stated_growth(model, indicator_id, year).map(|(g, _)| g),
+        (PaceKind::Growth, _, _) => {
+            stated_growth(model, indicator_id, year, choices).map(|(g, _)| g)
+        }
         _ => None,
     }
 }
 
 /// The best stated yearly growth rate (percent) of a year, with its figure key.
-fn stated_growth(model: &Model, indicator_id: &str, year: i32) -> Option<(f64, String)> {
-    best(
+fn stated_growth(
+    model: &Model,
+    indicator_id: &str,
+    year: i32,
+    choices: &BTreeMap<String, String>,
+) -> Option<(f64, String)> {
+    chosen(
         model,
-        model.figures_of(indicator_id).filter(|f| {
-            (f.kind.is_result() || f.kind == FigureKind::Derived)
-                && f.measure == Measure::Growth
-                && f.variant.is_none()
-                && f.comparator.is_none()
-                && f.period == Period::Year(year)
-                && matches!(f.amount, Amount::Point(_))
-        }),
+        model
+            .figures_of(indicator_id)
+            .filter(|f| {
+                (f.kind.is_result() || f.kind == FigureKind::Derived)
+                    && f.measure == Measure::Growth
+                    && f.variant.is_none()
+                    && f.comparator.is_none()
+                    && f.period == Period::Year(year)
+                    && matches!(f.amount, Amount::Point(_))
+            })
+            .collect(),
+        &vintage_slot(year, Measure::Growth),
+        choices,
     )
     .map(|f| (f.amount.central(), crate::core::model::load::figure_key(f)))
 }
@@ -462,7 +566,12 @@ fn differs(kind: PaceKind, assumed: f64, known: f64) -> bool {
     }
 }
 
-fn warnings(model: &Model, indicator_id: &str, w: &Working) -> Vec<AssumptionWarning> {
+fn warnings(
+    model: &Model,
+    indicator_id: &str,
+    w: &Working,
+    choices: &BTreeMap<String, String>,
+) -> Vec<AssumptionWarning> {
     let mut out = Vec::new();
     for &(year, assumed) in &w.assumed {
         if w.pace_kind == PaceKind::Growth
@@ -470,7 +579,7 @@ fn warnings(model: &Model, indicator_id: &str, w: &Working) -> Vec<AssumptionWar
         {
             out.push(AssumptionWarning::Implausible { year, assumed });
         }
-        if let Some(known) = known_pace(model, indicator_id, w, year) {
+        if let Some(known) = known_pace(model, indicator_id, w, year, choices) {
             if differs(w.pace_kind, assumed, known) {
                 out.push(AssumptionWarning::ContradictsResult {
                     year,
@@ -491,9 +600,10 @@ fn rates_check(
     start: (i32, f64),
     average: f64,
     target_year: i32,
+    choices: &BTreeMap<String, String>,
 ) -> Option<RatesCheck> {
     let known: Vec<(i32, f64, String)> = (base.0 + 1..=start.0)
-        .map(|y| stated_growth(model, indicator_id, y).map(|(g, k)| (y, g, k)))
+        .map(|y| stated_growth(model, indicator_id, y, choices).map(|(g, k)| (y, g, k)))
         .collect::<Option<_>>()?;
     let rates: Vec<f64> = known.iter().map(|(_, g, _)| g / 100.0).collect();
     let n_known = i32::try_from(known.len()).ok()?;
@@ -529,7 +639,7 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
     let target_amount = amount_in_unit(model, target);
     let rule = TargetRule::new(target_amount, target, indicator.better);
     let falling = indicator.better == Better::Lower;
-    let levels = yearly_levels(model, indicator_id);
+    let levels = yearly_levels_chosen(model, indicator_id, &assumptions.vintages);
     let target_year = target.period.end_year();
     // Only results inside the term are starting points: one from before it (a 2020
     // estimate for a 2021-2025 term) is a base, not progress made in the term.
@@ -605,13 +715,28 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
             .map_err(AssessError::from);
             // Achieved pace: from the base year (average-growth targets) or the earliest
             // result from the base year on, to the start.
-            let first_year = implied_from.map(|(y, _, _)| y).or_else(|| {
-                levels
-                    .keys()
-                    .copied()
-                    .find(|y| *y >= model.term.base_year && *y < start_year)
-            });
-            let achieved = first_year.and_then(|fy| {
+            // A level target's results before the start may mix statistical bases (an
+            // estimate from before a revision, then the revised series): the pace
+            // achieved starts from the first level on the basis in use.
+            let before_start: Vec<(i32, &Figure)> = levels
+                .iter()
+                .filter(|(y, _)| **y >= model.term.base_year && **y < start_year)
+                .map(|(y, f)| (*y, *f))
+                .collect();
+            let has = |b: StatBasis| before_start.iter().any(|(_, f)| f.basis == Some(b));
+            let mixed_bases =
+                implied_from.is_none() && has(StatBasis::PreRevision) && has(StatBasis::Revised);
+            let first_on = |b: Option<StatBasis>| -> Option<i32> {
+                before_start
+                    .iter()
+                    .find(|(_, f)| b.is_none_or(|b| f.basis.is_none_or(|fb| fb == b)))
+                    .map(|(y, _)| *y)
+            };
+            let used_basis = mixed_bases.then(|| assumptions.basis.unwrap_or(StatBasis::Revised));
+            let first_year = implied_from
+                .map(|(y, _, _)| y)
+                .or_else(|| first_on(used_basis));
+            let achieved_from = |fy: i32| -> Option<(i32, f64)> {
                 let from = level_value(model, levels.get(&fy)?);
                 let years = start_year - fy;
                 let pace = match pace_kind {
@@ -621,7 +746,8 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
                     PaceKind::Increment => (start_value - from) / f64::from(years),
                 };
                 pace.is_finite().then_some((fy, pace))
-            });
+            };
+            let achieved = first_year.and_then(achieved_from);
             // For a level target, the pace is signed towards the target: a fall is
             // needed when the target lies below the start.
             let falling = falling || target_value < start_value;
@@ -641,6 +767,7 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
                     (start_year, start_value),
                     avg,
                     target_year,
+                    &assumptions.vintages,
                 )
             });
             // Where the documents state every year's growth, the paces of the status
@@ -650,14 +777,33 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
                 (Some(rc), PaceBasis::Rates) => (Some(rc.required), Some(rc.achieved)),
                 _ => (required.as_ref().ok().copied(), achieved.map(|a| a.1)),
             };
-            let status = classify(StatusFacts {
-                met: level_rule.meets(start_value),
-                result_year: start_year,
-                target_year,
-                holds: cannot_fall_back(indicator.target_kind, false, indicator.better),
-                required: status_required,
-                achieved: status_achieved,
-                falling,
+            let status_of = |required: Option<f64>, achieved: Option<f64>| {
+                classify(StatusFacts {
+                    met: level_rule.meets(start_value),
+                    result_year: start_year,
+                    target_year,
+                    holds: cannot_fall_back(indicator.target_kind, false, indicator.better),
+                    required,
+                    achieved,
+                    falling,
+                })
+            };
+            let status = status_of(status_required, status_achieved);
+            let bases = used_basis.map(|used| BasisCheck {
+                readings: [StatBasis::PreRevision, StatBasis::Revised]
+                    .into_iter()
+                    .filter_map(|b| {
+                        let (fy, pace) = first_on(Some(b)).and_then(achieved_from)?;
+                        Some(BasisReading {
+                            basis: b,
+                            from: (fy, level_value(model, levels.get(&fy)?)),
+                            from_key: crate::core::model::load::figure_key(levels.get(&fy)?),
+                            achieved: pace,
+                            status: status_of(required.as_ref().ok().copied(), Some(pace)),
+                        })
+                    })
+                    .collect(),
+                used,
             });
             let working = Working {
                 pace_kind,
@@ -668,6 +814,7 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
                 start_year,
                 start_value,
                 start_key: crate::core::model::load::figure_key(start),
+                start_vintage: start.vintage_id(),
                 remaining_years,
                 assumed,
                 free_years,
@@ -695,6 +842,7 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
                 missing: Vec::new(),
                 rates,
                 status_basis,
+                bases,
             }
         }
         Measure::Cumulative => assess_cumulative(
@@ -871,6 +1019,7 @@ fn assess_cumulative(
         start_year,
         start_value: done,
         start_key: crate::core::model::load::figure_key(start_fig),
+        start_vintage: start_fig.vintage_id(),
         remaining_years,
         assumed,
         free_years,
@@ -899,6 +1048,7 @@ fn assess_cumulative(
         missing,
         rates: None,
         status_basis: None,
+        bases: None,
     }
 }
 
@@ -1206,6 +1356,130 @@ mod tests {
         // A target without stated rates has no choice to make.
         let pc = assess(&model, "grdp_per_capita", &levels);
         assert_eq!(pc.status_basis, None);
+    }
+
+    #[test]
+    fn per_capita_status_depends_on_the_vintage_of_its_base() {
+        let model = kon_tum();
+        let a = assess(&model, "grdp_per_capita", &Assumptions::default());
+        let w = a.working.as_ref().expect("working");
+        assert_eq!((w.start_year, w.start_value), (2023, 58.42));
+        // Needed: (70 ÷ 58.42)^(1/2) − 1 = 1.19822^(1/2) − 1 = 9.46 % a year.
+        let r = a.required.expect("required");
+        assert!((r - 9.46).abs() < 0.005, "{r}");
+        let bases = a.bases.as_ref().expect("the series mixes bases");
+        let reading = |b: StatBasis| {
+            bases
+                .readings
+                .iter()
+                .find(|x| x.basis == b)
+                .expect("reading")
+        };
+        // Before the revision, from the 2020 estimate: (58.42 ÷ 46.58)^(1/3) − 1 =
+        // 1.25419^(1/3) − 1 = 7.84 % a year, 0.83 of the pace needed: at risk.
+        let pre = reading(StatBasis::PreRevision);
+        assert_eq!(pre.from, (2020, 46.58));
+        assert!((pre.achieved - 7.84).abs() < 0.005, "{}", pre.achieved);
+        assert_eq!(pre.status, TermStatus::AtRisk);
+        // The revised series, from 2021 = 26,698.59 ÷ 568,780 = 46.94:
+        // (58.42 ÷ 46.94)^(1/2) − 1 = 1.24457^(1/2) − 1 = 11.56 %: on track.
+        let rev = reading(StatBasis::Revised);
+        assert_eq!(rev.from, (2021, 46.94));
+        assert_eq!(rev.from_key, "grdp_per_capita/2021/derived/level");
+        assert!((rev.achieved - 11.56).abs() < 0.005, "{}", rev.achieved);
+        assert_eq!(rev.status, TermStatus::OnTrack);
+        // The revised series is used by default, like a newer vintage.
+        assert_eq!(bases.used, StatBasis::Revised);
+        assert_eq!(a.status, TermStatus::OnTrack);
+        assert_eq!(a.achieved.map(|(y, _)| y), Some(2021));
+        // Projection: 58.42 × 1.11560² = 72.71 mn VND.
+        let p = a.projection.expect("projection");
+        assert!((p - 72.71).abs() < 0.01, "{p}");
+        // The person picks the pre-revision estimate: at risk, 58.42 × 1.07842² = 67.94.
+        let pick = Assumptions {
+            basis: Some(StatBasis::PreRevision),
+            ..Assumptions::default()
+        };
+        let b = assess(&model, "grdp_per_capita", &pick);
+        assert_eq!(b.status, TermStatus::AtRisk);
+        assert_eq!(
+            b.bases.as_ref().map(|c| c.used),
+            Some(StatBasis::PreRevision)
+        );
+        let p = b.projection.expect("projection");
+        assert!((p - 67.94).abs() < 0.01, "{p}");
+        // An average-growth target (GRDP, no basis marks) has no such choice.
+        assert_eq!(
+            assess(&model, "grdp_constant", &Assumptions::default()).bases,
+            None
+        );
+    }
+
+    #[test]
+    fn a_chosen_vintage_is_the_one_assessed() {
+        // Two vintages of the 2025 level: an estimate (UTH, 10 Dec 2025) and a later
+        // result (15 Jan 2026) that wins by default; target ≥ 120 in 2030.
+        let text = r#"{"app":"provincial-planner","kind":"model","schema_version":1,
+          "model":{"schema_version":1,"id":"v","province":{"vi":"T","en":"T"},
+            "term":{"first_year":2025,"last_year":2030,"base_year":2024},"data_version":"1",
+            "groups":[{"id":"g","name":{"vi":"G","en":"G"}}],
+            "documents":[{"id":"a","kind":"table","file":"a","title":{"vi":"A","en":"A"},"issuer":"","date":"2025-12-10"},
+              {"id":"b","kind":"table","file":"b","title":{"vi":"B","en":"B"},"issuer":"","date":"2026-01-15"}]},
+          "indicators":[{"id":"x","name":{"vi":"X","en":"X"},"group":"g","unit":"bn_vnd","better":"higher","target_kind":"level"}],
+          "figures":[{"indicator":"x","kind":"estimate","period":"2025","value":100,"source":{"doc":"a","quote":"100"}},
+            {"indicator":"x","kind":"actual","period":"2025","value":96,"source":{"doc":"b","quote":"96"}},
+            {"indicator":"x","kind":"term_target","period":"2030","value":120,"comparator":"ge","source":{"doc":"a","quote":"120"}}]}"#;
+        let (file, _) = crate::core::model::file::read_model_file(
+            text.as_bytes(),
+            crate::core::model::catalog::UNITS_JSON,
+        )
+        .expect("reads");
+        let model = file
+            .to_model(crate::core::model::catalog::UNITS_JSON)
+            .expect("valid");
+        let winner = yearly_levels(&model, "x");
+        assert_eq!(
+            winner.get(&2025).map(|f| f.amount),
+            Some(Amount::Point(96.0))
+        );
+        let vintages: Vec<String> = level_vintages(&model, "x", 2025)
+            .iter()
+            .map(|f| f.vintage_id())
+            .collect();
+        assert_eq!(vintages, vec!["b:actual", "a:estimate"]);
+        let mut choices = BTreeMap::new();
+        choices.insert(vintage_slot(2025, Measure::Level), "a:estimate".to_string());
+        let chosen = yearly_levels_chosen(&model, "x", &choices);
+        assert_eq!(
+            chosen.get(&2025).map(|f| f.amount),
+            Some(Amount::Point(100.0))
+        );
+        // The assessment starts from the chosen vintage: (120 ÷ 100)^(1/5) − 1 = 3.71 %
+        // a year instead of (120 ÷ 96)^(1/5) − 1 = 4.56 % from the winner.
+        let by_default = assess(&model, "x", &Assumptions::default());
+        let r = by_default.required.expect("required");
+        assert!((r - 4.56).abs() < 0.005, "{r}");
+        let picked = Assumptions {
+            vintages: choices.clone(),
+            ..Assumptions::default()
+        };
+        let a = assess(&model, "x", &picked);
+        let r = a.required.expect("required");
+        assert!((r - 3.71).abs() < 0.005, "{r}");
+        assert_eq!(
+            a.working.as_ref().map(|w| w.start_vintage.as_str()),
+            Some("a:estimate")
+        );
+        // A choice that names no vintage of the slot falls back to the winner.
+        choices.insert(
+            vintage_slot(2025, Measure::Level),
+            "gone:actual".to_string(),
+        );
+        let fallback = yearly_levels_chosen(&model, "x", &choices);
+        assert_eq!(
+            fallback.get(&2025).map(|f| f.amount),
+            Some(Amount::Point(96.0))
+        );
     }
 
     #[test]

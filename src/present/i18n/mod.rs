@@ -31,6 +31,7 @@ pub mod chance;
 pub mod drafts;
 pub mod editor;
 pub mod models;
+pub mod numbers;
 pub mod prerender;
 pub mod quarterly;
 
