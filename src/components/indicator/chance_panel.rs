@@ -106,6 +106,7 @@ pub fn ChainChances() -> impl IntoView {
             ..Settings::default()
         };
         let overrides = ctx.state.with(|st| scenario_for(st, &s, locale).chain);
+        let started = crate::platform::clock::elapsed_clock_ms();
         let rows: Vec<(String, String, String)> = LINKED_INDICATORS
             .iter()
             .filter_map(|id| {
@@ -130,17 +131,25 @@ pub fn ChainChances() -> impl IntoView {
                 Some((id.to_string(), name, text))
             })
             .collect();
-        Some((rows, runs_text(settings.runs, settings.seed, 0, locale)))
+        let elapsed = format!(
+            "{:.1}",
+            crate::platform::clock::elapsed_clock_ms() - started
+        );
+        Some((
+            rows,
+            runs_text(settings.runs, settings.seed, 0, locale),
+            elapsed,
+        ))
     });
     move || {
         let locale = ctx.locale();
-        let (rows, runs) = rows.get()?;
+        let (rows, runs, elapsed) = rows.get()?;
         let items = rows
             .into_iter()
             .map(|(id, name, text)| view! { <li data-testid="chain-chance" data-indicator=id>{name} ": " <strong>{text}</strong></li> })
             .collect_view();
         Some(view! {
-            <div class="chance" data-testid="chain-chances">
+            <div class="chance" data-testid="chain-chances" data-elapsed-ms=elapsed>
                 <h4>{cht(ChanceMsg::ChainTitle, locale)}</h4>
                 <ul>{items}</ul>
                 <p class="hint">{runs}</p>
