@@ -71,6 +71,18 @@ pub fn output_name(model: Option<&Model>, output: &Output, locale: Locale) -> St
             ),
             None => id.clone(),
         },
+        Output::Chance(id) => {
+            let name = model
+                .and_then(|m| m.indicator(id))
+                .map_or(id.as_str(), |i| pick(&i.name, locale));
+            format!(
+                "{}: {name} (%)",
+                crate::present::i18n::chance::cht(
+                    crate::present::i18n::chance::ChanceMsg::Title,
+                    locale
+                )
+            )
+        }
     }
 }
 
