@@ -61,6 +61,8 @@ test('a range on GRDP growth gives the chance of the target, kept across a reloa
     null,
     { timeout: 10_000 },
   );
+  // Nothing in flight (the favicon) is cut off by the reload and reported as failed.
+  await page.waitForLoadState('networkidle');
   await page.reload();
   await page.getByTestId('needs-panel').waitFor();
   await page.getByTestId('target-chance').waitFor();
@@ -71,7 +73,7 @@ test('a range on GRDP growth gives the chance of the target, kept across a reloa
   await context.close();
 });
 
-test('a range on a chain input gives the chance of the chain's targets', async () => {
+test('a range on a chain input gives the chance of the targets the chain computes', async () => {
   const { page, context, errors } = await openApp(app.browser, `${app.url}?ct=grdp_per_capita`);
   const chain = page.getByTestId('growth-chain');
   await chain.waitFor();
