@@ -467,6 +467,23 @@ pub fn chain_ranges(
     out
 }
 
+/// The range ends typed for one indicator's assumptions, by year: (low, high) as typed.
+pub fn range_texts_for(state: &ViewState, indicator: &str) -> BTreeMap<i32, (String, String)> {
+    let prefix = format!("{indicator}:");
+    let mut out: BTreeMap<i32, (String, String)> = BTreeMap::new();
+    for ((id, end), text) in &state.range_inputs {
+        let Some(year) = id.strip_prefix(&prefix).and_then(|y| y.parse::<i32>().ok()) else {
+            continue;
+        };
+        let slot = out.entry(year).or_default();
+        match end {
+            RangeEnd::Low => slot.0 = text.clone(),
+            RangeEnd::High => slot.1 = text.clone(),
+        }
+    }
+    out
+}
+
 /// The texts typed for one indicator, by year, as typed.
 pub fn scenario_texts_for(state: &ViewState, indicator: &str) -> BTreeMap<i32, String> {
     state
