@@ -13,6 +13,9 @@ mkdir -p bench-results
 cargo run --quiet --release --example bench_engine > bench-results/engine.json
 cargo run --quiet --release --example static_dashboard > bench-results/static-dashboard.html
 cargo run --quiet --release --example bench_seed_drafts > bench-results/seed-drafts.json
+# The chance of reaching a target: 10,000 runs of the workbench projection and of the
+# growth chain (Kon Tum), and of the workbench on the 2,000-indicator synthetic model.
+cargo run --quiet --release --example bench_chance > bench-results/chance.json
 node scripts/bench/bench.mjs bench-results/engine.json bench-results/static-dashboard.html bench-results/seed-drafts.json
 # What a person's own models take in browser storage (chooses localStorage or IndexedDB).
 BENCH_MODEL_DIR=bench-results cargo run --quiet --release --example bench_model_storage > bench-results/model-storage.json
@@ -24,3 +27,5 @@ for (const r of rows) console.log(`| ${r.indicators} indicators | ${r.figures} |
 ' bench-results/model-storage.json
 # The same models in real IndexedDB in headless Chromium: write, start-up read, usage.
 node scripts/bench/model-store.mjs bench-results
+echo
+echo "Chance, 10,000 runs (host, ms): $(cat bench-results/chance.json)"

@@ -573,6 +573,23 @@ pub fn chain_ranges(
     out
 }
 
+/// The range ends typed for one indicator's assumptions, by year: (low, high) as typed.
+pub fn range_texts_for(state: &ViewState, indicator: &str) -> BTreeMap<i32, (String, String)> {
+    let prefix = format!("{indicator}:");
+    let mut out: BTreeMap<i32, (String, String)> = BTreeMap::new();
+    for ((id, end), text) in &state.range_inputs {
+        let Some(year) = id.strip_prefix(&prefix).and_then(|y| y.parse::<i32>().ok()) else {
+            continue;
+        };
+        let slot = out.entry(year).or_default();
+        match end {
+            RangeEnd::Low => slot.0 = text.clone(),
+            RangeEnd::High => slot.1 = text.clone(),
+        }
+    }
+    out
+}
+
 /// The texts typed for one indicator, by year, as typed.
 pub fn scenario_texts_for(state: &ViewState, indicator: &str) -> BTreeMap<i32, String> {
     state
@@ -1307,5 +1324,55 @@ mod tests {
             s.draft.as_ref().map(|o| o.name.as_str()),
             Some("Mới (copy)")
         );
+    }
+
+    #[test]
+    fn ranges_are_typed_read_and_reset() {
+        let set = |s, input: &str, end, text: &str| {
+            reduce(
+                s,
+                Action::SetRangeInput {
+                    input: input.into(),
+                    end,
+                    text: text.into(),
+                },
+                1,
+            )
+        };
+        let s = ViewState::default();
+        let s = set(s, "grdp_constant:2025", RangeEnd::Low, "6,5");
+        let s = set(s, "grdp_constant:2025", RangeEnd::High, "9,5");
+        let s = set(s, "grdp_constant:2024", RangeEnd::Low, "9");
+        let s = set(s, "grdp_constant:2024", RangeEnd::High, "7");
+        let s = set(s, "chain:icor:2025", RangeEnd::Low, "4");
+        let s = set(s, "chain:icor:2025", RangeEnd::High, "6");
+        // 2025 reads (likely value outside the range: its middle); 2024 has low > high.
+        let ranges = workbench_ranges(&s, "grdp_constant", |_| Some(20.0), Locale::Vi);
+        assert_eq!(
+            ranges.into_iter().collect::<Vec<_>>(),
+            vec![(
+                2025,
+                Spread::Triangular {
+                    low: 6.5,
+                    likely: 8.0,
+                    high: 9.5
+                }
+            )]
+        );
+        let s = reduce(s, Action::SetChanceSeed(Some(7)), 1);
+        assert_eq!(ScenarioTexts::of(&s).seed, Some(7));
+        assert_eq!(ScenarioTexts::of(&s).ranges.len(), 6);
+        let s = set(s, "chain:icor:2025", RangeEnd::High, " ");
+        assert_eq!(s.range_inputs.len(), 5);
+        let s = reduce(
+            s,
+            Action::ResetScenario {
+                indicator: "grdp_constant".into(),
+            },
+            1,
+        );
+        assert_eq!(s.range_inputs.len(), 1);
+        let s = reduce(s, Action::ResetChain, 1);
+        assert!(s.range_inputs.is_empty());
     }
 }

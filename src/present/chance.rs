@@ -88,6 +88,31 @@ pub fn range_echo(low: &str, high: &str, locale: Locale) -> String {
     }
 }
 
+/// The assumptions' table ([`crate::present::workbench::assumptions_table`]) with the
+/// ends of their ranges as typed (`ranges`: year → (low, high)), as the workbench shows it.
+pub fn assumptions_table_with_ranges(
+    mut table: Table,
+    ranges: &std::collections::BTreeMap<i32, (String, String)>,
+    locale: Locale,
+) -> Table {
+    table
+        .header
+        .push(cht(ChanceMsg::RangeLowHeading, locale).to_string());
+    table
+        .header
+        .push(cht(ChanceMsg::RangeHighHeading, locale).to_string());
+    for row in &mut table.rows {
+        let (low, high) = row
+            .first()
+            .and_then(|y| y.parse::<i32>().ok())
+            .and_then(|y| ranges.get(&y).cloned())
+            .unwrap_or_default();
+        row.push(low);
+        row.push(high);
+    }
+    table
+}
+
 /// The label of a ranged workbench assumption.
 pub fn year_label(year: i32, locale: Locale) -> String {
     match locale {
@@ -488,6 +513,29 @@ mod tests {
         assert_eq!(scale.years, (2023, 2025));
         assert_eq!(v.fan.band_points(&scale).split(' ').count(), 6);
         assert_eq!(v.fan.median_points(&scale).split(' ').count(), 3);
+    }
+
+    #[test]
+    fn the_assumptions_table_gains_the_ranges() {
+        let table = Table {
+            header: vec!["Năm".into(), "Giả định".into(), "Hiểu là".into()],
+            rows: vec![
+                vec!["2024".into(), "10".into(), "= 10%".into()],
+                vec!["2025".into(), String::new(), String::new()],
+            ],
+        };
+        let ranges =
+            std::collections::BTreeMap::from([(2025, ("6,5".to_string(), "9,5".to_string()))]);
+        let t = assumptions_table_with_ranges(table, &ranges, Locale::Vi);
+        assert_eq!(
+            t.header[3..],
+            [
+                "Khoảng: thấp nhất".to_string(),
+                "Khoảng: cao nhất".to_string()
+            ]
+        );
+        assert_eq!(t.rows[0][3..], [String::new(), String::new()]);
+        assert_eq!(t.rows[1][3..], ["6,5".to_string(), "9,5".to_string()]);
     }
 
     #[test]

@@ -72,6 +72,18 @@ pub fn output_name(model: Option<&Model>, output: &Output, locale: Locale) -> St
             None => id.clone(),
         },
         Output::Quarterly(span) => crate::present::quarterly::compare_name(*span, locale),
+        Output::Chance(id) => {
+            let name = model
+                .and_then(|m| m.indicator(id))
+                .map_or(id.as_str(), |i| pick(&i.name, locale));
+            format!(
+                "{}: {name} (%)",
+                crate::present::i18n::chance::cht(
+                    crate::present::i18n::chance::ChanceMsg::Title,
+                    locale
+                )
+            )
+        }
     }
 }
 

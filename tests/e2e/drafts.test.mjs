@@ -145,7 +145,7 @@ test('B1 B3 a second tab follows saves; with unsaved edits it stops writing and 
   await input(a, 2024).fill('11');
   await saved(a);
   await b.waitForFunction(
-    () => document.querySelector('[data-input-id="grdp_constant:2024"]')?.value === '11',
+    () => document.querySelector('[data-testid="scenario-input"][data-input-id="grdp_constant:2024"]')?.value === '11',
   );
 
   // B2: B goes to the background with an unsaved edit (hidden tabs do not autosave);

@@ -39,13 +39,13 @@ test('F1 visit once, stop the server, reload: the app opens from the cache', asy
   assert.ok((await page.locator('[data-testid="indicator-row"]').count()) > 300);
   assert.match(await row(page, 'grdp_per_capita').getByTestId('latest').innerText(), /58,42/);
   await page.getByTestId('needs-panel').waitFor();
-  assert.equal(await page.locator('[data-input-id="grdp_constant:2024"]').inputValue(), '10');
+  assert.equal(await page.locator('[data-testid="scenario-input"][data-input-id="grdp_constant:2024"]').inputValue(), '10');
   assert.match(await page.getByTestId('required-rate').innerText(), /^16,/);
   // A fresh offline visit with a bare link: the saved draft is listed and opens.
   await page.goto(`${server.url}?ct=grdp_constant&nam=2023`);
   await page.getByTestId('draft-item').first().waitFor();
   assert.equal(await page.getByTestId('draft-name').inputValue(), 'Kịch bản đi công tác');
-  assert.equal(await page.locator('[data-input-id="grdp_constant:2024"]').inputValue(), '10');
+  assert.equal(await page.locator('[data-testid="scenario-input"][data-input-id="grdp_constant:2024"]').inputValue(), '10');
 
   // Offline, the app's own start-up check for a new version fails quietly (a warning).
   assert.deepEqual(errors, []);

@@ -171,7 +171,7 @@ test('figures, chart, sensitivity and scenario tables parse back; minus signs su
 
   await assertParsesBackTo(await download(page, 'assumptions'), page.locator('table.assumptions'), ';');
   await assertParsesBackTo(await download(page, 'chain-outputs'), page.getByTestId('chain-outputs'), ';');
-  const chainInput = page.locator('[data-input-id^="chain:"]').first();
+  const chainInput = page.locator('[data-testid="scenario-input"][data-input-id^="chain:"]').first();
   await chainInput.fill('-2,5');
   const chainFile = await download(page, 'chain-inputs');
   const chainRecords = await assertParsesBackTo(chainFile, page.getByTestId('chain-inputs'), ';');

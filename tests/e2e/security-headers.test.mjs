@@ -61,7 +61,7 @@ test('G1 G3 the app under the production headers: frame-ancestors sent, no viola
   const refusals = watchCspConsole(page);
   await page.goto(`${server.url}?ct=grdp_constant&nam=2023`);
   await page.getByTestId('needs-panel').waitFor({ timeout: 30_000 });
-  await page.locator('[data-input-id="grdp_constant:2024"]').fill('10');
+  await page.locator('[data-testid="scenario-input"][data-input-id="grdp_constant:2024"]').fill('10');
   await page.getByTestId('lang-switch').click();
   await page.waitForFunction(() => document.documentElement.lang === 'en');
   await row(page, 'grdp_per_capita').locator('button.indicator-open').click();

@@ -46,7 +46,7 @@ test('GRDP: required growth moves with the 2024 assumption; goal seek agrees', a
   assert.match(page.url(), /gd=2024%3A10/);
   await page.reload();
   await page.getByTestId('needs-panel').waitFor();
-  assert.equal(await page.locator('[data-input-id="grdp_constant:2024"]').inputValue(), '10');
+  assert.equal(await page.locator('[data-testid="scenario-input"][data-input-id="grdp_constant:2024"]').inputValue(), '10');
   assert.ok(Math.abs(rate(await page.getByTestId('required-rate').innerText()) - 16.5) < 0.1);
   assert.deepEqual(errors, []);
   await context.close();
@@ -69,7 +69,7 @@ test('bad and ambiguous input is flagged, never NaN, and can be reset', async ()
   const { page, errors, context } = await openApp(app.browser, `${app.url}?ct=grdp_constant&nam=2023`);
   const panel = page.getByTestId('needs-panel');
   await panel.waitFor();
-  const input = panel.locator('[data-input-id="grdp_constant:2024"]');
+  const input = panel.locator('[data-testid="scenario-input"][data-input-id="grdp_constant:2024"]');
   await input.fill('abc');
   await page.getByText('không đọc được số').waitFor();
   assert.ok(Math.abs(rate(await panel.getByTestId('required-rate').innerText()) - 13.2) < 0.1);
@@ -81,7 +81,7 @@ test('bad and ambiguous input is flagged, never NaN, and can be reset', async ()
   assert.doesNotMatch(body, /NaN|Infinity|inf%/);
   await panel.getByTestId('reset-all').click();
   await page.waitForFunction(
-    () => document.querySelector('[data-input-id="grdp_constant:2024"]')?.value === '',
+    () => document.querySelector('[data-testid="scenario-input"][data-input-id="grdp_constant:2024"]')?.value === '',
   );
   assert.ok(Math.abs(rate(await panel.getByTestId('required-rate').innerText()) - 13.2) < 0.1);
   assert.deepEqual(errors, []);
@@ -131,7 +131,7 @@ test('linked growth scenario: sector growth moves GRDP growth, per capita and in
   // The chain starts from the 2024 estimates: one year left, 2025, at its 10 % plan.
   assert.deepEqual(await growthCells(), ['10%']);
   const perCapitaBefore = await chain.locator('[data-testid="chain-per-capita"] td').first().innerText();
-  await chain.locator('[data-input-id="chain:g_services:2025"]').fill('5');
+  await chain.locator('[data-testid="scenario-input"][data-input-id="chain:g_services:2025"]').fill('5');
   await page.waitForFunction(
     () => document.querySelector('[data-testid="chain-growth"] td')?.textContent !== '10%',
   );
@@ -146,7 +146,7 @@ test('linked growth scenario: sector growth moves GRDP growth, per capita and in
   assert.notEqual(await chain.locator('[data-testid="chain-per-capita"] td').first().innerText(), perCapitaBefore);
   assert.match(page.url(), /kb=g_services%3A2025%3A5/);
   assert.match(await chain.getByTestId('chain-explanation').innerText(), /ICOR/);
-  await chain.locator('[data-input-id="chain:population:2025"]').fill('-100');
+  await chain.locator('[data-testid="scenario-input"][data-input-id="chain:population:2025"]').fill('-100');
   await chain.getByTestId('chain-error').waitFor();
   await chain.getByTestId('chain-reset').click();
   await page.waitForFunction(

@@ -61,7 +61,6 @@ pub fn RangeBoxes(input_id: String) -> impl IntoView {
                 data-testid=testid
                 data-input-id=id
                 aria-label=label
-                placeholder=label
                 prop:value=move || text.get()
                 on:input=move |ev| ctx.dispatch(Action::SetRangeInput {
                     input: set_id.clone(),
@@ -81,10 +80,60 @@ pub fn RangeBoxes(input_id: String) -> impl IntoView {
     }
 }
 
-/// [`RangeBoxes`] in a table cell of their own.
+/// The two ends of a workbench assumption's range, each in a cell of its own (so the
+/// assumptions' CSV has a column for each), the echo beside the high end.
 #[component]
 pub fn RangeCells(input_id: String) -> impl IntoView {
-    view! { <td class="range"><RangeBoxes input_id=input_id /></td> }
+    let ctx = expect_context::<AppContext>();
+    let text_of = move |id: String, end: RangeEnd| {
+        Memo::new(move |_| {
+            ctx.state.with(|s| {
+                s.range_inputs
+                    .get(&(id.clone(), end))
+                    .cloned()
+                    .unwrap_or_default()
+            })
+        })
+    };
+    let low = text_of(input_id.clone(), RangeEnd::Low);
+    let high = text_of(input_id.clone(), RangeEnd::High);
+    let echo = move || range_echo(&low.get(), &high.get(), ctx.locale());
+    let input = move |end: RangeEnd, text: Memo<String>, id: String| {
+        let testid = match end {
+            RangeEnd::Low => "range-low",
+            RangeEnd::High => "range-high",
+        };
+        let label = move || match end {
+            RangeEnd::Low => cht(ChanceMsg::Low, ctx.locale()),
+            RangeEnd::High => cht(ChanceMsg::High, ctx.locale()),
+        };
+        let set_id = id.clone();
+        view! {
+            <input
+                type="text"
+                inputmode="decimal"
+                autocomplete="off"
+                class="range-end"
+                size="5"
+                data-testid=testid
+                data-input-id=id
+                aria-label=label
+                prop:value=move || text.get()
+                on:input=move |ev| ctx.dispatch(Action::SetRangeInput {
+                    input: set_id.clone(),
+                    end,
+                    text: event_target_value(&ev),
+                })
+            />
+        }
+    };
+    view! {
+        <td class="range">{input(RangeEnd::Low, low, input_id.clone())}</td>
+        <td class="range">
+            {input(RangeEnd::High, high, input_id.clone())}
+            <span class="echo" data-testid="range-echo" aria-live="polite">{echo}</span>
+        </td>
+    }
 }
 
 /// The chance of each target the growth chain computes, over its ranged inputs (and
@@ -106,6 +155,7 @@ pub fn ChainChances() -> impl IntoView {
             ..Settings::default()
         };
         let overrides = ctx.state.with(|st| scenario_for(st, &s, locale).chain);
+        let started = crate::platform::clock::elapsed_clock_ms();
         let rows: Vec<(String, String, String)> = LINKED_INDICATORS
             .iter()
             .filter_map(|id| {
@@ -130,17 +180,25 @@ pub fn ChainChances() -> impl IntoView {
                 Some((id.to_string(), name, text))
             })
             .collect();
-        Some((rows, runs_text(settings.runs, settings.seed, 0, locale)))
+        let elapsed = format!(
+            "{:.1}",
+            crate::platform::clock::elapsed_clock_ms() - started
+        );
+        Some((
+            rows,
+            runs_text(settings.runs, settings.seed, 0, locale),
+            elapsed,
+        ))
     });
     move || {
         let locale = ctx.locale();
-        let (rows, runs) = rows.get()?;
+        let (rows, runs, elapsed) = rows.get()?;
         let items = rows
             .into_iter()
             .map(|(id, name, text)| view! { <li data-testid="chain-chance" data-indicator=id>{name} ": " <strong>{text}</strong></li> })
             .collect_view();
         Some(view! {
-            <div class="chance" data-testid="chain-chances">
+            <div class="chance" data-testid="chain-chances" data-elapsed-ms=elapsed>
                 <h4>{cht(ChanceMsg::ChainTitle, locale)}</h4>
                 <ul>{items}</ul>
                 <p class="hint">{runs}</p>

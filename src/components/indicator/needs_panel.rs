@@ -12,7 +12,7 @@ use crate::present::series::{basis_choice, basis_of_value, vintage_choices};
 use leptos::prelude::*;
 
 use crate::app::state::{
-    scenario_assumptions_for, scenario_for, scenario_texts_for, Action, AppContext,
+    range_texts_for, scenario_assumptions_for, scenario_for, scenario_texts_for, Action, AppContext,
 };
 use crate::components::chain::growth_chain::GrowthChain;
 use crate::components::indicator::chance_panel::{ChancePanel, RangeCells};
@@ -22,6 +22,7 @@ use crate::components::reports::csv_button::CsvButton;
 use crate::components::reports::print_report::{PrintButton, ReportKind};
 use crate::core::plan::assessment::{assess, seek_year, PaceKind};
 use crate::core::plan::chain::is_linked;
+use crate::present::chance::assumptions_table_with_ranges;
 use crate::present::chart::chart_data;
 use crate::present::explain::{
     defaults_note, missing_results_text, scenario_verdict_code, scenario_verdict_text, warning_text,
@@ -358,7 +359,12 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             let locale = ctx.locale_untracked();
             let texts = ctx.state.with_untracked(|s| scenario_texts_for(s, &csv_id));
             match ctx.models.get(ctx.model_index.get_untracked()) {
-                Some(model) => assumptions_table(model, &csv_id, &csv_years, &texts, kind, locale),
+                Some(model) => {
+                    let (name, table) =
+                        assumptions_table(model, &csv_id, &csv_years, &texts, kind, locale);
+                    let ranges = ctx.state.with_untracked(|s| range_texts_for(s, &csv_id));
+                    (name, assumptions_table_with_ranges(table, &ranges, locale))
+                }
                 None => Default::default(),
             }
         });
@@ -391,7 +397,8 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                             <th scope="col">{t(Msg::Year, locale)}</th>
                             <th scope="col">{assumed_heading(kind, locale)}</th>
                             <th scope="col">{t(Msg::Understood, locale)}</th>
-                            <th scope="col">{cht(ChanceMsg::RangeHeading, locale)}</th>
+                            <th scope="col">{cht(ChanceMsg::RangeLowHeading, locale)}</th>
+                            <th scope="col">{cht(ChanceMsg::RangeHighHeading, locale)}</th>
                         </tr>
                     </thead>
                     <tbody>{rows}</tbody>

@@ -31,6 +31,9 @@ pub enum Output {
     /// GRDP growth of a period in the draft's quarterly scenario (`core::plan::quarterly`),
     /// in the chain's first year; the base model has none.
     Quarterly(Span),
+    /// The chance (percent) of reaching an indicator's target over the draft's ranges,
+    /// in the target year.
+    Chance(String),
 }
 
 impl Output {
@@ -40,6 +43,7 @@ impl Output {
             Output::Chain(c) => format!("chain:{}", c.id()),
             Output::Indicator(i) => format!("indicator:{i}"),
             Output::Quarterly(s) => format!("quarterly:{}", s.id()),
+            Output::Chance(i) => format!("chance:{i}"),
         }
     }
 }
@@ -98,6 +102,15 @@ pub fn default_outputs(drafts: &[&Draft]) -> Vec<Output> {
     if drafts.iter().any(|d| !d.overrides.quarterly.is_empty()) {
         out.extend([Span::SixMonths, Span::NineMonths, Span::Year].map(Output::Quarterly));
     }
+    let mut ranged: Vec<String> = drafts
+        .iter()
+        .flat_map(|d| d.overrides.ranges.keys())
+        .filter_map(|(id, _)| Some(id.rsplit_once(':')?.0.to_string()))
+        .filter(|i| !i.starts_with("chain"))
+        .collect();
+    ranged.sort();
+    ranged.dedup();
+    out.extend(ranged.into_iter().map(Output::Chance));
     out
 }
 
@@ -114,6 +127,47 @@ fn quarterly_growth(draft: Option<&Draft>, span: Span, year: Option<i32>) -> BTr
     compute_span(&inputs, span)
         .growth
         .map(|g| BTreeMap::from([(year, g)]))
+        .unwrap_or_default()
+}
+
+/// The chance (percent) of reaching an indicator's target in a draft, over the draft's
+/// ranges on that indicator's assumptions (the likely value of a range: the pace the
+/// projection uses for its year, as the workbench takes it), with the draft's seed.
+fn draft_chance(model: &Model, indicator: &str, draft: Option<&Draft>) -> BTreeMap<i32, f64> {
+    use crate::core::plan::chance::{workbench_chance, workbench_spread, RangeEnd, Settings};
+    let a = assumptions(model, draft, indicator);
+    let facts = assess(model, indicator, &a);
+    let mut ranges = BTreeMap::new();
+    if let Some(d) = draft {
+        let prefix = format!("{indicator}:");
+        for ((id, end), e) in &d.overrides.ranges {
+            let (Some(year), RangeEnd::Low, Some(low)) = (
+                id.strip_prefix(&prefix).and_then(|y| y.parse::<i32>().ok()),
+                end,
+                e.value,
+            ) else {
+                continue;
+            };
+            let high = d
+                .overrides
+                .ranges
+                .get(&(id.clone(), RangeEnd::High))
+                .and_then(|e| e.value);
+            if let Some(Ok(spread)) =
+                high.map(|h| workbench_spread(facts.pace_in_use(year), low, h))
+            {
+                ranges.insert(year, spread);
+            }
+        }
+    }
+    let settings = Settings {
+        seed: draft
+            .and_then(|d| d.overrides.seed)
+            .unwrap_or(Settings::default().seed),
+        ..Settings::default()
+    };
+    workbench_chance(model, indicator, &a, &ranges, settings)
+        .map(|c| BTreeMap::from([(c.target_year, c.chance() * 100.0)]))
         .unwrap_or_default()
 }
 
@@ -235,6 +289,10 @@ pub fn compare(model: &Model, drafts: &[&Draft], outputs: &[Output]) -> Vec<Comp
                     .map(|d| quarterly_growth(d, *span, year))
                     .collect()
             }
+            Output::Chance(id) => std::iter::once(None)
+                .chain(drafts.iter().map(|d| Some(*d)))
+                .map(|d| draft_chance(model, id, d))
+                .collect(),
         };
         let mut years: Vec<i32> = columns.iter().flat_map(|c| c.keys().copied()).collect();
         years.sort_unstable();
@@ -277,6 +335,36 @@ mod tests {
         );
         d.overrides.start_years.insert(indicator.into(), 2023);
         d
+    }
+
+    #[test]
+    fn a_draft_with_a_range_compares_its_chance() {
+        use crate::core::plan::chance::RangeEnd;
+        let model = load_shipped().0.into_iter().next().expect("model");
+        let mut d = draft_with("grdp_constant", 2024, 10.0);
+        for (end, v) in [(RangeEnd::Low, 10.0), (RangeEnd::High, 25.0)] {
+            d.overrides.ranges.insert(
+                ("grdp_constant:2025".into(), end),
+                Entry {
+                    text: v.to_string(),
+                    value: Some(v),
+                },
+            );
+        }
+        let outputs = default_outputs(&[&d]);
+        assert!(outputs.contains(&Output::Chance("grdp_constant".into())));
+        let rows = compare(&model, &[&d], &[Output::Chance("grdp_constant".into())]);
+        assert_eq!(rows.len(), 1);
+        // Triangular(10, 17,5, 25) above the ~16,5 % 2025 needs after +10 % in 2024:
+        // 1 − 6,5² / (15 × 7,5) ≈ 62 %; the base (no assumptions, the pace achieved)
+        // does not reach the target.
+        let row = &rows[0];
+        assert_eq!((row.year, row.base), (2025, Some(0.0)));
+        let v = row.values[0].expect("chance");
+        assert!(
+            (v - (1.0 - 6.5f64.powi(2) / (15.0 * 7.5)) * 100.0).abs() < 3.0,
+            "{v}"
+        );
     }
 
     #[test]

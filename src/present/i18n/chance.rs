@@ -10,8 +10,10 @@ messages! {
 pub enum ChanceMsg {
     /// Heading of the chance section.
     Title,
-    /// Column heading of the range inputs.
-    RangeHeading,
+    /// Column heading of the low ends of ranges.
+    RangeLowHeading,
+    /// Column heading of the high ends of ranges.
+    RangeHighHeading,
     /// Accessible label of the low end.
     Low,
     /// Accessible label of the high end.
@@ -55,7 +57,8 @@ pub enum ChanceMsg {
 pub fn cht(msg: ChanceMsg, locale: Locale) -> &'static str {
     let (vi, en) = match msg {
         ChanceMsg::Title => ("Khả năng đạt mục tiêu", "Chance of reaching the target"),
-        ChanceMsg::RangeHeading => ("Khoảng (thấp – cao)", "Range (low – high)"),
+        ChanceMsg::RangeLowHeading => ("Khoảng: thấp nhất", "Range: low"),
+        ChanceMsg::RangeHighHeading => ("Khoảng: cao nhất", "Range: high"),
         ChanceMsg::Low => ("thấp nhất", "low"),
         ChanceMsg::High => ("cao nhất", "high"),
         ChanceMsg::NoRanges => (
