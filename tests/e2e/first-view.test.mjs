@@ -42,7 +42,7 @@ test('the app replaces the pre-rendered rows in place', async () => {
   assert.equal(await page.locator('[data-testid="prerendered-row"]').count(), 0);
   const liveTop = await first(page, 'indicator-row');
   console.log(`first row: ${preTop}px pre-rendered, ${liveTop}px in the app (shift ${liveTop - preTop}px)`);
-  assert.ok(Math.abs(liveTop - preTop) <= 120, `the rows jump by ${liveTop - preTop}px`);
+  assert.ok(Math.abs(liveTop - preTop) <= 60, `the rows jump by ${liveTop - preTop}px`);
   assert.match(await row(page, 'grdp_per_capita').getByTestId('latest').innerText(), /khoảng 58,42 triệu đồng/);
   assert.deepEqual(errors, []);
   await context.close();
