@@ -7,9 +7,11 @@
 //! languages says the numbers are the default model's, since a person with another model,
 //! language or drafts saved sees theirs only once the app runs.
 
+use crate::core::draft::session::Protection;
 use crate::core::model::Model;
+use crate::present::compare::{cmt, CompareMsg};
 use crate::present::dashboard::{dashboard, model_heading, model_label, status_class, RowView};
-use crate::present::i18n::drafts::{dt, DraftMsg};
+use crate::present::i18n::drafts::{dt, protection_text, DraftMsg};
 use crate::present::i18n::prerender::{pt, PrerenderMsg};
 use crate::present::i18n::{t, Locale, Msg};
 
@@ -155,7 +157,7 @@ pub fn first_view(models: &[Model], index: usize, locale: Locale) -> String {
         escape(t(Msg::SearchPlaceholder, locale))
     ));
     out.push_str(&format!(
-        "<section class=\"drafts-panel\"><div class=\"drafts-head\"><h2>{}</h2></div><div class=\"draft-actions\">{}{}{}</div><div class=\"draft-files\">{}{}{}{}</div><h3>{}</h3><p class=\"drafts-empty\">{} {}</p></section>",
+        "<section class=\"drafts-panel\"><div class=\"drafts-head\"><h2>{}</h2></div><div class=\"draft-actions\">{}{}{}</div><div class=\"draft-files\">{}{}{}{}</div><h3>{}</h3><p class=\"drafts-empty\">{} {}</p><details class=\"draft-compare\"><summary>{}</summary></details><div class=\"storage-health\"><p>{}</p><p>{}</p><p>{}</p></div></section>",
         escape(dt(DraftMsg::Drafts, locale)),
         button(dt(DraftMsg::New, locale)),
         button(dt(DraftMsg::Duplicate, locale)),
@@ -167,6 +169,10 @@ pub fn first_view(models: &[Model], index: usize, locale: Locale) -> String {
         escape(dt(DraftMsg::YourDrafts, locale)),
         escape(dt(DraftMsg::NoDraftsYet, locale)),
         escape(dt(DraftMsg::RestoreHint, locale)),
+        escape(cmt(CompareMsg::Summary, locale)),
+        escape(dt(DraftMsg::LivesInBrowser, locale)),
+        escape(protection_text(Protection::Unknown, locale)),
+        escape(dt(DraftMsg::NeverExported, locale)),
     ));
     let groups = dashboard(model, "", locale);
     let count: usize = groups.iter().map(|g| g.rows.len()).sum();

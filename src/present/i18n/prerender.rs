@@ -16,8 +16,8 @@ pub enum PrerenderMsg {
 pub fn pt(msg: PrerenderMsg, locale: Locale) -> &'static str {
     let (vi, en) = match msg {
         PrerenderMsg::DefaultModelNote => (
-            "Ứng dụng đang khởi động. Bảng dưới đây là số liệu của bộ chỉ tiêu mặc định; bộ chỉ tiêu, ngôn ngữ và bản nháp đã lưu của bạn hiện ra khi ứng dụng sẵn sàng.",
-            "The app is starting. The table below holds the default targets; your saved targets, language and drafts appear once the app is ready.",
+            "Đang khởi động: số liệu của bộ chỉ tiêu mặc định, chưa phải của bạn.",
+            "Starting: the default targets, not yet your saved ones.",
         ),
     };
     match locale {
