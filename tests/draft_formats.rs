@@ -4,8 +4,11 @@
 //! version is refused, so the shell keeps it read-only and never overwrites it) and C4
 //! (reading and writing again changes nothing).
 //!
-//! A new schema version adds `tests/fixtures/*-v2.*` files and a block here; the v1
-//! fixtures stay and must keep reading, through the migration.
+//! Each schema version adds `tests/fixtures/*-v<n>.*` files and a block here; the older
+//! fixtures stay and must keep reading, through the migration. Version 2 (the quarterly
+//! scenario, ranges and seed, figure choices and relied figures) has a storage record
+//! fixture; its export file and share link are the same body in their envelopes, checked
+//! by writing and reading them here.
 
 mod util;
 
@@ -15,12 +18,16 @@ use provincial_planner::core::draft::record::{
     DraftError, Entry, SaveDecision, StoredState, SCHEMA_VERSION,
 };
 use provincial_planner::core::draft::share_link::{decode_share, encode_share, ShareError};
+use provincial_planner::core::model::{Amount, StatBasis};
 use provincial_planner::core::plan::chain::ChainInput;
+use provincial_planner::core::plan::chance::RangeEnd;
+use provincial_planner::core::plan::quarterly::QuarterCell;
 use util::read_repo_file;
 
 const RECORD_V1: &str = "tests/fixtures/draft-record-v1.json";
 const FILE_V1: &str = "tests/fixtures/drafts-file-v1.json";
 const LINK_V1: &str = "tests/fixtures/share-link-v1.txt";
+const RECORD_V2: &str = "tests/fixtures/draft-record-v2.json";
 
 #[track_caller]
 fn read_record(text: &str) -> Draft {
@@ -123,40 +130,137 @@ fn c1_share_link_v1_fixture_opens_as_a_new_draft() {
 }
 
 #[test]
-fn c1_writer_still_writes_the_v1_record_while_v1_is_current() {
-    // When SCHEMA_VERSION moves on, this compares against the newest fixture instead.
-    if SCHEMA_VERSION == 1 {
-        let text = read_repo_file(RECORD_V1);
-        let d = read_record(&text);
-        assert_eq!(draft_to_json(&d).expect("writes"), text.trim_end());
-        let file = read_repo_file(FILE_V1);
-        let drafts = import_file(file.as_bytes()).expect("imports").into_drafts();
-        assert_eq!(
-            export_file(&drafts, 1_795_500_000_000).expect("writes"),
-            file
-        );
-    }
+fn c1_a_v1_record_opens_as_the_current_version_with_nothing_added() {
+    // Written again, the v1 record is the same body in a current envelope: the fields
+    // version 2 added are absent because they are empty.
+    let text = read_repo_file(RECORD_V1);
+    let d = read_record(&text);
+    let current = text.trim_end().replace(
+        "\"schema_version\":1",
+        &format!("\"schema_version\":{SCHEMA_VERSION}"),
+    );
+    assert_eq!(draft_to_json(&d).expect("writes"), current);
+    let file = read_repo_file(FILE_V1);
+    let drafts = import_file(file.as_bytes()).expect("imports").into_drafts();
+    assert_eq!(
+        export_file(&drafts, 1_795_500_000_000).expect("writes"),
+        file.replace(
+            "\"schema_version\": 1",
+            &format!("\"schema_version\": {SCHEMA_VERSION}")
+        )
+    );
+}
+
+#[test]
+fn c1_storage_record_v2_fixture_reads_as_written_and_the_writer_writes_it() {
+    assert_eq!(
+        SCHEMA_VERSION, 2,
+        "a newer version adds its own fixture block"
+    );
+    let text = read_repo_file(RECORD_V2);
+    let d = read_record(&text);
+    is_the_v1_sample(&d);
+    let o = &d.overrides;
+    // The quarterly scenario: three cells and two quarters marked as results.
+    let cell = |id: &str| {
+        let c = QuarterCell::from_id(id).expect("known cell");
+        o.quarterly.get(&c).map(|e| (e.text.clone(), e.value))
+    };
+    assert_eq!(o.quarterly.len(), 3);
+    assert_eq!(
+        cell("base:agriculture:1"),
+        Some(("1.234,5".into(), Some(1234.5)))
+    );
+    assert_eq!(cell("growth:industry:3"), Some(("9,8".into(), Some(9.8))));
+    assert_eq!(cell("target"), Some(("10".into(), Some(10.0))));
+    assert_eq!(
+        o.quarter_results.iter().copied().collect::<Vec<_>>(),
+        vec![1, 2]
+    );
+    // A range on the 2025 GRDP growth and the seed.
+    let end = |e: RangeEnd| {
+        o.ranges
+            .get(&("grdp_constant:2025".to_string(), e))
+            .map(|x| (x.text.clone(), x.value))
+    };
+    assert_eq!(end(RangeEnd::Low), Some(("7,5".into(), Some(7.5))));
+    assert_eq!(end(RangeEnd::High), Some(("11".into(), Some(11.0))));
+    assert_eq!(o.seed, Some(2025));
+    // Which figures count, and the figure the draft relied on.
+    assert!(o.choices.level_paces.contains("grdp_constant"));
+    assert_eq!(
+        o.choices.bases.get("grdp_per_capita"),
+        Some(&StatBasis::PreRevision)
+    );
+    assert_eq!(
+        o.choices
+            .vintages
+            .get("grdp_constant")
+            .and_then(|v| v.get("2024/level"))
+            .map(String::as_str),
+        Some("kt-003:estimate")
+    );
+    assert_eq!(o.relied.len(), 1);
+    assert_eq!(o.relied[0].indicator, "grdp_constant");
+    assert_eq!(o.relied[0].amount, Amount::Point(20225.0));
+    // The writer writes the fixture byte for byte.
+    assert_eq!(draft_to_json(&d).expect("writes"), text.trim_end());
+    // In an export file and a share link the same draft comes back equal (a share link
+    // leaves the relied figures out, so links stay short).
+    let file = export_file(std::slice::from_ref(&d), 1_795_500_000_000).expect("writes");
+    assert!(file.contains("\"schema_version\": 2"), "{file}");
+    let back = import_file(file.as_bytes()).expect("imports").into_drafts();
+    assert_eq!(back, vec![d.clone()]);
+    let link = encode_share(&d).expect("fits");
+    assert!(link.starts_with("2."), "{link}");
+    let opened = decode_share(&link, "mới-2", 7).expect("opens").draft;
+    assert_eq!(opened.overrides.quarterly, o.quarterly);
+    assert_eq!(opened.overrides.ranges, o.ranges);
+    assert_eq!(opened.overrides.choices, o.choices);
+}
+
+#[test]
+fn c1_migrating_a_v1_envelope_is_one_step_and_idempotent() {
+    let value: serde_json::Value = serde_json::from_str(&read_repo_file(RECORD_V1)).expect("json");
+    let (record, from) = open_envelope(value).expect("opens");
+    assert_eq!(from, 1);
+    assert_eq!(record.get("schema_version"), Some(&serde_json::json!(2)));
+    let mut again = record.clone();
+    migrate(&mut again, 2).expect("current");
+    assert_eq!(again, record);
 }
 
 #[test]
 fn c2_newer_version_is_refused_in_every_form() {
-    let record = read_repo_file(RECORD_V1).replace("\"schema_version\":1", "\"schema_version\":2");
-    assert_eq!(draft_from_json(&record), Err(DraftError::NewerVersion(2)));
+    let newer = SCHEMA_VERSION + 1;
+    let record = read_repo_file(RECORD_V1).replace(
+        "\"schema_version\":1",
+        &format!("\"schema_version\":{newer}"),
+    );
+    assert_eq!(
+        draft_from_json(&record),
+        Err(DraftError::NewerVersion(newer))
+    );
     // The shell keeps such a record read-only: it is never overwritten.
     assert_eq!(stored_state(Some(&record)), StoredState::Unwritable);
     assert_eq!(
         save_decision(stored_state(Some(&record)), 99),
         SaveDecision::Protected
     );
-    let file = read_repo_file(FILE_V1).replace("\"schema_version\": 1", "\"schema_version\": 2");
+    let file = read_repo_file(FILE_V1).replace(
+        "\"schema_version\": 1",
+        &format!("\"schema_version\": {newer}"),
+    );
     assert_eq!(
         import_file(file.as_bytes()),
-        Err(ImportError::NewerVersion(2))
+        Err(ImportError::NewerVersion(newer))
     );
-    let link = read_repo_file(LINK_V1).trim().replacen("1.", "2.", 1);
+    let link = read_repo_file(LINK_V1)
+        .trim()
+        .replacen("1.", &format!("{newer}."), 1);
     assert_eq!(
         decode_share(&link, "x", 0),
-        Err(ShareError::NewerVersion(2))
+        Err(ShareError::NewerVersion(newer))
     );
 }
 

@@ -2,7 +2,7 @@
 //! validation, and deciding what an import does to the drafts already here.
 //!
 //! An export file is versioned JSON, pretty-printed so a person can read it:
-//! `{"app": "provincial-planner", "kind": "drafts", "schema_version": 1,
+//! `{"app": "provincial-planner", "kind": "drafts", "schema_version": 2,
 //! "exported_ms": …, "drafts": [<draft body>, …]}`. A single stored record
 //! (`{"app", "schema_version", "draft"}`, the text of one storage key, as offered for
 //! download when it cannot be read) is accepted too, as a one-draft file. Every entry is

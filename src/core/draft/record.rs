@@ -24,9 +24,15 @@ use crate::core::text::numfmt::{format_number, Locale};
 use crate::core::text::numparse::parse_number;
 use crate::core::text::unicode::nfc;
 
-/// Schema version this app writes. Version 1 is the first released draft format; a
-/// fixture of every released version lives in `tests/fixtures/`.
-pub const SCHEMA_VERSION: u64 = 1;
+/// Schema version this app writes; a fixture of every released version lives in
+/// `tests/fixtures/`.
+/// - 1: the first released draft format (scenario, start years, chain).
+/// - 2 (2026-12-01): adds, each written only when it holds something, `quarterly` and
+///   `quarter_results` (the quarterly scenario), `ranges` and `seed` (the chance of
+///   reaching a target), `level_paces`, `bases` and `vintages` (which figures count) and
+///   `relied` (the figures the draft relied on). A version-1 app opens a version-2
+///   record read-only instead of dropping those fields when it saves.
+pub const SCHEMA_VERSION: u64 = 2;
 
 /// Written in every saved record so a stray key of another app is never mistaken for
 /// one of ours.
@@ -801,18 +807,25 @@ pub fn open_envelope(value: Value) -> Result<(Map<String, Value>, u64), DraftErr
     Ok((record, version))
 }
 
-/// Brings an envelope from `from` up to [`SCHEMA_VERSION`], one step per version.
-/// Version 1 is the first released format, so there is no step yet; a new version adds
-/// `fn v1_to_v2(&mut Map)` here, a fixture in `tests/fixtures/`, and a test that
-/// running the migration twice changes nothing.
+/// Brings an envelope from `from` up to [`SCHEMA_VERSION`], one step per version; each
+/// step has a fixture in `tests/fixtures/` and running the migration twice changes
+/// nothing.
 pub fn migrate(record: &mut Map<String, Value>, from: u64) -> Result<(), DraftError> {
     if from == 0 || from > SCHEMA_VERSION {
         return Err(DraftError::NotADraft);
     }
-    // Steps go here in order, each rewriting `record` in place and bumping
-    // `schema_version`, e.g. `if version == 1 { v1_to_v2(record); version = 2; }`.
-    let _ = record;
+    // One step per version, in order.
+    if from == 1 {
+        v1_to_v2(record);
+    }
     Ok(())
+}
+
+/// Version 1 to 2: the fields version 2 adds are all optional and absent means empty,
+/// so a version-1 body is already a valid version-2 body; only the envelope's number
+/// changes.
+fn v1_to_v2(record: &mut Map<String, Value>) {
+    record.insert("schema_version".into(), json!(2));
 }
 
 /// Reads one stored record (the text of a storage key).
