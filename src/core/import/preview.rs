@@ -12,6 +12,10 @@
 //!   points; a count unit (xã, đơn vị…) a count; otherwise a level;
 //! - direction: "giảm", "nghèo", "suy dinh dưỡng", "thất nghiệp", "tai nạn", "tử
 //!   vong" lower is better; otherwise higher;
+//! - a growth row ("Tốc độ tăng trưởng GRDP", %) and the level row of the same group
+//!   known by the same name without growth and price words ("GRDP (giá so sánh
+//!   2010)", tỷ đồng) are proposed as one indicator ([`find_pairs`]), which the person
+//!   may undo ([`ImportPreview::set_joined`]);
 //! - a row whose name starts with "-" or "+" belongs to the heading row above it, and
 //!   its name says so ("Cơ cấu kinh tế: Công nghiệp - xây dựng").
 

@@ -10,6 +10,10 @@
 //!   term's last year or over the term is an average growth over the term when the row
 //!   is an average-growth target;
 //! - a cumulative row's target counts over the term (`measure: cumulative`);
+//! - a joined pair (`preview::Pairing`: "GRDP (giá so sánh 2010)" in tỷ đồng and
+//!   "Tốc độ tăng trưởng GRDP" in %) is one indicator, named and measured by its level
+//!   row, with the growth row's figures as growth rates (its term target an average
+//!   growth when the indicator's kind of target is), as the shipped GRDP is held;
 //! - each figure's quote is the column heading and the cell as written
 //!   (`Mục tiêu 2030: trên 10`), so it can be found in the kept table.
 
