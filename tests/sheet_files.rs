@@ -182,6 +182,24 @@ fn two_row_header_table(p: &ImportPreview) {
     use provincial_planner::core::model::Amount::Point;
     assert_eq!(amounts, [Point(8.0), Point(8.5), Point(10.0), Point(10.0)]);
     assert!(p.problems.is_empty(), "{:?}", p.problems);
+    // The level row (table row 4) and its growth row (row 5) make one indicator, with
+    // average growth as its kind of target (only the growth row carries a target).
+    let pairs: Vec<(usize, usize, bool)> = p
+        .pairs
+        .iter()
+        .map(|x| (x.level_row, x.growth_row, x.joined))
+        .collect();
+    assert_eq!(pairs, [(3, 4, true)]);
+    assert_eq!(p.indicator_count(), 3);
+    let level = p
+        .rows
+        .iter()
+        .find(|r| r.name == "GRDP (giá so sánh 2010)")
+        .expect("level row");
+    assert_eq!(
+        level.target_kind,
+        provincial_planner::core::model::TargetKind::AverageGrowth
+    );
 }
 
 #[test]

@@ -10,6 +10,7 @@ use crate::core::model::catalog::UNITS_JSON;
 use crate::core::model::load::parse_units;
 use crate::core::model::{Amount, Comparator, FigureKind, Period, TargetKind};
 use crate::core::text::numfmt::{format_number, Locale};
+use crate::present::i18n::editor::{et, EditorMsg};
 use crate::present::i18n::models::{
     figure_kind_text, formula_note, mt, problem_text, role_text, target_kind_text, ModelMsg,
 };
@@ -55,6 +56,10 @@ pub struct RowView {
     pub unit_code: &'static str,
     /// The figures read, one per line ("Thực hiện 2025: 10,02").
     pub figures: Vec<String>,
+    /// For a level row with a growth row of the same indicator: the growth row's table
+    /// row (0-based), whether the two make one indicator, the words saying so and the
+    /// words of the button that changes it.
+    pub pair: Option<PairView>,
 }
 
 /// The whole preview.
@@ -110,6 +115,7 @@ pub fn preview_view(preview: &ImportPreview, locale: Locale) -> PreviewView {
                     target_kind_text(r.target_kind, locale)
                 },
                 figures: r.values.iter().map(|v| value_text(v, locale)).collect(),
+                pair: pair_view(preview, r.source_row, locale),
             }
         })
         .collect();
@@ -144,6 +150,34 @@ pub fn preview_view(preview: &ImportPreview, locale: Locale) -> PreviewView {
         summary,
         formula_note: formula_note(preview.formula_figures, locale),
     }
+}
+
+/// A level row's pairing with its growth row, as the preview shows it.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PairView {
+    /// The growth row (0-based table row).
+    pub growth_row: usize,
+    /// True while they make one indicator.
+    pub joined: bool,
+    /// "gộp với tốc độ tăng trưởng ở dòng 4" or "có thể gộp …".
+    pub note: String,
+    /// "Tách thành hai chỉ tiêu" or "Gộp thành một chỉ tiêu".
+    pub button: &'static str,
+}
+
+fn pair_view(preview: &ImportPreview, source_row: usize, locale: Locale) -> Option<PairView> {
+    let p = preview.pairs.iter().find(|p| p.level_row == source_row)?;
+    let (note, button) = if p.joined {
+        (EditorMsg::PairedWith, EditorMsg::Unpair)
+    } else {
+        (EditorMsg::PairOffered, EditorMsg::Pair)
+    };
+    Some(PairView {
+        growth_row: p.growth_row,
+        joined: p.joined,
+        note: format!("{} {}", et(note, locale), p.growth_row + 1),
+        button: et(button, locale),
+    })
 }
 
 /// The code of a column role, for a `<select>`.
@@ -390,7 +424,8 @@ mod tests {
                 name: "KINH TẾ".into(),
                 unit: String::new(),
                 target_kind: "",
-                figures: vec![]
+                figures: vec![],
+                pair: None,
             }
         );
         assert_eq!(
@@ -462,5 +497,28 @@ mod tests {
         let plan_only =
             preview(&read_delimited("Chỉ tiêu\tKH 2026\nX\t1\n").expect("grid")).expect("preview");
         assert_eq!(term_guess(&plan_only), Some((2026, 2030, 2025)));
+    }
+
+    #[test]
+    fn a_joined_pair_is_said_on_its_level_row_in_both_languages() {
+        use crate::core::import::grid::read_delimited;
+        use crate::core::import::preview::preview;
+        let table = "STT\tChỉ tiêu\tĐVT\tTH 2025\tMục tiêu 2030\n\
+            1\tGRDP (giá so sánh 2010)\ttỷ đồng\t40.000\t\n\
+            2\tTốc độ tăng trưởng GRDP\t%\t8\t≥ 10\n";
+        let mut p = preview(&read_delimited(table).expect("grid")).expect("preview");
+        let v = preview_view(&p, Locale::Vi);
+        let pair = v.rows[0].pair.clone().expect("a pair");
+        assert_eq!((pair.growth_row, pair.joined), (2, true));
+        assert_eq!(pair.note, "gộp với tốc độ tăng trưởng ở dòng 3");
+        assert_eq!(pair.button, "Tách thành hai chỉ tiêu");
+        assert!(v.rows[1].pair.is_none());
+        assert_eq!(v.summary, "1 chỉ tiêu trong 0 nhóm, 3 số liệu");
+        p.set_joined(1, false);
+        let en = preview_view(&p, Locale::En);
+        let pair = en.rows[0].pair.clone().expect("a pair");
+        assert_eq!(pair.note, "could be joined with the growth rates of row 3");
+        assert_eq!(pair.button, "Make one indicator");
+        assert_eq!(en.summary, "2 indicators in 0 groups, 3 figures");
     }
 }

@@ -109,6 +109,13 @@ fn with_choices(
         preview_with(grid, guessed.header_start, guessed.header_rows, &merged)
             .map_err(ReadFailure::Preview)?
     };
+    // Pairs first: joining gives the level row the joined indicator's kind of target,
+    // which a kind the person chose then overrides.
+    for (row, choice) in rows {
+        if let Some(joined) = choice.joined {
+            p.set_joined(*row, joined);
+        }
+    }
     for (row, choice) in rows {
         p.set_row(*row, choice.kind, choice.unit);
     }
@@ -120,6 +127,8 @@ fn with_choices(
 struct RowChoice {
     kind: Option<TargetKind>,
     unit: Option<&'static str>,
+    /// For a level row with a growth row: one indicator or two.
+    joined: Option<bool>,
 }
 
 /// The `<option>`s of a choice, the current one selected.
@@ -411,7 +420,21 @@ pub fn ModelImport() -> impl IntoView {
                                         </select>
                                     }
                                 })}</td>
-                                <td><ul class="plain">{figures}</ul></td>
+                                <td><ul class="plain">{figures}</ul>{r.pair.clone().map(|pair| {
+                                    let row = r.source_row;
+                                    let joined = pair.joined;
+                                    view! {
+                                        <p class="hint" data-testid="model-import-pair" data-row=row.to_string() data-growth-row=pair.growth_row.to_string() data-joined=joined.to_string()>
+                                            {pair.note}
+                                            " "
+                                            <button type="button" class="secondary" data-testid="model-import-pair-toggle" data-row=row.to_string()
+                                                aria-pressed=joined.to_string()
+                                                on:click=move |_| row_choice.update(|m| { m.entry(row).or_default().joined = Some(!joined); })>
+                                                {pair.button}
+                                            </button>
+                                        </p>
+                                    }
+                                })}</td>
                             </tr>
                         }
                     }).collect_view();

@@ -12,6 +12,10 @@
 //!   points; a count unit (xã, đơn vị…) a count; otherwise a level;
 //! - direction: "giảm", "nghèo", "suy dinh dưỡng", "thất nghiệp", "tai nạn", "tử
 //!   vong" lower is better; otherwise higher;
+//! - a growth row ("Tốc độ tăng trưởng GRDP", %) and the level row of the same group
+//!   known by the same name without growth and price words ("GRDP (giá so sánh
+//!   2010)", tỷ đồng) are proposed as one indicator ([`find_pairs`]), which the person
+//!   may undo ([`ImportPreview::set_joined`]);
 //! - a row whose name starts with "-" or "+" belongs to the heading row above it, and
 //!   its name says so ("Cơ cấu kinh tế: Công nghiệp - xây dựng").
 
@@ -113,6 +117,27 @@ pub struct Problem {
     pub kind: ProblemKind,
 }
 
+/// A level row and the growth row of the same indicator ("GRDP (giá so sánh 2010)" in
+/// tỷ đồng and "Tốc độ tăng trưởng GRDP" in %), found by [`find_pairs`]. Joined, they
+/// become one indicator with its levels and its growth rates, as the shipped models
+/// hold GRDP (`grdp_constant`: level figures in tỷ đồng, growth figures in %); the
+/// person may keep them apart ([`ImportPreview::set_joined`]).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Pairing {
+    /// Table row of the level row (0-based).
+    pub level_row: usize,
+    /// Table row of the growth row.
+    pub growth_row: usize,
+    /// True while the two rows make one indicator.
+    pub joined: bool,
+    /// The level row's kind of target as guessed before joining (given back when the
+    /// person keeps the rows apart).
+    pub level_kind: TargetKind,
+    /// The joined indicator's kind of target: average growth when only the growth row
+    /// carries a target, otherwise the level row's.
+    pub joined_kind: TargetKind,
+}
+
 /// Why a table cannot be previewed at all.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum PreviewError {
@@ -152,6 +177,8 @@ pub struct ImportPreview {
     /// Figures read from cells a spreadsheet computed with a formula (the value the file
     /// saved is used; the preview says so).
     pub formula_figures: usize,
+    /// Level rows and growth rows of the same indicator ([`find_pairs`]).
+    pub pairs: Vec<Pairing>,
 }
 
 impl ImportPreview {
@@ -180,12 +207,46 @@ impl ImportPreview {
         }
     }
 
-    /// Number of indicator rows.
+    /// Number of indicators the model gets: indicator rows, a joined pair counted once.
     pub fn indicator_count(&self) -> usize {
-        self.rows
+        let rows = self
+            .rows
             .iter()
             .filter(|r| r.kind == RowKind::Indicator)
-            .count()
+            .count();
+        rows.saturating_sub(self.pairs.iter().filter(|p| p.joined).count())
+    }
+
+    /// Joins (or keeps apart) the pair whose level row is table row `level_row`; the
+    /// level row takes the joined indicator's kind of target, or gets its own back.
+    /// Nothing happens for a row that is in no pair.
+    pub fn set_joined(&mut self, level_row: usize, joined: bool) {
+        let Some(pair) = self.pairs.iter_mut().find(|p| p.level_row == level_row) else {
+            return;
+        };
+        if pair.joined == joined {
+            return;
+        }
+        pair.joined = joined;
+        let kind = if joined {
+            pair.joined_kind
+        } else {
+            pair.level_kind
+        };
+        if let Some(row) = self
+            .rows
+            .iter_mut()
+            .find(|r| r.source_row == level_row && r.kind == RowKind::Indicator)
+        {
+            row.target_kind = kind;
+        }
+    }
+
+    /// The joined pair a row belongs to, as level or growth row.
+    pub fn joined_pair_of(&self, source_row: usize) -> Option<&Pairing> {
+        self.pairs
+            .iter()
+            .find(|p| p.joined && (p.level_row == source_row || p.growth_row == source_row))
     }
 }
 
@@ -367,14 +428,141 @@ pub fn preview_with(
             note: text(r, note_col),
         });
     }
-    Ok(ImportPreview {
+    let pairs = find_pairs(&rows);
+    let mut out = ImportPreview {
         header_start,
         header_rows,
         columns,
         rows,
         problems,
         formula_figures,
-    })
+        pairs: pairs.clone(),
+    };
+    for p in &pairs {
+        out.set_joined(p.level_row, true);
+    }
+    Ok(out)
+}
+
+/// Words that make a row's name a growth rate of something ("tốc độ tăng trưởng",
+/// "tăng trưởng"), folded, longest first.
+const GROWTH_WORDS: &[&str] = &["toc do tang truong", "toc do tang", "tang truong"];
+/// Words of a name that say how a level is priced or averaged, not what it is.
+const PRICE_WORDS: &[&str] = &[
+    "theo gia so sanh 2010",
+    "theo gia so sanh",
+    "gia so sanh 2010",
+    "gia so sanh",
+    "theo gia hien hanh",
+    "gia hien hanh",
+    "binh quan hang nam",
+    "binh quan",
+    "hang nam",
+];
+
+/// The keys a name is known by: its folded words with what is in parentheses and the
+/// price words dropped, and every acronym written in parentheses ("Tổng sản phẩm trên
+/// địa bàn (GRDP)" → `tong san pham tren dia ban`, `grdp`).
+fn name_keys(name: &str, drop_growth: bool) -> Vec<String> {
+    let mut keys = Vec::new();
+    let mut outside = String::new();
+    let mut depth = 0usize;
+    let mut inner = String::new();
+    for c in name.chars() {
+        match c {
+            '(' => {
+                depth = depth.saturating_add(1);
+                inner.clear();
+            }
+            ')' if depth > 0 => {
+                depth -= 1;
+                let word = inner.trim();
+                let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+                if letters >= 2
+                    && word
+                        .chars()
+                        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit())
+                {
+                    keys.push(word.to_ascii_lowercase());
+                }
+                outside.push(' ');
+            }
+            c if depth > 0 => inner.push(c),
+            c => outside.push(c),
+        }
+    }
+    let folded = fold(&outside);
+    let mut words = format!(
+        " {} ",
+        folded
+            .split(|c: char| !c.is_ascii_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect::<Vec<_>>()
+            .join(" ")
+    );
+    let mut phrases: Vec<&str> = PRICE_WORDS.to_vec();
+    if drop_growth {
+        phrases.extend_from_slice(GROWTH_WORDS);
+        phrases.extend_from_slice(&["cua", "kinh te"]);
+    }
+    for w in phrases {
+        words = words.replace(&format!(" {w} "), " ");
+    }
+    let key = words.split_whitespace().collect::<Vec<_>>().join(" ");
+    if !key.is_empty() {
+        keys.push(key);
+    }
+    keys
+}
+
+/// Pairs each growth row (measure growth, "tốc độ tăng trưởng …" in %) with the level
+/// row of the same group known by the same name once the growth and price words are
+/// dropped ("GRDP (giá so sánh 2010)" in tỷ đồng with "Tốc độ tăng trưởng GRDP"), the
+/// nearest one when several are; a row is in at most one pair. A level in % (a share)
+/// is never paired. Pairs start joined ([`preview_with`]).
+pub fn find_pairs(rows: &[PreviewRow]) -> Vec<Pairing> {
+    let mut pairs: Vec<Pairing> = Vec::new();
+    let group_of = |i: usize| {
+        rows.get(..i)
+            .map_or(0, |r| r.iter().filter(|x| x.kind == RowKind::Group).count())
+    };
+    for (gi, growth) in rows.iter().enumerate() {
+        if growth.kind != RowKind::Indicator || growth.measure != Measure::Growth {
+            continue;
+        }
+        let keys = name_keys(&growth.name, true);
+        let found = rows
+            .iter()
+            .enumerate()
+            .filter(|(li, level)| {
+                level.kind == RowKind::Indicator
+                    && level.measure == Measure::Level
+                    && !matches!(level.unit, Some("percent" | "percentage_points") | None)
+                    && group_of(*li) == group_of(gi)
+                    && !pairs.iter().any(|p| p.level_row == level.source_row)
+                    && name_keys(&level.name, false)
+                        .iter()
+                        .any(|k| keys.contains(k))
+            })
+            .min_by_key(|(li, _)| li.abs_diff(gi));
+        if let Some((_, level)) = found {
+            let has_target =
+                |r: &PreviewRow| r.values.iter().any(|v| v.kind == FigureKind::TermTarget);
+            let joined_kind = if !has_target(level) && has_target(growth) {
+                TargetKind::AverageGrowth
+            } else {
+                level.target_kind
+            };
+            pairs.push(Pairing {
+                level_row: level.source_row,
+                growth_row: growth.source_row,
+                joined: false,
+                level_kind: level.target_kind,
+                joined_kind,
+            });
+        }
+    }
+    pairs
 }
 
 fn group_row(r: usize, number: String, name: String) -> PreviewRow {
@@ -835,5 +1023,65 @@ mod tests {
         ] {
             assert_eq!(guess_unit(text), id, "{text}");
         }
+    }
+
+    const PAIRED: &str = "STT\tChỉ tiêu\tĐVT\tTH 2025\tMục tiêu 2030\n\
+        I\tCHỈ TIÊU KINH TẾ\t\t\t\n\
+        1\tGRDP (giá so sánh 2010)\ttỷ đồng\t40.000\t\n\
+        2\tTốc độ tăng trưởng GRDP\t%\t8\t≥ 10\n\
+        3\tGRDP bình quân đầu người\tUSD/người\t3.500\t7.000\n\
+        4\tTỷ lệ đô thị hóa\t%\t38\ttrên 45\n\
+        5\tTổng sản phẩm trên địa bàn (GRDPX)\ttỷ đồng\t1\t\n\
+        II\tCHỈ TIÊU XÃ HỘI\t\t\t\n\
+        6\tTốc độ tăng trưởng doanh thu du lịch\t%\t12\t\n\
+        III\tDU LỊCH\t\t\t\n\
+        7\tDoanh thu du lịch\ttỷ đồng\t900\t\n";
+
+    #[test]
+    fn a_level_row_and_its_growth_row_are_one_indicator() {
+        let mut p = preview(&read_delimited(PAIRED).expect("grid")).expect("preview");
+        // GRDP (row 3) with its growth (row 4); the growth of tourism revenue (row 9)
+        // is in another group than the revenue (row 11), and per-person GRDP and the
+        // urban share are other indicators.
+        let pairs: Vec<(usize, usize, bool)> = p
+            .pairs
+            .iter()
+            .map(|x| (x.level_row, x.growth_row, x.joined))
+            .collect();
+        assert_eq!(pairs, [(2, 3, true)]);
+        assert_eq!(p.indicator_count(), 6); // 7 rows, one pair
+                                            // Only the growth row carries a target: the joined indicator's is average growth.
+        assert_eq!(
+            indicator(&p, "GRDP (giá so sánh 2010)").target_kind,
+            TargetKind::AverageGrowth
+        );
+        assert!(p.joined_pair_of(3).is_some() && p.joined_pair_of(2).is_some());
+        // Kept apart by the person: two indicators, the level row's own kind back.
+        p.set_joined(2, false);
+        assert_eq!(p.indicator_count(), 7);
+        assert_eq!(
+            indicator(&p, "GRDP (giá so sánh 2010)").target_kind,
+            TargetKind::Level
+        );
+        assert!(p.joined_pair_of(3).is_none());
+        p.set_joined(2, true);
+        assert_eq!(p.indicator_count(), 6);
+        p.set_joined(5, false); // a row in no pair: nothing happens
+        assert_eq!(p.indicator_count(), 6);
+    }
+
+    #[test]
+    fn names_are_matched_without_growth_price_and_parenthesised_words() {
+        let keys = |n: &str, g: bool| name_keys(n, g);
+        assert_eq!(keys("Tốc độ tăng trưởng GRDP", true), ["grdp"]);
+        assert_eq!(keys("GRDP (giá so sánh 2010)", false), ["grdp"]);
+        assert_eq!(keys("GRDP theo giá so sánh", false), ["grdp"]);
+        assert_eq!(
+            keys("Tổng sản phẩm trên địa bàn (GRDP)", false),
+            ["grdp", "tong san pham tren dia ban"]
+        );
+        assert_eq!(keys("Tốc độ tăng trưởng kinh tế (GRDP)", true), ["grdp"]);
+        assert_eq!(keys("GRDP bình quân đầu người", false), ["grdp dau nguoi"]);
+        assert_eq!(keys("Tăng trưởng GRDP bình quân", true), ["grdp"]);
     }
 }

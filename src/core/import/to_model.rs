@@ -10,6 +10,10 @@
 //!   term's last year or over the term is an average growth over the term when the row
 //!   is an average-growth target;
 //! - a cumulative row's target counts over the term (`measure: cumulative`);
+//! - a joined pair (`preview::Pairing`: "GRDP (giá so sánh 2010)" in tỷ đồng and
+//!   "Tốc độ tăng trưởng GRDP" in %) is one indicator, named and measured by its level
+//!   row, with the growth row's figures as growth rates (its term target an average
+//!   growth when the indicator's kind of target is), as the shipped GRDP is held;
 //! - each figure's quote is the column heading and the cell as written
 //!   (`Mục tiêu 2030: trên 10`), so it can be found in the kept table.
 
@@ -136,10 +140,32 @@ pub fn to_model_file(
                         id
                     }
                 };
+                // The growth row of a joined pair is no indicator of its own: its
+                // figures go to the level row's indicator, as growth rates.
+                if preview
+                    .joined_pair_of(row.source_row)
+                    .is_some_and(|p| p.growth_row == row.source_row)
+                {
+                    continue;
+                }
                 let id = unique_id(&row.name, &mut taken);
-                for v in &row.values {
+                let growth_row = preview
+                    .joined_pair_of(row.source_row)
+                    .and_then(|p| preview.rows.iter().find(|r| r.source_row == p.growth_row));
+                // The joined indicator's growth rates are worked as its kind of target
+                // says: an average growth target over the term stays one.
+                let growth_kind = match row.target_kind {
+                    TargetKind::AverageGrowth => TargetKind::AverageGrowth,
+                    _ => growth_row.map_or(row.target_kind, |g| g.target_kind),
+                };
+                let own = row.values.iter().map(|v| (v, row.measure, row.target_kind));
+                let joined = growth_row
+                    .into_iter()
+                    .flat_map(|g| g.values.iter())
+                    .map(|v| (v, Measure::Growth, growth_kind));
+                for (v, row_measure, target_kind) in own.chain(joined) {
                     let (measure, period) =
-                        figure_measure(row.measure, row.target_kind, v.kind, v.period, meta);
+                        figure_measure(row_measure, target_kind, v.kind, v.period, meta);
                     let (value, range) = match v.value.amount {
                         crate::core::model::Amount::Point(x) => (Some(x), None),
                         crate::core::model::Amount::Range(lo, hi) => (None, Some([lo, hi])),
@@ -436,5 +462,80 @@ mod tests {
             to_model_file(&no_unit, &meta()).err(),
             Some(ToModelError::MissingUnit { row: 1 })
         );
+    }
+
+    const PAIRED: &str = "STT\tChỉ tiêu\tĐVT\tTH 2025\tKH 2026\tMục tiêu 2030\n\
+        I\tKINH TẾ\t\t\t\t\n\
+        1\tGRDP (giá so sánh 2010)\ttỷ đồng\t40.000\t43.600\t\n\
+        2\tTốc độ tăng trưởng GRDP\t%\t8\t9\t≥ 10\n";
+
+    fn paired(joined: bool) -> crate::core::model::Model {
+        let mut p = preview(&read_delimited(PAIRED).expect("grid")).expect("preview");
+        p.set_joined(2, joined);
+        let file = to_model_file(&p, &meta()).expect("model file");
+        let text = write_model_file(&file).expect("writes");
+        read_model_file(text.as_bytes(), UNITS_JSON)
+            .expect("validates")
+            .1
+    }
+
+    #[test]
+    fn a_joined_pair_is_one_indicator_with_its_levels_and_its_growth() {
+        use crate::core::model::{Measure, TargetKind};
+        let m = paired(true);
+        assert_eq!(m.indicators.len(), 1);
+        let grdp = &m.indicators[0];
+        assert_eq!(
+            (grdp.id.as_str(), grdp.unit.as_str()),
+            ("grdp_gia_so_sanh_2010", "bn_vnd")
+        );
+        assert_eq!(grdp.target_kind, TargetKind::AverageGrowth);
+        let mut got: Vec<(FigureKind, Measure, String, Amount)> = m
+            .figures_of("grdp_gia_so_sanh_2010")
+            .map(|f| (f.kind, f.measure, f.period.to_string(), f.amount))
+            .collect();
+        got.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        let mut want = vec![
+            (
+                FigureKind::Actual,
+                Measure::Level,
+                "2025".to_string(),
+                Amount::Point(40_000.0),
+            ),
+            (
+                FigureKind::Actual,
+                Measure::Growth,
+                "2025".to_string(),
+                Amount::Point(8.0),
+            ),
+            (
+                FigureKind::Plan,
+                Measure::Level,
+                "2026".to_string(),
+                Amount::Point(43_600.0),
+            ),
+            (
+                FigureKind::Plan,
+                Measure::Growth,
+                "2026".to_string(),
+                Amount::Point(9.0),
+            ),
+            (
+                FigureKind::TermTarget,
+                Measure::AverageGrowth,
+                "2026-2030".to_string(),
+                Amount::Point(10.0),
+            ),
+        ];
+        want.sort_by(|a, b| format!("{a:?}").cmp(&format!("{b:?}")));
+        assert_eq!(got, want);
+        let target = figure(&m, "grdp_gia_so_sanh_2010", FigureKind::TermTarget);
+        assert_eq!(target.comparator, Some(Comparator::AtLeast));
+        // Kept apart: two indicators, each with its own figures.
+        let apart = paired(false);
+        let ids: Vec<&str> = apart.indicators.iter().map(|i| i.id.as_str()).collect();
+        assert_eq!(ids, ["grdp_gia_so_sanh_2010", "toc_do_tang_truong_grdp"]);
+        assert_eq!(apart.figures_of("grdp_gia_so_sanh_2010").count(), 2);
+        assert_eq!(apart.figures_of("toc_do_tang_truong_grdp").count(), 3);
     }
 }
