@@ -247,12 +247,12 @@ mod tests {
             Locale::Vi,
         );
         assert!(
-            title.ends_with(" - Giả định cho các năm còn lại (để trống: app tính)"),
+            title.ends_with(" - Giả định cho các năm còn lại (để trống: tự tính mức cần đạt)"),
             "{title}"
         );
         assert_eq!(
             table.header,
-            vec!["Năm", "Tốc độ tăng giả định (%)", "App hiểu là"]
+            vec!["Năm", "Tốc độ tăng giả định (%)", "Được hiểu là"]
         );
         assert_eq!(
             table.rows,

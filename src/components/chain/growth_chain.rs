@@ -14,6 +14,7 @@ use crate::present::chain::{
     base_lines, chain_notes, chain_results, ct, default_lines, input_echo, input_label, input_rows,
     inputs_table, output_label, seek_text, ChainMsg, ChainNotes, InputCell,
 };
+use crate::present::i18n::first_hour::{ft, FirstMsg};
 use crate::present::i18n::Locale;
 
 /// The linked scenario for the shown model (nothing when the model lacks its figures).
@@ -181,7 +182,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                 </div>
                 <table class="chain-outputs" data-testid="chain-outputs">
                     <caption>{caption}</caption>
-                    <thead><tr><th scope="col"></th>{years_head(&results.years)}</tr></thead>
+                    <thead><tr><th scope="col">{ft(FirstMsg::RowHeading, locale)}</th>{years_head(&results.years)}</tr></thead>
                     <tbody>{table}</tbody>
                 </table>
                 <ul class="explanation" data-testid="chain-explanation">{explanations}</ul>
@@ -206,7 +207,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                 </div>
                 <table class="chain-inputs" data-testid="chain-inputs">
                     <caption>{inputs_caption}</caption>
-                    <thead><tr><th scope="col"></th>{head}</tr></thead>
+                    <thead><tr><th scope="col">{ft(FirstMsg::RowHeading, locale)}</th>{head}</tr></thead>
                     <tbody>{input_rows}</tbody>
                 </table>
             </div>

@@ -5,27 +5,39 @@
 use leptos::prelude::*;
 
 use crate::app::state::{Action, AppContext};
+use crate::components::dashboard::overview_bar::OverviewBar;
 use crate::components::reports::csv_button::CsvButton;
 use crate::core::plan::summary::PlanStatus;
-use crate::present::dashboard::{dashboard, GroupView, RowView};
+use crate::present::dashboard::{GroupView, RowView};
+use crate::present::first_screen::{filtered_dashboard, RowFilter};
+use crate::present::i18n::first_hour::{ft, FirstMsg};
 use crate::present::i18n::{t, Msg};
 
-/// Every group's table, filtered by the search box.
+/// Every group's table, filtered by the overview (the main targets first) and the
+/// search box.
 #[component]
 pub fn TargetTables() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
+    let filter = RwSignal::new(RowFilter::Main);
     let groups = Memo::new(move |_| {
         let locale = ctx.locale();
         let query = ctx.query.get();
+        let f = filter.get();
         ctx.model()
-            .map(|m| dashboard(m, &query, locale))
+            .map(|m| filtered_dashboard(m, &query, f, locale))
             .unwrap_or_default()
     });
+    let main_only =
+        move || filter.get() == RowFilter::Main && ctx.query.with(|q| q.trim().is_empty());
     let count = move || groups.with(|g| g.iter().map(|g| g.rows.len()).sum::<usize>());
     view! {
+        <OverviewBar filter=filter />
         <section class="tables" aria-live="polite">
             <p class="count" data-testid="indicator-count">
                 {move || format!("{} {}", count(), t(Msg::IndicatorsShown, ctx.locale()))}
+                <Show when=main_only>
+                    " · "{move || ft(FirstMsg::ShowingMain, ctx.locale())}
+                </Show>
             </p>
             <Show when=move || count() == 0>
                 <p class="empty">{move || t(Msg::NoMatches, ctx.locale())}</p>
@@ -35,6 +47,13 @@ pub fn TargetTables() -> impl IntoView {
                 key=|g: &GroupView| g.clone()
                 children=move |g: GroupView| view! { <TargetTable group=g /> }
             />
+            <Show when=main_only>
+                <p class="show-others">
+                    <button type="button" data-testid="show-all" on:click=move |_| filter.set(RowFilter::All)>
+                        {move || ft(FirstMsg::ShowOthers, ctx.locale())}
+                    </button>
+                </p>
+            </Show>
         </section>
     }
 }

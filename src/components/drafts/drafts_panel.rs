@@ -186,7 +186,12 @@ pub fn DraftsPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="drafts-panel" aria-labelledby="drafts-heading" data-testid="drafts-panel">
+        <section
+            class="drafts-panel"
+            class:is-empty=move || !has_open() && session.drafts_of_model().is_empty()
+            aria-labelledby="drafts-heading"
+            data-testid="drafts-panel"
+        >
             <div class="drafts-head">
                 <h2 id="drafts-heading">{move || dt(DraftMsg::Drafts, locale())}</h2>
                 <span class="save-status" data-testid="save-status" data-status=status_attr role="status">
