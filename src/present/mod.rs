@@ -14,6 +14,7 @@ pub mod compare;
 pub mod dashboard;
 pub mod dates;
 pub mod explain;
+pub mod figure_words;
 pub mod first_screen;
 pub mod i18n;
 pub mod model_editor;
