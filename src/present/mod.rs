@@ -8,11 +8,14 @@
 //! `dates` every way a date or time is written; `model_import` the preview of a table
 //! being imported as a model.
 
+pub mod assumption_tools;
 pub mod chain;
 pub mod chart;
 pub mod compare;
+pub mod compare_tone;
 pub mod dashboard;
 pub mod dates;
+pub mod excel_csv;
 pub mod explain;
 pub mod figure_words;
 pub mod first_screen;

@@ -73,6 +73,21 @@ pub fn TargetTable(group: GroupView) -> impl IntoView {
     });
     let csv_name = format!("group-{}", group.id);
     let caption = group.name.clone();
+    // The same rows as numbers Excel can calculate with, one value per cell.
+    let xl_group = group.clone();
+    let build_numbers = Callback::new(move |_| {
+        let locale = ctx.locale_untracked();
+        let table = ctx
+            .model()
+            .map(|m| crate::present::excel_csv::group_numbers_table(m, &xl_group, locale))
+            .unwrap_or_default();
+        (
+            format!("{} - {}", xl_group.name, ft(FirstMsg::XlButton, locale)),
+            table,
+        )
+    });
+    let xl_name = format!("numbers-{}", group.id);
+    let xl_caption = group.name.clone();
     let rows = group
         .rows
         .into_iter()
@@ -82,6 +97,12 @@ pub fn TargetTable(group: GroupView) -> impl IntoView {
         <div class="table-wrap" data-testid="group" data-group-id=group.id.clone()>
             <div class="table-tools">
                 <CsvButton table=csv_name caption=caption contents=build_csv />
+                <CsvButton
+                    table=xl_name
+                    caption=xl_caption
+                    contents=build_numbers
+                    label=ft(FirstMsg::XlButton, locale)
+                />
             </div>
             <table class="targets">
                 <caption>{group.name}</caption>

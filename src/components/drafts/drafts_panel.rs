@@ -93,7 +93,15 @@ pub fn DraftsPanel() -> impl IntoView {
                                     aria-current=is_open.then_some("true")
                                     on:click=move |_| session.switch_to(&id)
                                 >
-                                    {d.name.clone()}
+                                    {if d.name.trim().is_empty() {
+                                        crate::present::i18n::first_hour::ft(
+                                            crate::present::i18n::first_hour::FirstMsg::UntitledDraft,
+                                            locale,
+                                        )
+                                        .to_string()
+                                    } else {
+                                        d.name.clone()
+                                    }}
                                 </button>
                                 <span class="draft-meta">
                                     {format!(

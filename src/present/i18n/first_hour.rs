@@ -34,6 +34,42 @@ pub enum FirstMsg {
     FilterLabel,
     /// Heading of a table's first column, whose cells name the rows.
     RowHeading,
+    /// The name shown for a draft whose name was left empty.
+    UntitledDraft,
+    /// Button: the group's numbers as a table for Excel.
+    XlButton,
+    /// Numbers table, column: indicator.
+    XlIndicator,
+    /// Column: unit of the result and the plan.
+    XlUnit,
+    /// Column: latest result (a number).
+    XlLatest,
+    /// Column: its year.
+    XlYear,
+    /// Column: its kind (result, estimate).
+    XlKind,
+    /// Column: the plan for that year (a number).
+    XlPlan,
+    /// Column: share of plan reached (a number, percent).
+    XlAttainment,
+    /// Column: status against the plan (words).
+    XlStatus,
+    /// Column: term target (a number).
+    XlTarget,
+    /// Column: unit of the term target.
+    XlTargetUnit,
+    /// Column: the term target as the document wrote it.
+    XlTargetText,
+    /// Column: the term target's year.
+    XlTargetYear,
+    /// Goal seek: what it held fixed (followed by the years).
+    HeldFixed,
+    /// A year held at its typed assumption.
+    HeldAssumed,
+    /// A year held at the pace achieved.
+    HeldAchieved,
+    /// Button: put the goal seek's answer into the year's box.
+    UseAnswer,
 }
 }
 
@@ -59,6 +95,24 @@ pub fn ft(msg: FirstMsg, locale: Locale) -> &'static str {
         FirstMsg::ShowOthers => ("Xem tất cả chỉ tiêu", "Show all indicators"),
         FirstMsg::FilterLabel => ("Lọc theo tình hình thực hiện", "Filter by standing"),
         FirstMsg::RowHeading => ("Khoản mục", "Item"),
+        FirstMsg::UntitledDraft => ("(Bản nháp chưa đặt tên)", "(Untitled draft)"),
+        FirstMsg::XlButton => ("Tải số liệu cho Excel", "Numbers for Excel"),
+        FirstMsg::XlIndicator => ("Chỉ tiêu", "Indicator"),
+        FirstMsg::XlUnit => ("Đơn vị", "Unit"),
+        FirstMsg::XlLatest => ("Kết quả mới nhất", "Latest result"),
+        FirstMsg::XlYear => ("Năm (kỳ) của kết quả", "Period of the result"),
+        FirstMsg::XlKind => ("Loại số liệu", "Kind of figure"),
+        FirstMsg::XlPlan => ("Kế hoạch năm", "Plan for the year"),
+        FirstMsg::XlAttainment => ("% so kế hoạch", "% of plan"),
+        FirstMsg::XlStatus => ("Đánh giá so kế hoạch", "Against the plan"),
+        FirstMsg::XlTarget => ("Mục tiêu nhiệm kỳ (số)", "Term target (number)"),
+        FirstMsg::XlTargetUnit => ("Đơn vị của mục tiêu", "Unit of the target"),
+        FirstMsg::XlTargetText => ("Mục tiêu nhiệm kỳ (như văn bản)", "Term target (as written)"),
+        FirstMsg::XlTargetYear => ("Năm mục tiêu", "Target year"),
+        FirstMsg::HeldFixed => ("Các năm khác giữ nguyên:", "Other years held fixed:"),
+        FirstMsg::HeldAssumed => ("giả định đã nhập", "your assumption"),
+        FirstMsg::HeldAchieved => ("tốc độ đã đạt", "pace achieved"),
+        FirstMsg::UseAnswer => ("Dùng giá trị này", "Use this value"),
     };
     match locale {
         Locale::Vi => vi,
