@@ -41,7 +41,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
         let table = ctx
             .state
             .with_untracked(|s| inputs_table(&csv_setup, &s.chain_inputs, locale));
-        (inputs_caption.to_string(), table)
+        (inputs_caption.to_string(), headed(table, locale))
     });
     // Inputs are laid out once, so typing keeps focus.
     let input_rows = input_rows(&setup, locale)
@@ -158,7 +158,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                 })
                 .unwrap_or_default();
             let caption = ct(ChainMsg::ResultsCaption, locale);
-            let csv = (caption.to_string(), results.table());
+            let csv = (caption.to_string(), headed(results.table(), locale));
             let table = results
                 .rows
                 .into_iter()
@@ -305,4 +305,16 @@ fn ChainNotesView(notes: ChainNotes) -> impl IntoView {
         {warnings}
         {notes.investment_total.map(|t| view! { <p data-testid="chain-investment-total">{t}</p> })}
     }
+}
+
+/// The CSV with the first column headed as the screen heads it ("Khoản mục"), so the
+/// file reads back to the table shown.
+fn headed(
+    mut table: crate::core::codec::csv::Table,
+    locale: Locale,
+) -> crate::core::codec::csv::Table {
+    if let Some(first) = table.header.first_mut() {
+        *first = ft(FirstMsg::RowHeading, locale).to_string();
+    }
+    table
 }
