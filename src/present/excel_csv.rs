@@ -162,11 +162,11 @@ mod tests {
                     .is_some_and(|n| n.contains("GRDP") && n.contains("so sánh"))
             })
             .expect("GRDP row");
-        // The 2023 estimate of GRDP at constant prices, 20.225 tỷ đồng in the report
-        // (kt-003), as a bare number; its unit, year and kind in their own cells.
+        // The 2024 estimate of GRDP at constant prices, 20.225 tỷ đồng in the public
+        // report, as a bare number; its unit, year and kind in their own cells.
         assert_eq!(grdp.get(1).map(String::as_str), Some("tỷ đồng"));
         assert_eq!(grdp.get(2).map(String::as_str), Some("20225"));
-        assert_eq!(grdp.get(3).map(String::as_str), Some("2023"));
+        assert_eq!(grdp.get(3).map(String::as_str), Some("2024"));
         assert_eq!(grdp.get(4).map(String::as_str), Some("ước thực hiện"));
         for row in &table.rows {
             for (i, cell) in row.iter().enumerate().skip(2).step_by(1) {
