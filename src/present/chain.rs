@@ -13,7 +13,7 @@ use crate::core::plan::chain::{
 };
 use crate::core::text::numfmt::{format_number, NOT_A_NUMBER};
 use crate::core::text::numparse::parse_number;
-use crate::present::i18n::Locale;
+use crate::present::i18n::{with_unit as unit_after, Locale};
 use crate::present::reports::echo_text;
 use crate::present::workbench::goal_seek_error_text;
 
@@ -145,14 +145,27 @@ pub fn output_label(o: ChainOutput, locale: Locale) -> &'static str {
 pub fn derivation_text(d: &Derivation, locale: Locale) -> String {
     let n = |v: f64| format_number(v, locale, 2);
     let vi = locale == Locale::Vi;
+    // The figure a key names, in words: never the key itself (issue #17).
+    let said = |key: &str| {
+        let words = crate::present::figure_words::key_words(key, locale);
+        if !words.is_empty() {
+            words
+        } else if vi {
+            "trong văn bản".to_string()
+        } else {
+            "in the documents".to_string()
+        }
+    };
     match d {
         Derivation::Stated { key } if key.is_empty() => String::new(),
-        Derivation::Stated { key } if vi => format!("theo số liệu {key}"),
-        Derivation::Stated { key } => format!("as stated: {key}"),
+        Derivation::Stated { key } if vi => format!("theo số liệu {}", said(key)),
+        Derivation::Stated { key } => format!("as stated: {}", said(key)),
         Derivation::PlanGrowth { key } if vi => {
-            format!("theo kế hoạch tăng trưởng GRDP năm ({key})")
+            format!("theo kế hoạch tăng trưởng GRDP năm ({})", said(key))
         }
-        Derivation::PlanGrowth { key } => format!("the year's GRDP growth plan ({key})"),
+        Derivation::PlanGrowth { key } => {
+            format!("the year's GRDP growth plan ({})", said(key))
+        }
         Derivation::Interpolated { from, to } => format!(
             "{} {} ({}) {} {} ({})",
             if vi {
@@ -214,16 +227,18 @@ pub fn derivation_text(d: &Derivation, locale: Locale) -> String {
             n(*growth)
         ),
         Derivation::GrownByStatedRate { from, growth, key } if vi => format!(
-            "{} ({}) × (1 + {}%) theo số liệu {key}",
+            "{} ({}) × (1 + {}%) theo số liệu {}",
             n(from.1),
             from.0,
-            n(*growth)
+            n(*growth),
+            said(key)
         ),
         Derivation::GrownByStatedRate { from, growth, key } => format!(
-            "{} ({}) × (1 + {}%) as stated: {key}",
+            "{} ({}) × (1 + {}%) as stated: {}",
             n(from.1),
             from.0,
-            n(*growth)
+            n(*growth),
+            said(key)
         ),
         Derivation::NominalFromCarriedDeflator {
             real,
@@ -659,30 +674,45 @@ pub fn seek_text(
     };
     match seek(setup, overrides, input, output, target) {
         Ok(a) => {
-            let (what, out) = (
-                input_label(input.0, locale),
-                output_label(output.0, locale).to_lowercase(),
+            // "Name (unit)" labels: the name in the sentence, the unit after each number
+            // (issue #17: "cần −7,41 % để GRDP…", not "cần -7,41 để grdp…").
+            let in_label = input_label(input.0, locale);
+            let out_label = output_label(output.0, locale);
+            let (what, in_unit) = name_and_unit(&in_label);
+            let (out, out_unit) = name_and_unit(out_label);
+            let with_unit = |v: &str, u: &str| {
+                if u.is_empty() {
+                    v.to_string()
+                } else {
+                    unit_after(v, u)
+                }
+            };
+            let (x, goal, check) = (
+                with_unit(&n(a.input), in_unit),
+                with_unit(&n(target), out_unit),
+                with_unit(&n(a.output), out_unit),
             );
             match locale {
                 Locale::Vi => format!(
-                    "{what} năm {} cần {} để {out} năm {} đạt {} (kiểm tra lại: {}).",
-                    input.1,
-                    n(a.input),
-                    output.1,
-                    n(target),
-                    n(a.output)
+                    "{what} năm {} cần {x} để {out} năm {} đạt {goal} (kiểm tra lại: {check}).",
+                    input.1, output.1,
                 ),
                 Locale::En => format!(
-                    "{what} in {} needs {} for {out} in {} to reach {} (checked: {}).",
-                    input.1,
-                    n(a.input),
-                    output.1,
-                    n(target),
-                    n(a.output)
+                    "{what} in {} needs {x} for {out} in {} to reach {goal} (checked: {check}).",
+                    input.1, output.1,
                 ),
             }
         }
         Err(e) => goal_seek_error_text(&e, locale),
+    }
+}
+
+/// Splits a label "GRDP bình quân đầu người (triệu đồng)" into its name and unit; a
+/// label without a unit in brackets is all name.
+fn name_and_unit(label: &str) -> (&str, &str) {
+    match label.strip_suffix(')').and_then(|l| l.rsplit_once(" (")) {
+        Some((name, unit)) => (name, unit),
+        None => (label, ""),
     }
 }
 
@@ -702,9 +732,11 @@ mod tests {
     fn derivations_are_worded_with_their_numbers() {
         derivation(Derivation::Stated { key: String::new() }, "", "");
         derivation(
-            Derivation::Stated { key: "k1".into() },
-            "theo số liệu k1",
-            "as stated: k1",
+            Derivation::Stated {
+                key: "grdp_constant/2023/estimate/level".into(),
+            },
+            "theo số liệu ước thực hiện năm 2023",
+            "as stated: estimate 2023",
         );
         derivation(
             Derivation::Interpolated {
@@ -845,14 +877,17 @@ mod tests {
             value: 1.0,
             how: Derivation::Stated { key: key.into() },
         };
-        s.defaults.insert((ChainInput::Icor, 2024), d("a"));
-        s.defaults.insert((ChainInput::Icor, 2025), d("a"));
-        s.defaults.insert((ChainInput::BudgetShare, 2025), d("b"));
+        s.defaults
+            .insert((ChainInput::Icor, 2024), d("icor/2023/actual/level"));
+        s.defaults
+            .insert((ChainInput::Icor, 2025), d("icor/2023/actual/level"));
+        s.defaults
+            .insert((ChainInput::BudgetShare, 2025), d("budget/2024/plan/level"));
         assert_eq!(
             default_lines(&s, Locale::Vi),
             vec![
-                "Hệ số ICOR: theo số liệu a",
-                "Thu ngân sách (% GRDP danh nghĩa): theo số liệu b"
+                "Hệ số ICOR: theo số liệu thực hiện năm 2023",
+                "Thu ngân sách (% GRDP danh nghĩa): theo số liệu kế hoạch năm 2024"
             ]
         );
     }
@@ -869,12 +904,12 @@ mod tests {
         );
         let answer = seek_text(&s, &none, input, output, "70", Locale::Vi);
         assert!(
-            answer.starts_with("Tăng trưởng dịch vụ (%) năm 2025 cần "),
+            answer.starts_with("Tăng trưởng dịch vụ năm 2025 cần "),
             "{answer}"
         );
         assert!(
             answer.ends_with(
-                "để grdp bình quân đầu người (triệu đồng) năm 2025 đạt 70 (kiểm tra lại: 70)."
+                "% để GRDP bình quân đầu người năm 2025 đạt 70 triệu đồng (kiểm tra lại: 70 triệu đồng)."
             ),
             "{answer}"
         );

@@ -11,7 +11,6 @@ use crate::core::plan::summary::{
     figures_by_period, summarize, Attainment, IndicatorSummary, PlanStatus, PlanValue,
 };
 use crate::core::text::numfmt::format_number;
-use crate::core::text::textsearch;
 use crate::present::dates::day_text;
 use crate::present::i18n::{
     figure_value_text, kind_label, period_text, pick, status_label, t, unit_name, with_unit,
@@ -299,7 +298,7 @@ pub fn dashboard(model: &Model, query: &str, locale: Locale) -> Vec<GroupView> {
                 .indicators
                 .iter()
                 .filter(|i| i.group == g.id)
-                .filter(|i| textsearch::matches(query, &[&i.name.vi, &i.name.en, &i.id]))
+                .filter(|i| crate::present::search_words::matches(query, i))
                 .map(|i| row_view(model, &summarize(model, i), locale))
                 .collect(),
         })

@@ -442,7 +442,7 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
             "Not enough results to measure the pace achieved.".to_string()
         }),
     }
-    if let (Some((year, planned, key)), Ok(r)) = (&assessment.planned, assessment.required) {
+    if let (Some((year, planned, _key)), Ok(r)) = (&assessment.planned, assessment.required) {
         let pace = pace_text(model, unit, *pace_kind, *planned, locale);
         let verdict = match (planned >= &r, vi) {
             (true, true) => "đủ để đạt mục tiêu",
@@ -451,9 +451,9 @@ pub fn explain(model: &Model, unit: &str, assessment: &Assessment, locale: Local
             (false, false) => "not enough to meet the target",
         };
         lines.push(if vi {
-            format!("Tốc độ theo kế hoạch: {pace} (kế hoạch năm {year}, {key}): {verdict}.")
+            format!("Tốc độ theo kế hoạch: {pace} (kế hoạch năm {year}): {verdict}.")
         } else {
-            format!("Planned pace: {pace} (the {year} plan, {key}): {verdict}.")
+            format!("Planned pace: {pace} (the {year} plan): {verdict}.")
         });
     }
     let share = format_number(AT_RISK_SHARE * 100.0, locale, 0);

@@ -9,19 +9,25 @@
 //! being imported as a model; `prerender` the first view written into `index.html` at
 //! build time.
 
+pub mod assumption_tools;
 pub mod chain;
 pub mod chance;
 pub mod chart;
 pub mod compare;
+pub mod compare_tone;
 pub mod dashboard;
 pub mod dates;
+pub mod excel_csv;
 pub mod explain;
+pub mod figure_words;
+pub mod first_screen;
 pub mod i18n;
 pub mod model_editor;
 pub mod model_import;
 pub mod prerender;
 pub mod quarterly;
 pub mod reports;
+pub mod search_words;
 pub mod sensitivity;
 pub mod series;
 pub mod workbench;

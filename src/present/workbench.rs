@@ -55,7 +55,14 @@ pub struct InputsLayout {
 pub fn inputs_layout(a: &Assessment) -> Option<InputsLayout> {
     a.working.as_ref().map(|w| InputsLayout {
         remaining_years: w.remaining_years.clone(),
-        start_choices: w.start_choices.clone(),
+        // Never a start before the base year: it would ask for assumptions for years
+        // whose results are known (issue #17).
+        start_choices: w
+            .start_choices
+            .iter()
+            .copied()
+            .filter(|y| w.implied_from.is_none_or(|(base, _, _)| *y >= base))
+            .collect(),
         start_year: w.start_year,
         kind: w.pace_kind,
     })
@@ -247,12 +254,12 @@ mod tests {
             Locale::Vi,
         );
         assert!(
-            title.ends_with(" - Giả định cho các năm còn lại (để trống: app tính)"),
+            title.ends_with(" - Giả định cho các năm còn lại (để trống: tự tính mức cần đạt)"),
             "{title}"
         );
         assert_eq!(
             table.header,
-            vec!["Năm", "Tốc độ tăng giả định (%)", "App hiểu là"]
+            vec!["Năm", "Tốc độ tăng giả định (%)", "Được hiểu là"]
         );
         assert_eq!(
             table.rows,

@@ -3,12 +3,13 @@
 // a sub-path to show the build works away from "/".
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp, row } from './support.mjs';
+import { useApp, openApp, row, showAllIndicators } from './support.mjs';
 
 const app = useApp('/quy-hoach/');
 
 test('lists every indicator, grouped, from a sub-path, with no errors', async () => {
   const { page, errors, context } = await openApp(app.browser, app.url);
+  await showAllIndicators(page);
   const rows = await page.locator('[data-testid="indicator-row"]').count();
   assert.ok(rows > 300, `only ${rows} rows`);
   const groups = await page.locator('[data-testid="group"]').count();

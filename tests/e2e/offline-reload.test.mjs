@@ -4,7 +4,7 @@
 // A draft saved before the server went away is listed and opens offline.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { launchBrowser, openApp, row } from './support.mjs';
+import { launchBrowser, openApp, row, showAllIndicators } from './support.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 import { securityHeaders } from '../../scripts/security-headers.mjs';
 import { copySite, waitForController } from './offline-support.mjs';
@@ -36,6 +36,7 @@ test('F1 visit once, stop the server, reload: the app opens from the cache', asy
 
   await page.reload();
   await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 30_000 });
+  await showAllIndicators(page);
   assert.ok((await page.locator('[data-testid="indicator-row"]').count()) > 300);
   assert.match(await row(page, 'grdp_per_capita').getByTestId('latest').innerText(), /58,42/);
   await page.getByTestId('needs-panel').waitFor();

@@ -6,7 +6,7 @@ import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { launchBrowser, openApp, ROOT } from './support.mjs';
+import { launchBrowser, openApp, ROOT, showAllIndicators } from './support.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 import { securityHeaders } from '../../scripts/security-headers.mjs';
 import { copySite, waitForController } from './offline-support.mjs';
@@ -56,6 +56,7 @@ test('a listed file that is missing is reported; the other models open', async (
   const notice = page.getByTestId('published-problems');
   await notice.waitFor();
   assert.match(await notice.innerText(), /models\/khong-co\.json/);
+  await showAllIndicators(page);
   assert.ok((await page.locator('[data-testid="indicator-row"]').count()) > 300);
   await context.close();
   await server.close();

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { DIST, launchBrowser, row } from './support.mjs';
+import { DIST, launchBrowser, row, showAllIndicators } from './support.mjs';
 import { startServer } from '../../scripts/static-server.mjs';
 import { CSP_BASE, securityHeaders } from '../../scripts/security-headers.mjs';
 import { recordCspViolations, watchCspConsole } from './offline-support.mjs';
@@ -113,6 +113,7 @@ test('F5 .wasm served as application/octet-stream: the app loads through the fal
   });
   await ours.goto(server.url);
   await ours.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 30_000 });
+  await showAllIndicators(ours);
   assert.ok((await ours.locator('[data-testid="indicator-row"]').count()) > 300);
   assert.deepEqual(await violations(), []);
   assert.deepEqual(consoleErrors, []);

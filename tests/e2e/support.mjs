@@ -83,3 +83,16 @@ export function useApp(prefix = '/') {
   });
   return app;
 }
+
+/**
+ * Shows every indicator: the first screen lists the plan's main targets, the other
+ * statistics one click away (issue #17). Resolves once more than the main targets show.
+ */
+export async function showAllIndicators(page) {
+  const before = await page.locator('[data-testid="indicator-row"]').count();
+  await page.locator('[data-testid="overview-filter"][data-filter="all"]').click();
+  await page.waitForFunction(
+    (n) => document.querySelectorAll('[data-testid="indicator-row"]').length > n,
+    before,
+  );
+}

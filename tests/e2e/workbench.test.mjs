@@ -161,7 +161,7 @@ test('linked growth scenario: sector growth moves GRDP growth, per capita and in
   await chain.getByTestId('chain-seek-run').click();
   const answer = chain.getByTestId('chain-goal-seek-result');
   await page.waitForFunction(() => document.querySelector('[data-testid="chain-goal-seek-result"]')?.textContent);
-  assert.match(await answer.innerText(), /năm 2025 cần -?[\d.,]+ .*kiểm tra lại: 70\)/);
+  assert.match(await answer.innerText(), /năm 2025 cần -?[\d.,]+%? .*kiểm tra lại: 70 triệu đồng\)/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -15,6 +15,7 @@ use crate::present::chain::{
     base_lines, chain_notes, chain_results, ct, default_lines, input_echo, input_label, input_rows,
     inputs_table, output_label, seek_text, ChainMsg, ChainNotes, InputCell,
 };
+use crate::present::i18n::first_hour::{ft, FirstMsg};
 use crate::present::i18n::Locale;
 
 /// The linked scenario for the shown model (nothing when the model lacks its figures).
@@ -41,7 +42,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
         let table = ctx
             .state
             .with_untracked(|s| inputs_table(&csv_setup, &s.chain_inputs, locale));
-        (inputs_caption.to_string(), table)
+        (inputs_caption.to_string(), headed(table, locale))
     });
     // Inputs are laid out once, so typing keeps focus.
     let input_rows = input_rows(&setup, locale)
@@ -158,7 +159,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                 })
                 .unwrap_or_default();
             let caption = ct(ChainMsg::ResultsCaption, locale);
-            let csv = (caption.to_string(), results.table());
+            let csv = (caption.to_string(), headed(results.table(), locale));
             let table = results
                 .rows
                 .into_iter()
@@ -182,7 +183,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                 </div>
                 <table class="chain-outputs" data-testid="chain-outputs">
                     <caption>{caption}</caption>
-                    <thead><tr><th scope="col"></th>{years_head(&results.years)}</tr></thead>
+                    <thead><tr><th scope="col">{ft(FirstMsg::RowHeading, locale)}</th>{years_head(&results.years)}</tr></thead>
                     <tbody>{table}</tbody>
                 </table>
                 <ul class="explanation" data-testid="chain-explanation">{explanations}</ul>
@@ -207,7 +208,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                 </div>
                 <table class="chain-inputs" data-testid="chain-inputs">
                     <caption>{inputs_caption}</caption>
-                    <thead><tr><th scope="col"></th>{head}</tr></thead>
+                    <thead><tr><th scope="col">{ft(FirstMsg::RowHeading, locale)}</th>{head}</tr></thead>
                     <tbody>{input_rows}</tbody>
                 </table>
             </div>
@@ -308,4 +309,16 @@ fn ChainNotesView(notes: ChainNotes) -> impl IntoView {
         {warnings}
         {notes.investment_total.map(|t| view! { <p data-testid="chain-investment-total">{t}</p> })}
     }
+}
+
+/// The CSV with the first column headed as the screen heads it ("Khoản mục"), so the
+/// file reads back to the table shown.
+fn headed(
+    mut table: crate::core::codec::csv::Table,
+    locale: Locale,
+) -> crate::core::codec::csv::Table {
+    if let Some(first) = table.header.first_mut() {
+        *first = ft(FirstMsg::RowHeading, locale).to_string();
+    }
+    table
 }

@@ -2,5 +2,6 @@
 
 pub mod data_problems;
 pub mod model_picker;
+pub mod overview_bar;
 pub mod search_box;
 pub mod target_table;

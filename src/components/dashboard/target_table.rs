@@ -5,26 +5,38 @@
 use leptos::prelude::*;
 
 use crate::app::state::{Action, AppContext};
+use crate::components::dashboard::overview_bar::OverviewBar;
 use crate::components::reports::csv_button::CsvButton;
-use crate::present::dashboard::{dashboard, status_class, GroupView, RowView};
+use crate::present::dashboard::{status_class, GroupView, RowView};
+use crate::present::first_screen::{filtered_dashboard, RowFilter};
+use crate::present::i18n::first_hour::{ft, FirstMsg};
 use crate::present::i18n::{t, Msg};
 
-/// Every group's table, filtered by the search box.
+/// Every group's table, filtered by the overview (the main targets first) and the
+/// search box.
 #[component]
 pub fn TargetTables() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
+    let filter = RwSignal::new(RowFilter::Main);
     let groups = Memo::new(move |_| {
         let locale = ctx.locale();
         let query = ctx.query.get();
+        let f = filter.get();
         ctx.model()
-            .map(|m| dashboard(m, &query, locale))
+            .map(|m| filtered_dashboard(m, &query, f, locale))
             .unwrap_or_default()
     });
+    let main_only =
+        move || filter.get() == RowFilter::Main && ctx.query.with(|q| q.trim().is_empty());
     let count = move || groups.with(|g| g.iter().map(|g| g.rows.len()).sum::<usize>());
     view! {
+        <OverviewBar filter=filter />
         <section class="tables" aria-live="polite">
             <p class="count" data-testid="indicator-count">
                 {move || format!("{} {}", count(), t(Msg::IndicatorsShown, ctx.locale()))}
+                <Show when=main_only>
+                    " · "{move || ft(FirstMsg::ShowingMain, ctx.locale())}
+                </Show>
             </p>
             <Show when=move || count() == 0>
                 <p class="empty">{move || t(Msg::NoMatches, ctx.locale())}</p>
@@ -34,6 +46,13 @@ pub fn TargetTables() -> impl IntoView {
                 key=|g: &GroupView| g.clone()
                 children=move |g: GroupView| view! { <TargetTable group=g /> }
             />
+            <Show when=main_only>
+                <p class="show-others">
+                    <button type="button" data-testid="show-all" on:click=move |_| filter.set(RowFilter::All)>
+                        {move || ft(FirstMsg::ShowOthers, ctx.locale())}
+                    </button>
+                </p>
+            </Show>
         </section>
     }
 }
@@ -53,6 +72,21 @@ pub fn TargetTable(group: GroupView) -> impl IntoView {
     });
     let csv_name = format!("group-{}", group.id);
     let caption = group.name.clone();
+    // The same rows as numbers Excel can calculate with, one value per cell.
+    let xl_group = group.clone();
+    let build_numbers = Callback::new(move |_| {
+        let locale = ctx.locale_untracked();
+        let table = ctx
+            .model()
+            .map(|m| crate::present::excel_csv::group_numbers_table(m, &xl_group, locale))
+            .unwrap_or_default();
+        (
+            format!("{} - {}", xl_group.name, ft(FirstMsg::XlButton, locale)),
+            table,
+        )
+    });
+    let xl_name = format!("numbers-{}", group.id);
+    let xl_caption = group.name.clone();
     let rows = group
         .rows
         .into_iter()
@@ -62,6 +96,12 @@ pub fn TargetTable(group: GroupView) -> impl IntoView {
         <div class="table-wrap" data-testid="group" data-group-id=group.id.clone()>
             <div class="table-tools">
                 <CsvButton table=csv_name caption=caption contents=build_csv />
+                <CsvButton
+                    table=xl_name
+                    caption=xl_caption
+                    contents=build_numbers
+                    label=ft(FirstMsg::XlButton, locale)
+                />
             </div>
             <table class="targets">
                 <caption>{group.name}</caption>

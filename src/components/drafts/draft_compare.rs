@@ -161,6 +161,11 @@ pub fn DraftCompare() -> impl IntoView {
                                                 class="num"
                                                 class:diff-up=c.direction == Direction::Up
                                                 class:diff-down=c.direction == Direction::Down
+                                                data-tone=crate::present::compare_tone::tone(
+                                                    ctx.model(),
+                                                    &output_id,
+                                                    c.direction,
+                                                )
                                                 data-testid="compare-cell"
                                                 data-output=output_id.clone()
                                                 data-year=year

@@ -94,7 +94,15 @@ pub fn DraftsPanel() -> impl IntoView {
                                     aria-current=is_open.then_some("true")
                                     on:click=move |_| session.switch_to(&id)
                                 >
-                                    {d.name.clone()}
+                                    {if d.name.trim().is_empty() {
+                                        crate::present::i18n::first_hour::ft(
+                                            crate::present::i18n::first_hour::FirstMsg::UntitledDraft,
+                                            locale,
+                                        )
+                                        .to_string()
+                                    } else {
+                                        d.name.clone()
+                                    }}
                                 </button>
                                 <span class="draft-meta">
                                     {format!(
@@ -199,7 +207,12 @@ pub fn DraftsPanel() -> impl IntoView {
     };
 
     view! {
-        <section class="drafts-panel" aria-labelledby="drafts-heading" data-testid="drafts-panel">
+        <section
+            class="drafts-panel"
+            class:is-empty=move || !has_open() && session.drafts_of_model().is_empty()
+            aria-labelledby="drafts-heading"
+            data-testid="drafts-panel"
+        >
             <div class="drafts-head">
                 <h2 id="drafts-heading">{move || dt(DraftMsg::Drafts, locale())}</h2>
                 <span class="save-status" data-testid="save-status" data-status=status_attr role="status">

@@ -23,11 +23,15 @@ use crate::components::reports::print_report::{PrintButton, ReportKind};
 use crate::core::plan::assessment::{assess, seek_year, PaceKind};
 use crate::core::plan::chain::is_linked;
 use crate::present::chance::assumptions_table_with_ranges;
+use crate::present::assumption_tools::{
+    answer_text, held_fixed_text, is_unreadable, pasted_cells, spread,
+};
 use crate::present::chart::chart_data;
 use crate::present::explain::{
     defaults_note, missing_results_text, scenario_verdict_code, scenario_verdict_text, warning_text,
 };
 use crate::present::i18n::chance::{cht, ChanceMsg};
+use crate::present::i18n::first_hour::{ft, FirstMsg};
 use crate::present::i18n::{t, unit_name, Msg};
 use crate::present::model_editor::start_vintage_text;
 use crate::present::reports::echo_text;
@@ -42,6 +46,8 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let (seek_year_sel, set_seek_year) = signal(None::<i32>);
     let (seek_answer, set_seek_answer) = signal(None::<String>);
+    // The goal seek's (year, value), offered to put into the year's box.
+    let (seek_value, set_seek_value) = signal(None::<(i32, f64)>);
     let id = indicator.clone();
     // The assumptions of this indicator only: typing in the growth chain or the search
     // box does not re-run the assessment.
@@ -59,6 +65,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
     Effect::new(move |_| {
         assessment.track();
         set_seek_answer.set(None);
+        set_seek_value.set(None);
     });
 
     // What the inputs are laid out from: stable while the person types, so the text
@@ -333,7 +340,10 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         } = layout.get()?;
         let rows = remaining_years
             .iter()
-            .map(|&year| view! { <AssumptionInput indicator=id.clone() year=year kind=kind /> })
+            .map(|&year| {
+                let last = remaining_years.last().copied().unwrap_or(year);
+                view! { <AssumptionInput indicator=id.clone() year=year last=last kind=kind /> }
+            })
             .collect_view();
         let start_options = start_choices
             .iter()
@@ -351,6 +361,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         let vintage_id = id.clone();
         let reset_id = id.clone();
         let seek_id = id.clone();
+        let use_id = id.clone();
         let default_seek = remaining_years.last().copied();
         // The assumptions as typed and as read, at the moment of the click.
         let csv_id = id.clone();
@@ -428,15 +439,26 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                             let locale = ctx.locale_untracked();
                             let Some(year) = seek_year_sel.get_untracked().or(default_seek) else { return };
                             let text = match seek_year(model, &seek_id, &assumptions.get_untracked(), year) {
-                                Ok(answer) => goal_seek_text(
-                                    model,
-                                    &unit.get_untracked(),
-                                    kind,
-                                    year,
-                                    (answer.input, answer.output),
-                                    locale,
-                                ),
-                                Err(e) => goal_seek_error_text(&e, locale),
+                                Ok(answer) => {
+                                    set_seek_value.set(Some((year, answer.input)));
+                                    let held = assessment
+                                        .get_untracked()
+                                        .map(|a| held_fixed_text(&a, year, locale))
+                                        .unwrap_or_default();
+                                    let said = goal_seek_text(
+                                        model,
+                                        &unit.get_untracked(),
+                                        kind,
+                                        year,
+                                        (answer.input, answer.output),
+                                        locale,
+                                    );
+                                    if held.is_empty() { said } else { format!("{said} {held}") }
+                                }
+                                Err(e) => {
+                                    set_seek_value.set(None);
+                                    goal_seek_error_text(&e, locale)
+                                }
                             };
                             set_seek_answer.set(Some(text));
                         }
@@ -446,6 +468,22 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
                     <p data-testid="goal-seek-result" role="status">
                         {move || seek_answer.get().unwrap_or_default()}
                     </p>
+                    {move || seek_value.get().map(|(year, value)| {
+                        let use_id = use_id.clone();
+                        view! {
+                            <button
+                                type="button"
+                                data-testid="goal-seek-use"
+                                on:click=move |_| ctx.dispatch(Action::SetScenarioInput {
+                                    indicator: use_id.clone(),
+                                    year,
+                                    text: answer_text(value, ctx.locale_untracked()),
+                                })
+                            >
+                                {format!("{} ({year})", ft(FirstMsg::UseAnswer, ctx.locale_untracked()))}
+                            </button>
+                        }
+                    })}
                 </div>
             </div>
         })
@@ -507,7 +545,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
 /// One year's assumption: a text box that accepts the interface language's number
 /// format, and the value it understood (or why not).
 #[component]
-fn AssumptionInput(indicator: String, year: i32, kind: PaceKind) -> impl IntoView {
+fn AssumptionInput(indicator: String, year: i32, last: i32, kind: PaceKind) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let key = (indicator.clone(), year);
     let key_for_text = key.clone();
@@ -524,6 +562,26 @@ fn AssumptionInput(indicator: String, year: i32, kind: PaceKind) -> impl IntoVie
     let input_id = format!("{indicator}:{year}");
     let echo = move || echo_text(&text.get(), kind, ctx.locale());
     let changed = move || !text.get().trim().is_empty();
+    // Unreadable text is said to screen readers, not only shown in grey (issue #17).
+    let invalid = move || is_unreadable(&text.get(), ctx.locale());
+    let paste_id = indicator.clone();
+    // A row or column pasted from a spreadsheet fills this year and the next ones.
+    let on_paste = move |ev: web_sys::ClipboardEvent| {
+        let pasted = ev
+            .clipboard_data()
+            .and_then(|d| d.get_data("text/plain").ok())
+            .unwrap_or_default();
+        if let Some(cells) = pasted_cells(&pasted) {
+            ev.prevent_default();
+            for (y, text) in spread(year, last, &cells) {
+                ctx.dispatch(Action::SetScenarioInput {
+                    indicator: paste_id.clone(),
+                    year: y,
+                    text,
+                });
+            }
+        }
+    };
     view! {
         <tr class:changed=changed>
             <th scope="row">
@@ -537,6 +595,10 @@ fn AssumptionInput(indicator: String, year: i32, kind: PaceKind) -> impl IntoVie
                     autocomplete="off"
                     data-testid="scenario-input"
                     data-input-id=input_id.clone()
+                    aria-invalid=move || invalid().then_some("true")
+                    aria-describedby=format!("echo-{input_id}")
+                    class:invalid=invalid
+                    on:paste=on_paste
                     prop:value=move || text.get()
                     on:input=move |ev| ctx.dispatch(Action::SetScenarioInput {
                         indicator: set_id.clone(),
@@ -558,7 +620,7 @@ fn AssumptionInput(indicator: String, year: i32, kind: PaceKind) -> impl IntoVie
                     </button>
                 </Show>
             </td>
-            <td class="echo" data-testid="input-echo" aria-live="polite">{echo}</td>
+            <td class="echo" id=format!("echo-{input_id}") data-testid="input-echo" aria-live="polite">{echo}</td>
             <RangeCells input_id=input_id.clone() />
         </tr>
     }

@@ -22,7 +22,11 @@ pub fn CsvButton(
     caption: String,
     /// Builds (what the table is, table) at the moment of the click.
     contents: Callback<(), (String, Table)>,
+    /// The button's words, when not "Tải CSV" (the numbers-only table for Excel).
+    #[prop(optional, into)]
+    label: Option<String>,
 ) -> impl IntoView {
+    let label = StoredValue::new(label);
     let ctx = expect_context::<AppContext>();
     let (failed, set_failed) = signal(false);
     let on_click = move |_| {
@@ -44,10 +48,19 @@ pub fn CsvButton(
                 data-testid="csv-export"
                 data-table=table
                 title=move || t(Msg::CsvExportHint, ctx.locale())
-                aria-label=move || format!("{}: {caption}", t(Msg::CsvExport, ctx.locale()))
+                aria-label=move || {
+                    let words = label
+                        .get_value()
+                        .unwrap_or_else(|| t(Msg::CsvExport, ctx.locale()).to_string());
+                    format!("{words}: {caption}")
+                }
                 on:click=on_click
             >
-                {move || t(Msg::CsvExport, ctx.locale())}
+                {move || {
+                    label
+                        .get_value()
+                        .unwrap_or_else(|| t(Msg::CsvExport, ctx.locale()).to_string())
+                }}
             </button>
             <Show when=move || failed.get()>
                 <span class="csv-error" role="alert" data-testid="csv-error">

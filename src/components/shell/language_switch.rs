@@ -15,7 +15,9 @@ pub fn LanguageSwitch() -> impl IntoView {
             class="lang-switch"
             data-testid="lang-switch"
             lang=move || match ctx.locale() { Locale::Vi => "en", Locale::En => "vi" }
-            aria-label=move || t(Msg::SwitchLanguageLabel, ctx.locale())
+            // A description, not the name: the name must hold the visible word (axe
+            // label-content-name-mismatch), so a voice-control user can say it.
+            title=move || t(Msg::SwitchLanguageLabel, ctx.locale())
             on:click=move |_| ctx.dispatch(Action::ToggleLocale)
         >
             {move || t(Msg::SwitchLanguage, ctx.locale())}

@@ -172,7 +172,7 @@ pub fn dt(msg: DraftMsg, locale: Locale) -> &'static str {
         DraftMsg::LastExported => ("Xuất tệp lần cuối", "Last exported"),
         DraftMsg::NeverExported => ("Chưa xuất tệp lần nào", "Never exported to a file"),
         DraftMsg::ExportReminder => (
-            "Đã lâu chưa xuất bản nháp ra tệp. Trình duyệt có thể xóa dữ liệu; hãy xuất tệp để giữ an toàn.",
+            "Đã lâu chưa xuất các bản nháp ra tệp. Trình duyệt có thể xóa dữ liệu; hãy xuất tệp để giữ an toàn.",
             "Drafts have not been exported for a while. The browser may clear its data; export a file to keep them safe.",
         ),
         DraftMsg::MemoryOnlyWarning => (
@@ -226,7 +226,7 @@ pub fn dt(msg: DraftMsg, locale: Locale) -> &'static str {
         DraftMsg::Open => ("Mở", "Open"),
         DraftMsg::IsOpen => ("đang mở", "open"),
         DraftMsg::RestoreHint => (
-            "Nếu đã xuất bản nháp ra tệp, có thể khôi phục bằng nút Nhập tệp.",
+            "Nếu đã xuất các bản nháp ra tệp, có thể khôi phục bằng nút Nhập tệp.",
             "If you exported drafts to a file, restore them with Import file.",
         ),
         DraftMsg::ExportFailed => ("Không xuất được tệp:", "Could not export the file:"),
@@ -251,7 +251,7 @@ pub fn dt(msg: DraftMsg, locale: Locale) -> &'static str {
             "Bản nháp quá lớn để gửi bằng liên kết. Hãy xuất tệp và gửi tệp.",
             "This draft is too large for a link. Export a file and send the file instead.",
         ),
-        DraftMsg::ExportDraft => ("Xuất bản nháp ra tệp", "Export draft to a file"),
+        DraftMsg::ExportDraft => ("Xuất nháp ra tệp", "Export draft to a file"),
         DraftMsg::ExportAll => ("Xuất tất cả", "Export all"),
         DraftMsg::ImportFile => ("Nhập tệp", "Import file"),
         DraftMsg::ShareLink => ("Tạo liên kết chia sẻ", "Share as a link"),

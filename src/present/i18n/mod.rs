@@ -30,6 +30,7 @@ macro_rules! messages {
 pub mod chance;
 pub mod drafts;
 pub mod editor;
+pub mod first_hour;
 pub mod models;
 pub mod numbers;
 pub mod prerender;
@@ -301,13 +302,13 @@ pub fn t(msg: Msg, locale: Locale) -> &'static str {
         Msg::PacePlanned => ("Tốc độ theo kế hoạch", "Planned pace"),
         Msg::StartFrom => ("Tính từ kết quả năm", "Start from the result of"),
         Msg::Assumptions => (
-            "Giả định cho các năm còn lại (để trống: app tính)",
+            "Giả định cho các năm còn lại (để trống: tự tính mức cần đạt)",
             "Assumptions for the years left (blank: solved for)",
         ),
         Msg::Year => ("Năm", "Year"),
         Msg::AssumedGrowth => ("Tốc độ tăng giả định (%)", "Assumed growth (%)"),
         Msg::AssumedAmount => ("Lượng giả định trong năm", "Assumed amount in the year"),
-        Msg::Understood => ("App hiểu là", "Read as"),
+        Msg::Understood => ("Được hiểu là", "Read as"),
         Msg::Reset => ("Đặt lại", "Reset"),
         Msg::ResetAll => ("Đặt lại tất cả giả định", "Reset all assumptions"),
         Msg::GoalSeekYear => ("Tìm giá trị cần cho năm", "Goal seek the value for"),
