@@ -41,6 +41,9 @@ pub struct ViewState {
     /// Indicators whose status the person asked to rest on the levels rather than the
     /// stated yearly growth rates (a series that mixes vintages).
     pub level_paces: std::collections::BTreeSet<String>,
+    /// Exchange rate (VND per USD) typed for an indicator whose target is in USD, by
+    /// indicator; kept as typed, parsed when used.
+    pub exchange_rates: BTreeMap<String, String>,
     /// Text typed in the growth chain's inputs, by (input, year).
     pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
     /// The open draft (its last save, and the name and note being edited), when one is
@@ -97,6 +100,13 @@ pub enum Action {
         indicator: String,
         /// Year of the assumption.
         year: i32,
+        /// Text as typed.
+        text: String,
+    },
+    /// Type the assumed exchange rate (VND per USD) of an indicator's USD target.
+    SetExchangeRate {
+        /// Indicator id.
+        indicator: String,
         /// Text as typed.
         text: String,
     },
@@ -193,6 +203,15 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
                 state.scenario_inputs.remove(&(indicator, year));
             } else {
                 state.scenario_inputs.insert((indicator, year), text);
+            }
+            state
+        }
+        Action::SetExchangeRate { indicator, text } => {
+            let mut state = state;
+            if text.trim().is_empty() {
+                state.exchange_rates.remove(&indicator);
+            } else {
+                state.exchange_rates.insert(indicator, text);
             }
             state
         }
@@ -297,6 +316,11 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
         } else {
             PaceBasis::Rates
         },
+        exchange_rate: state
+            .exchange_rates
+            .get(indicator)
+            .and_then(|text| parse_number(text, locale).ok().flatten())
+            .map(|p| p.value),
     }
 }
 

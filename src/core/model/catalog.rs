@@ -44,6 +44,18 @@ pub const SHIPPED: &[(&str, ModelFiles<'static>)] = &[
         "seed-004-province-2020-2025",
         model_files!("seed-004-province-2020-2025", ["seed-004.json"]),
     ),
+    (
+        "quang-ngai-2026-2030-cong-khai",
+        model_files!(
+            "quang-ngai-2026-2030-cong-khai",
+            [
+                "qn-term-2026-2030.json",
+                "qn-plan-2026.json",
+                "qn-results-2025.json",
+                "national.json",
+            ]
+        ),
+    ),
 ];
 
 /// A shipped model that failed validation, with its problems.

@@ -54,6 +54,9 @@ pub enum AssessError {
     /// Results are missing for years before the start of a cumulative target; the
     /// person can enter them as assumptions.
     MissingResults,
+    /// The target is in another currency (USD) than the results (VND) and no exchange
+    /// rate is given: the person enters one (the public pages state none).
+    NoExchangeRate,
     /// The formula failed.
     Pace(PaceError),
 }
@@ -85,6 +88,9 @@ pub struct Assumptions {
     pub start_year: Option<i32>,
     /// Assumed pace for some remaining years (percent growth or units added).
     pub per_year: BTreeMap<i32, f64>,
+    /// Assumed exchange rate (VND per USD) in the target year, for a target in another
+    /// currency than the results (`core::plan::currency`).
+    pub exchange_rate: Option<f64>,
 }
 
 /// The working of an assessment: every number the explanation shows.
@@ -397,6 +403,7 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
     let mut a = assess_with(model, indicator_id, assumptions);
     let facts_only = Assumptions {
         pace_basis: assumptions.pace_basis,
+        exchange_rate: assumptions.exchange_rate,
         ..Assumptions::default()
     };
     if *assumptions != facts_only {
@@ -526,7 +533,24 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
     let Some(target) = term_target(model, indicator_id) else {
         return unassessed(indicator_id, AssessError::NoTarget);
     };
-    let target_amount = amount_in_unit(model, target);
+    let target_amount =
+        if crate::core::plan::currency::needs_rate(model, &target.unit, &indicator.unit) {
+            let converted = assumptions.exchange_rate.and_then(|rate| {
+                crate::core::plan::currency::convert(
+                    model,
+                    target.amount,
+                    &target.unit,
+                    &indicator.unit,
+                    rate,
+                )
+            });
+            match converted {
+                Some(a) => a,
+                None => return unassessed(indicator_id, AssessError::NoExchangeRate),
+            }
+        } else {
+            amount_in_unit(model, target)
+        };
     let rule = TargetRule::new(target_amount, target, indicator.better);
     let falling = indicator.better == Better::Lower;
     let levels = yearly_levels(model, indicator_id);

@@ -5,6 +5,7 @@
 
 pub mod assessment;
 pub mod chain;
+pub mod currency;
 pub mod goal_seek;
 pub mod pace;
 pub mod report_facts;

@@ -1,0 +1,118 @@
+//! Targets in another currency: a per-capita target in USD against results in VND is
+//! compared through an exchange rate (VND per USD) that the person sees and can change.
+//! The public pages state no rate, so the app never supplies one: the rate comes in as
+//! an assumption, and the conversion is part of the working the explanation shows.
+
+use crate::core::model::{Amount, Model};
+
+/// Dimension of the units in đồng (`vnd`, `mn_vnd`, `bn_vnd`…).
+pub const VND: &str = "vnd";
+/// Dimension of the units in US dollars (`usd`, `mn_usd`…).
+pub const USD: &str = "usd";
+
+/// True when two unit dimensions are VND and USD, in either order: figures in one can be
+/// compared with the other's only through an exchange rate.
+pub fn is_currency_pair(a: &str, b: &str) -> bool {
+    (a == VND && b == USD) || (a == USD && b == VND)
+}
+
+/// True when a figure in unit `from` needs an exchange rate to be read in unit `to`.
+pub fn needs_rate(model: &Model, from: &str, to: &str) -> bool {
+    match (model.unit(from), model.unit(to)) {
+        (Some(f), Some(t)) => is_currency_pair(&f.dimension, &t.dimension),
+        _ => false,
+    }
+}
+
+/// Converts `amount` from unit `from` to unit `to` across VND and USD at `vnd_per_usd`
+/// đồng per dollar (6,900 `usd` at 26,000 is 179.4 `mn_vnd`); `None` when the units are
+/// not a currency pair, the rate is not a positive finite number, or the result is not
+/// finite.
+pub fn convert(
+    model: &Model,
+    amount: Amount,
+    from: &str,
+    to: &str,
+    vnd_per_usd: f64,
+) -> Option<Amount> {
+    let (f, t) = (model.unit(from)?, model.unit(to)?);
+    let usable = vnd_per_usd.is_finite() && vnd_per_usd > 0.0;
+    if !(is_currency_pair(&f.dimension, &t.dimension) && usable) {
+        return None;
+    }
+    let rate = if f.dimension == USD {
+        vnd_per_usd
+    } else {
+        1.0 / vnd_per_usd
+    };
+    let scale = f.factor * rate / t.factor;
+    let out = match amount {
+        Amount::Point(v) => Amount::Point(v * scale),
+        Amount::Range(lo, hi) => Amount::Range(lo * scale, hi * scale),
+    };
+    let finite = match out {
+        Amount::Point(v) => v.is_finite(),
+        Amount::Range(lo, hi) => lo.is_finite() && hi.is_finite(),
+    };
+    finite.then_some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::core::model::catalog::kon_tum;
+
+    fn close(a: Option<Amount>, want: Amount) {
+        match (a, want) {
+            (Some(Amount::Point(x)), Amount::Point(y)) => {
+                assert!((x - y).abs() < 1e-9, "{x} vs {y}")
+            }
+            (Some(Amount::Range(a, b)), Amount::Range(c, d)) => {
+                assert!(
+                    (a - c).abs() < 1e-9 && (b - d).abs() < 1e-9,
+                    "{a}-{b} vs {c}-{d}"
+                )
+            }
+            (got, _) => panic!("{got:?} vs {want:?}"),
+        }
+    }
+
+    #[test]
+    fn usd_targets_convert_to_million_vnd_at_the_rate_given() {
+        let m = kon_tum();
+        // 6,900 USD × 26,000 VND/USD = 179,400,000 VND = 179.4 million VND.
+        close(
+            convert(&m, Amount::Point(6900.0), "usd", "mn_vnd", 26_000.0),
+            Amount::Point(179.4),
+        );
+        // 7,000 × 26,000 = 182,000,000 VND = 182 million VND.
+        close(
+            convert(&m, Amount::Range(6900.0, 7000.0), "usd", "mn_vnd", 26_000.0),
+            Amount::Range(179.4, 182.0),
+        );
+        // Back: 102 million VND ÷ 25,500 = 4,000 USD.
+        close(
+            convert(&m, Amount::Point(102.0), "mn_vnd", "usd", 25_500.0),
+            Amount::Point(4000.0),
+        );
+    }
+
+    #[test]
+    fn no_rate_no_conversion() {
+        let m = kon_tum();
+        for rate in [0.0, -1.0, f64::NAN, f64::INFINITY] {
+            assert_eq!(
+                convert(&m, Amount::Point(1.0), "usd", "mn_vnd", rate),
+                None,
+                "{rate}"
+            );
+        }
+        assert_eq!(
+            convert(&m, Amount::Point(1.0), "ha", "mn_vnd", 26_000.0),
+            None
+        );
+        assert!(needs_rate(&m, "usd", "mn_vnd"));
+        assert!(!needs_rate(&m, "mn_usd", "usd"));
+        assert!(!needs_rate(&m, "bn_vnd", "mn_vnd"));
+    }
+}
