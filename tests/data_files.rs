@@ -528,3 +528,25 @@ fn merged_province_figures_say_so() {
         assert!(note.en.contains("not a Kon Tum figure") || note.en.contains("together"));
     }
 }
+
+#[test]
+fn kon_tum_2025_figures_of_the_merged_province_are_not_kon_tums() {
+    use provincial_planner::core::plan::assessment::yearly_levels;
+    let model = kon_tum();
+    let merged: Vec<_> = model
+        .figures
+        .iter()
+        .filter(|f| f.variant.as_deref() == Some("merged_province"))
+        .collect();
+    // 10.02 % growth in 2025, 7.30 % a year over 2021-2025, 170,204 bn VND of revenue.
+    let values: Vec<f64> = merged.iter().map(|f| f.amount.central()).collect();
+    assert_eq!(values, vec![10.02, 7.30, 170_204.0]);
+    for f in &merged {
+        assert!(f
+            .note
+            .as_ref()
+            .is_some_and(|n| n.en.contains("not Kon Tum's alone")));
+    }
+    // A variant is never a Kon Tum result: no 2025 level appears.
+    assert!(!yearly_levels(&model, "grdp_constant").contains_key(&2025));
+}

@@ -37,6 +37,7 @@ pub const SHIPPED: &[(&str, ModelFiles<'static>)] = &[
                 "kt-003-targets-2024.json",
                 "public-reports.json",
                 "derived.json",
+                "public-reports-2025.json",
             ]
         ),
     ),

@@ -557,11 +557,21 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
     let target_year = target.period.end_year();
     // Only results inside the term are starting points: one from before it (a 2020
     // estimate for a 2021-2025 term) is a base, not progress made in the term.
-    let start_choices: Vec<i32> = levels
+    let mut start_choices: Vec<i32> = levels
         .keys()
         .copied()
         .filter(|y| *y < target_year && *y >= model.term.first_year)
         .collect();
+    // At the start of a term (no result in it yet) the base year's result is where the
+    // growth needed is counted from (the 2025 GRDP for 2026-2030); a share, stock or
+    // count still needs a result inside the term.
+    let growth_paced = !matches!(
+        indicator.target_kind,
+        TargetKind::Stock | TargetKind::Share | TargetKind::Count
+    );
+    if start_choices.is_empty() && growth_paced && levels.contains_key(&model.term.base_year) {
+        start_choices.push(model.term.base_year);
+    }
     let mut out = match target.measure {
         Measure::AverageGrowth | Measure::Level => {
             let pace_kind = match (target.measure, indicator.target_kind) {

@@ -116,3 +116,56 @@ mod tests {
         assert!(!needs_rate(&m, "bn_vnd", "mn_vnd"));
     }
 }
+
+#[cfg(test)]
+mod worked_check {
+    use crate::core::model::catalog::load_shipped;
+    use crate::core::plan::assessment::{assess, AssessError, Assumptions};
+
+    #[test]
+    fn a_usd_per_capita_target_needs_the_pace_of_the_issue_worked_check() {
+        let models = load_shipped().0;
+        let qn = models
+            .iter()
+            .find(|m| m.id == "quang-ngai-2026-2030-cong-khai")
+            .expect("qn");
+        // No rate: the app asks for one rather than reading 6,900 USD as 6,900 mn VND.
+        let none = assess(qn, "grdp_per_capita", &Assumptions::default());
+        assert_eq!(none.required, Err(AssessError::NoExchangeRate));
+        // 6,900 USD × 26,000 = 179.4 mn VND; from 102 mn VND in 2025 over five years:
+        // (179.4 ÷ 102)^(1/5) − 1 = 1.758824^0.2 − 1 = 11.95 % a year.
+        let a = assess(
+            qn,
+            "grdp_per_capita",
+            &Assumptions {
+                exchange_rate: Some(26_000.0),
+                ..Assumptions::default()
+            },
+        );
+        let w = a.working.clone().expect("working");
+        assert!((w.target_value - 179.4).abs() < 1e-9, "{}", w.target_value);
+        assert_eq!((w.start_year, w.start_value), (2025, 102.0));
+        let required = a.required.clone().unwrap_or(f64::NAN);
+        assert!((required - 11.95).abs() < 0.01, "{required}");
+    }
+
+    #[test]
+    fn the_grdp_workbench_counts_the_pace_from_the_2025_result() {
+        let models = load_shipped().0;
+        let qn = models
+            .iter()
+            .find(|m| m.id == "quang-ngai-2026-2030-cong-khai")
+            .expect("qn");
+        // Over 10 % a year from 2025's 92,340 bn VND: 92,340 × 1.61051 = 148,714.5 bn VND
+        // in 2030, which needs 10 % in each of the five years.
+        let a = assess(qn, "grdp_constant", &Assumptions::default());
+        let w = a.working.clone().expect("working");
+        assert!(
+            (w.target_value - 148_714.5).abs() < 0.1,
+            "{}",
+            w.target_value
+        );
+        let required = a.required.clone().unwrap_or(f64::NAN);
+        assert!((required - 10.0).abs() < 1e-6, "{required}");
+    }
+}

@@ -12,3 +12,4 @@ pub mod report_facts;
 pub mod rule;
 pub mod sensitivity;
 pub mod summary;
+pub mod term_end;
