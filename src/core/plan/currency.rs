@@ -145,7 +145,7 @@ mod worked_check {
         let w = a.working.clone().expect("working");
         assert!((w.target_value - 179.4).abs() < 1e-9, "{}", w.target_value);
         assert_eq!((w.start_year, w.start_value), (2025, 102.0));
-        let required = a.required.clone().unwrap_or(f64::NAN);
+        let required = a.required.unwrap_or(f64::NAN);
         assert!((required - 11.95).abs() < 0.01, "{required}");
     }
 
@@ -165,7 +165,7 @@ mod worked_check {
             "{}",
             w.target_value
         );
-        let required = a.required.clone().unwrap_or(f64::NAN);
+        let required = a.required.unwrap_or(f64::NAN);
         assert!((required - 10.0).abs() < 1e-6, "{required}");
     }
 }

@@ -88,12 +88,11 @@ pub fn term_result(model: &Model, indicator_id: &str) -> Option<TermResult> {
     let found: Option<(f64, i32, String, bool)> = match target.measure {
         Measure::Level => levels
             .iter()
-            .filter(|(y, _)| in_term(y))
-            .next_back()
+            .rfind(|(y, _)| in_term(y))
             .map(|(y, f)| (level_value(model, f), *y, figure_key(f), *y == last)),
         Measure::AverageGrowth => {
             let base = levels.get(&model.term.base_year);
-            let latest = levels.iter().filter(|(y, _)| in_term(y)).next_back();
+            let latest = levels.iter().rfind(|(y, _)| in_term(y));
             match (base, latest) {
                 (Some(b), Some((y, f))) => {
                     let n = f64::from(*y - model.term.base_year);
