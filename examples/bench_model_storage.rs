@@ -113,6 +113,7 @@ fn model_file(n: usize) -> ModelFile {
                 base_year: 2025,
             },
             data_version: "2026-12-01".into(),
+            gaps: Vec::new(),
             groups,
             documents: vec![RawDocument {
                 id: "table".into(),

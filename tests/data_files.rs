@@ -183,6 +183,10 @@ fn source_copies_match_the_shared_seeds() {
         ("seeds/003_fda61611c0e909b0.txt", "003_fda61611c0e909b0.txt"),
         ("seeds/004_a8db17795d5bd9b8.txt", "004_a8db17795d5bd9b8.txt"),
         ("reference/public-figures.md", "public-figures.md"),
+        (
+            "reference/public-figures-2026-2030.md",
+            "public-figures-2026-2030.md",
+        ),
     ];
     for (shared_path, copy) in pairs {
         let ours = read_repo_file(format!("data/sources/{copy}"));
@@ -435,4 +439,197 @@ fn gdp_per_capita_2021_is_derived_from_the_revised_series() {
         .figures_of("grdp_per_capita")
         .filter(|f| f.period == Period::Year(2020))
         .all(|f| f.basis == Some(StatBasis::PreRevision)));
+}
+
+fn quang_ngai() -> Model {
+    models()
+        .into_iter()
+        .find(|m| m.id == "quang-ngai-2026-2030-cong-khai")
+        .expect("the merged Quảng Ngãi model is shipped")
+}
+
+#[test]
+fn quang_ngai_2026_2030_holds_the_term_targets_of_the_public_pages() {
+    use provincial_planner::core::model::Comparator;
+    use provincial_planner::core::plan::assessment::term_target;
+    let model = quang_ngai();
+    assert_eq!(
+        (
+            model.term.first_year,
+            model.term.last_year,
+            model.term.base_year
+        ),
+        (2026, 2030, 2025)
+    );
+    // (indicator, amount, comparator) as the reference table writes them.
+    let want: [(&str, Amount, Option<Comparator>); 12] = [
+        (
+            "grdp_constant",
+            Amount::Point(10.0),
+            Some(Comparator::MoreThan),
+        ),
+        ("grdp_per_capita", Amount::Range(6900.0, 7000.0), None),
+        (
+            "structure_industry_services",
+            Amount::Range(75.0, 76.0),
+            None,
+        ),
+        (
+            "structure_industry_construction",
+            Amount::Range(44.0, 45.0),
+            None,
+        ),
+        ("structure_services", Amount::Range(31.0, 32.0), None),
+        ("va_services", Amount::Range(11.0, 12.0), None),
+        (
+            "total_social_investment",
+            Amount::Point(560_000.0),
+            Some(Comparator::AtLeast),
+        ),
+        ("labour_productivity", Amount::Range(8.5, 9.5), None),
+        (
+            "urbanisation_rate",
+            Amount::Point(38.0),
+            Some(Comparator::MoreThan),
+        ),
+        (
+            "digital_economy_share",
+            Amount::Point(30.0),
+            Some(Comparator::AtLeast),
+        ),
+        ("income_per_capita", Amount::Range(9.0, 10.0), None),
+        (
+            "agricultural_labour_share",
+            Amount::Point(38.7),
+            Some(Comparator::LessThan),
+        ),
+    ];
+    for (id, amount, comparator) in want {
+        let t = term_target(&model, id).unwrap_or_else(|| panic!("{id}: no term target"));
+        assert_eq!((t.amount, t.comparator), (amount, comparator), "{id}");
+    }
+    let certified = term_target(&model, "trained_labour_certified_rate").expect("certified");
+    assert_eq!(certified.amount, Amount::Point(30.6));
+    // The per-capita target is in USD, the results in million VND.
+    let per_capita = term_target(&model, "grdp_per_capita").expect("per capita");
+    assert_eq!(per_capita.unit, "usd");
+    assert!(per_capita.approx, "khoảng 6.900 - 7.000 USD");
+}
+
+#[test]
+fn quang_ngai_2025_vintages_pick_the_statistics_and_the_political_report() {
+    use provincial_planner::core::model::{FigureKind, Measure, Period};
+    use provincial_planner::core::plan::assessment::{level_value, yearly_levels};
+    use provincial_planner::core::plan::summary::compare_vintages;
+    let model = quang_ngai();
+    // 2025 growth: 10.02 % (statistics, 05-01-2026) beats 10.59 % (estimate, 25-11-2025).
+    let growth: Vec<_> = model
+        .figures_of("grdp_constant")
+        .filter(|f| {
+            f.period == Period::Year(2025) && f.measure == Measure::Growth && f.kind.is_result()
+        })
+        .collect();
+    assert_eq!(growth.len(), 2);
+    let best = growth
+        .iter()
+        .copied()
+        .max_by(|a, b| compare_vintages(&model, a, b))
+        .expect("best");
+    assert_eq!(
+        (best.amount, best.kind),
+        (Amount::Point(10.02), FigureKind::Actual)
+    );
+    // Current-price GRDP 2025: the political report's 188,701 over "nearly 192,000".
+    let current = yearly_levels(&model, "grdp_current");
+    assert_eq!(
+        current.get(&2025).map(|f| level_value(&model, f)),
+        Some(188_701.0)
+    );
+    assert_eq!(
+        model
+            .figures_of("grdp_current")
+            .filter(|f| f.period == Period::Year(2025))
+            .count(),
+        2,
+        "both vintages are kept"
+    );
+    // The 2025 base of the average-growth target and the per-capita result.
+    let constant = yearly_levels(&model, "grdp_constant");
+    assert_eq!(
+        constant.get(&2025).map(|f| level_value(&model, f)),
+        Some(92_340.0)
+    );
+    let per_capita = yearly_levels(&model, "grdp_per_capita");
+    assert_eq!(
+        per_capita.get(&2025).map(|f| level_value(&model, f)),
+        Some(102.0)
+    );
+    // The 2026 budget estimate: 22,824 domestic + 10,800 import-export = 33,624.
+    let plan = |id: &str| {
+        model
+            .figures_of(id)
+            .find(|f| f.kind == FigureKind::Plan && f.period == Period::Year(2026))
+            .map(|f| f.amount.central())
+            .unwrap_or(f64::NAN)
+    };
+    assert_eq!(
+        plan("budget_revenue_domestic") + plan("budget_revenue_import_export"),
+        plan("budget_revenue")
+    );
+    assert_eq!(plan("budget_revenue"), 33_624.0);
+}
+
+#[test]
+fn quang_ngai_says_what_the_public_pages_lack() {
+    let model = quang_ngai();
+    let all: String = model.gaps.iter().map(|g| g.en.clone()).collect();
+    for what in [
+        "annexes",
+        "budget revenue over 2026-2030",
+        "Forest cover",
+        "New-rural",
+        "Crop areas",
+        "exchange rate",
+    ] {
+        assert!(all.contains(what), "gaps do not name {what}");
+    }
+    assert!(model.gaps.iter().all(|g| !g.vi.is_empty()));
+}
+
+#[test]
+fn merged_province_figures_say_so() {
+    let model = quang_ngai();
+    // The 2021-2025 figures of Kon Tum and the old Quảng Ngãi together are not Kon Tum's.
+    let merged = model
+        .figures
+        .iter()
+        .filter(|f| f.period.to_string() == "2021-2025")
+        .collect::<Vec<_>>();
+    assert_eq!(merged.len(), 2);
+    for f in merged {
+        let note = f.note.as_ref().expect("note");
+        assert!(note.en.contains("not a Kon Tum figure") || note.en.contains("together"));
+    }
+}
+
+#[test]
+fn kon_tum_2025_figures_of_the_merged_province_are_not_kon_tums() {
+    use provincial_planner::core::plan::assessment::yearly_levels;
+    let model = kon_tum();
+    let merged: Vec<_> = model
+        .figures
+        .iter()
+        .filter(|f| f.variant.as_deref() == Some("merged_province"))
+        .collect();
+    // 10.02 % growth in 2025, 7.30 % a year over 2021-2025, 170,204 bn VND of revenue.
+    let values: Vec<f64> = merged.iter().map(|f| f.amount.central()).collect();
+    assert_eq!(values, vec![10.02, 7.30, 170_204.0]);
+    for f in &merged {
+        assert!(f
+            .note
+            .as_ref()
+            .is_some_and(|n| n.en.contains("not Kon Tum's alone")));
+    }
+    // A variant is never a Kon Tum result: no 2025 level appears.
+    assert!(!yearly_levels(&model, "grdp_constant").contains_key(&2025));
 }

@@ -48,6 +48,9 @@ pub struct ViewState {
     pub bases: BTreeMap<String, StatBasis>,
     /// The vintage picked per indicator and slot (`2024/level` → vintage id).
     pub vintages: BTreeMap<String, BTreeMap<String, String>>,
+    /// Exchange rate (VND per USD) typed for an indicator whose target is in USD, by
+    /// indicator; kept as typed, parsed when used.
+    pub exchange_rates: BTreeMap<String, String>,
     /// Text typed in the growth chain's inputs, by (input, year).
     pub chain_inputs: BTreeMap<(ChainInput, i32), String>,
     /// Text typed in the quarterly scenario's cells (`core::plan::quarterly`).
@@ -122,6 +125,13 @@ pub enum Action {
         indicator: String,
         /// Year of the assumption.
         year: i32,
+        /// Text as typed.
+        text: String,
+    },
+    /// Type the assumed exchange rate (VND per USD) of an indicator's USD target.
+    SetExchangeRate {
+        /// Indicator id.
+        indicator: String,
         /// Text as typed.
         text: String,
     },
@@ -257,6 +267,15 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
                 state.scenario_inputs.remove(&(indicator, year));
             } else {
                 state.scenario_inputs.insert((indicator, year), text);
+            }
+            state
+        }
+        Action::SetExchangeRate { indicator, text } => {
+            let mut state = state;
+            if text.trim().is_empty() {
+                state.exchange_rates.remove(&indicator);
+            } else {
+                state.exchange_rates.insert(indicator, text);
             }
             state
         }
@@ -445,6 +464,11 @@ pub fn assumptions_for(state: &ViewState, indicator: &str, locale: Locale) -> As
         },
         basis: state.bases.get(indicator).copied(),
         vintages: state.vintages.get(indicator).cloned().unwrap_or_default(),
+        exchange_rate: state
+            .exchange_rates
+            .get(indicator)
+            .and_then(|text| parse_number(text, locale).ok().flatten())
+            .map(|p| p.value),
     }
 }
 

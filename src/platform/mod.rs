@@ -8,6 +8,7 @@
 
 pub mod clock;
 pub mod download;
+pub mod model_choice;
 pub mod model_store;
 pub mod offline;
 pub mod portal;

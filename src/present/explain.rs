@@ -83,6 +83,12 @@ pub fn assess_error_text(error: AssessError, locale: Locale) -> &'static str {
         (AssessError::NoResultInTerm, Locale::En) => {
             "Only figures from before the term; no result inside the term to assess."
         }
+        (AssessError::NoExchangeRate, Locale::Vi) => {
+            "Mục tiêu tính bằng USD, kết quả tính bằng đồng: nhập tỷ giá giả định (đồng/USD) để so sánh."
+        }
+        (AssessError::NoExchangeRate, Locale::En) => {
+            "The target is in USD and the results in VND: enter an assumed exchange rate (VND per USD) to compare them."
+        }
         (AssessError::Pace(e), _) => pace_error_text(e, locale),
     }
 }

@@ -24,15 +24,33 @@ const CHROMIUM_FLAGS = [
   '--disable-dev-shm-usage',
 ];
 
-/** Launches headless Chromium. */
+/**
+ * The date the pages of the tests live on unless a test says otherwise: inside the
+ * 2021-2025 term, so a bare URL opens Kon Tum 2021-2025 (the app opens on the model whose
+ * term contains today) and its workbench still asks for the pace of 2025. The clock runs
+ * on from this instant; only the date is moved, timers are the browser's own.
+ */
+export const TEST_TODAY = '2025-06-01T09:00:00+07:00';
+
+/**
+ * Launches headless Chromium. Every context it opens lives on `TEST_TODAY`, or on the
+ * date given as `newContext({ today })` (`today: null` keeps the real clock).
+ */
 export async function launchBrowser() {
   if (!existsSync(join(DIST, 'index.html'))) {
     throw new Error('dist/ is missing: run scripts/build.sh (scripts/test.sh does) first');
   }
-  return chromium.launch({
+  const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: CHROMIUM_FLAGS,
   });
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async ({ today = TEST_TODAY, ...options } = {}) => {
+    const context = await newContext(options);
+    if (today) await context.clock.setSystemTime(new Date(today));
+    return context;
+  };
+  return browser;
 }
 
 /** Serves dist/ under `prefix` on a free loopback port, with the production headers. */
@@ -44,8 +62,8 @@ export function serveDist(prefix = '/') {
  * Opens a new page at `url`, records errors, and waits for the dashboard rows.
  * Returns { page, errors } where errors collects console errors and page errors.
  */
-export async function openApp(browser, url, { viewport, waitForRows = true } = {}) {
-  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 } });
+export async function openApp(browser, url, { viewport, waitForRows = true, today } = {}) {
+  const context = await browser.newContext({ viewport: viewport ?? { width: 1280, height: 900 }, today });
   const page = await context.newPage();
   const errors = [];
   page.on('console', (msg) => {

@@ -30,6 +30,9 @@ pub fn ModelPicker() -> impl IntoView {
                         data-testid="model-picker"
                         on:change=move |ev| {
                             if let Ok(i) = event_target_value(&ev).parse::<usize>() {
+                                if let Some(m) = ctx.models.get(i) {
+                                    crate::platform::model_choice::remember(&m.id);
+                                }
                                 ctx.dispatch(Action::SelectModel(i));
                             }
                         }

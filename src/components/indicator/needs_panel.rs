@@ -22,10 +22,10 @@ use crate::components::reports::csv_button::CsvButton;
 use crate::components::reports::print_report::{PrintButton, ReportKind};
 use crate::core::plan::assessment::{assess, seek_year, PaceKind};
 use crate::core::plan::chain::is_linked;
-use crate::present::chance::assumptions_table_with_ranges;
 use crate::present::assumption_tools::{
     answer_text, held_fixed_text, is_unreadable, pasted_cells, spread,
 };
+use crate::present::chance::assumptions_table_with_ranges;
 use crate::present::chart::chart_data;
 use crate::present::explain::{
     defaults_note, missing_results_text, scenario_verdict_code, scenario_verdict_text, warning_text,

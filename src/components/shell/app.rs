@@ -215,7 +215,9 @@ fn Workspace(startup: Startup) -> impl IntoView {
     let models: &'static [_] = models.leak();
     // The view in the URL query (a shared link, or a reload) is where the app starts.
     let search = window().location().search().unwrap_or_default();
-    let initial = state_from_link(&decode(&search), models);
+    let mut link = decode(&search);
+    link.model = start_model_id(models, &link); // Term: the model of today's date
+    let initial = state_from_link(&link, models);
     let ctx = AppContext::with_state(models, rejected.leak(), initial);
     provide_context(ctx);
     let session = DraftSession::start(ctx);
@@ -312,6 +314,26 @@ fn Workspace(startup: Startup) -> impl IntoView {
         <PrintReport /> // Reports: mounted only while printing
     }
     .into_any()
+}
+
+/// The model the app opens on (`core::model::choice::start_model`): the link's, an old
+/// link's Kon Tum, the remembered choice, or the model of today's date.
+fn start_model_id(
+    models: &[crate::core::model::Model],
+    link: &crate::core::codec::view_link::ViewLink,
+) -> Option<String> {
+    use crate::core::model::choice::{start_model, year_of_iso};
+    let today =
+        crate::core::text::calendar::iso_date(clock::now_ms(), clock::timezone_offset_minutes());
+    let remembered = crate::platform::model_choice::remembered();
+    let i = start_model(
+        models,
+        link.model.as_deref(),
+        link.indicator.is_some(),
+        year_of_iso(&today).unwrap_or(0),
+        remembered.as_deref(),
+    );
+    models.get(i).map(|m| m.id.clone())
 }
 
 /// Opens the draft carried by a share link (`#nhap=…`, percent-encoded or not) as a new

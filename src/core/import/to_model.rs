@@ -218,6 +218,7 @@ pub fn to_model_file(
             base_year: meta.base_year,
         },
         data_version: meta.imported_on.clone(),
+        gaps: Vec::new(),
         groups,
         documents: vec![RawDocument {
             id: TABLE_DOC.to_string(),

@@ -85,12 +85,25 @@ pub const SHIPPED: &[(&str, ShippedFiles)] = &[
                 "kt-003-targets-2024.json",
                 "public-reports.json",
                 "derived.json",
+                "public-reports-2025.json",
             ]
         ),
     ),
     (
         "seed-004-province-2020-2025",
         model_files!("seed-004-province-2020-2025", ["seed-004.json"]),
+    ),
+    (
+        "quang-ngai-2026-2030-cong-khai",
+        model_files!(
+            "quang-ngai-2026-2030-cong-khai",
+            [
+                "qn-term-2026-2030.json",
+                "qn-plan-2026.json",
+                "qn-results-2025.json",
+                "national.json",
+            ]
+        ),
     ),
 ];
 

@@ -358,6 +358,7 @@ pub fn build_model(
         indicators,
         figures,
         figures_by_indicator,
+        gaps: raw_model.gaps.iter().map(localized).collect(),
     })
 }
 
@@ -752,7 +753,11 @@ fn unit_fits(measure: Measure, unit: &str, indicator_unit: &str, units: &[Unit])
         return false;
     };
     match measure {
-        Measure::Level | Measure::Cumulative => unit_dim == ind_dim,
+        // A target in another currency (USD per capita against results in VND) is
+        // compared through an exchange rate the person sees (`core::plan::currency`).
+        Measure::Level | Measure::Cumulative => {
+            unit_dim == ind_dim || crate::core::plan::currency::is_currency_pair(unit_dim, ind_dim)
+        }
         Measure::Change => {
             unit_dim == ind_dim || (ind_dim == "percent" && unit_dim == "percentage_points")
         }

@@ -6,6 +6,7 @@
 //! no I/O. Rates are in percent as the documents write them (`7.32` is 7,32 %).
 
 pub mod catalog;
+pub mod choice;
 pub mod edit;
 pub mod file;
 pub mod load;
@@ -449,6 +450,9 @@ pub struct Model {
     pub figures: Vec<Figure>,
     /// Figure positions by indicator id, for quick lookup.
     pub figures_by_indicator: BTreeMap<String, Vec<usize>>,
+    /// What the sources lack (annexes, figures not found), said to the person so they
+    /// know what to add with the model editor.
+    pub gaps: Vec<Localized>,
 }
 
 impl Model {

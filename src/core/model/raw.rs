@@ -36,6 +36,10 @@ pub struct RawModel {
     pub groups: Vec<RawGroup>,
     /// Documents.
     pub documents: Vec<RawDocument>,
+    /// What the sources lack (figures or annexes not found), for the person to add;
+    /// absent when nothing is known to be missing.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub gaps: Vec<RawText>,
 }
 
 /// The term block of `model.json`.

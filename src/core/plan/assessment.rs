@@ -54,6 +54,9 @@ pub enum AssessError {
     /// Results are missing for years before the start of a cumulative target; the
     /// person can enter them as assumptions.
     MissingResults,
+    /// The target is in another currency (USD) than the results (VND) and no exchange
+    /// rate is given: the person enters one (the public pages state none).
+    NoExchangeRate,
     /// The formula failed.
     Pace(PaceError),
 }
@@ -93,6 +96,9 @@ pub struct Assumptions {
     /// ([`vintage_slot`], `2024/level`) to vintage id ([`Figure::vintage_id`]); a slot
     /// without a choice, or whose chosen vintage is gone, uses the one that wins.
     pub vintages: BTreeMap<String, String>,
+    /// Assumed exchange rate (VND per USD) in the target year, for a target in another
+    /// currency than the results (`core::plan::currency`).
+    pub exchange_rate: Option<f64>,
 }
 
 /// The slot of a yearly figure a vintage choice is kept under: `2024/level`,
@@ -483,6 +489,7 @@ pub fn assess(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> A
         pace_basis: assumptions.pace_basis,
         basis: assumptions.basis,
         vintages: assumptions.vintages.clone(),
+        exchange_rate: assumptions.exchange_rate,
         ..Assumptions::default()
     };
     if *assumptions != facts_only {
@@ -636,18 +643,45 @@ fn assess_with(model: &Model, indicator_id: &str, assumptions: &Assumptions) -> 
     let Some(target) = term_target(model, indicator_id) else {
         return unassessed(indicator_id, AssessError::NoTarget);
     };
-    let target_amount = amount_in_unit(model, target);
+    let target_amount =
+        if crate::core::plan::currency::needs_rate(model, &target.unit, &indicator.unit) {
+            let converted = assumptions.exchange_rate.and_then(|rate| {
+                crate::core::plan::currency::convert(
+                    model,
+                    target.amount,
+                    &target.unit,
+                    &indicator.unit,
+                    rate,
+                )
+            });
+            match converted {
+                Some(a) => a,
+                None => return unassessed(indicator_id, AssessError::NoExchangeRate),
+            }
+        } else {
+            amount_in_unit(model, target)
+        };
     let rule = TargetRule::new(target_amount, target, indicator.better);
     let falling = indicator.better == Better::Lower;
     let levels = yearly_levels_chosen(model, indicator_id, &assumptions.vintages);
     let target_year = target.period.end_year();
     // Only results inside the term are starting points: one from before it (a 2020
     // estimate for a 2021-2025 term) is a base, not progress made in the term.
-    let start_choices: Vec<i32> = levels
+    let mut start_choices: Vec<i32> = levels
         .keys()
         .copied()
         .filter(|y| *y < target_year && *y >= model.term.first_year)
         .collect();
+    // At the start of a term (no result in it yet) the base year's result is where the
+    // growth needed is counted from (the 2025 GRDP for 2026-2030); a share, stock or
+    // count still needs a result inside the term.
+    let growth_paced = !matches!(
+        indicator.target_kind,
+        TargetKind::Stock | TargetKind::Share | TargetKind::Count
+    );
+    if start_choices.is_empty() && growth_paced && levels.contains_key(&model.term.base_year) {
+        start_choices.push(model.term.base_year);
+    }
     let mut out = match target.measure {
         Measure::AverageGrowth | Measure::Level => {
             let pace_kind = match (target.measure, indicator.target_kind) {

@@ -7,6 +7,7 @@
 pub mod assessment;
 pub mod chain;
 pub mod chance;
+pub mod currency;
 pub mod goal_seek;
 pub mod pace;
 pub mod quarterly;
@@ -14,3 +15,4 @@ pub mod report_facts;
 pub mod rule;
 pub mod sensitivity;
 pub mod summary;
+pub mod term_end;
