@@ -175,7 +175,7 @@ impl DraftSession {
             // Nothing to open: the typed texts stay, no draft is open.
             None => self.ctx.dispatch(Action::LoadDraft {
                 draft: None,
-                texts: typed,
+                texts: Box::new(typed),
             }),
         }
     }
@@ -195,7 +195,7 @@ impl DraftSession {
         self.status.set(status_on_open(&open, self.persistent()));
         self.ctx.dispatch(Action::LoadDraft {
             draft: Some(open),
-            texts,
+            texts: Box::new(texts),
         });
     }
 
@@ -427,7 +427,7 @@ impl DraftSession {
         self.status.set(SaveStatus::Idle);
         self.ctx.dispatch(Action::LoadDraft {
             draft: None,
-            texts: ScenarioTexts::default(),
+            texts: Box::default(),
         });
     }
 

@@ -185,8 +185,8 @@ pub enum Action {
     LoadDraft {
         /// The draft (`None`: no draft is open).
         draft: Option<OpenDraft>,
-        /// Its texts.
-        texts: ScenarioTexts,
+        /// Its texts (boxed: they are the largest part of any action).
+        texts: Box<ScenarioTexts>,
     },
     /// The open draft was saved as this draft (to storage, or to the in-memory list
     /// when storage is unavailable); the typed texts stay.
@@ -348,21 +348,24 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             quarter_results: Default::default(),
             ..state
         },
-        Action::LoadDraft { draft, texts } => ViewState {
-            draft,
-            linked_draft: None,
-            scenario_inputs: texts.scenario,
-            start_years: texts.start_years,
-            chain_inputs: texts.chain,
-            quarterly_inputs: texts.quarterly,
-            quarter_results: texts.quarter_results,
-            range_inputs: texts.ranges,
-            chance_seed: texts.seed,
-            level_paces: texts.choices.level_paces,
-            bases: texts.choices.bases,
-            vintages: texts.choices.vintages,
-            ..state
-        },
+        Action::LoadDraft { draft, texts } => {
+            let texts = *texts;
+            ViewState {
+                draft,
+                linked_draft: None,
+                scenario_inputs: texts.scenario,
+                start_years: texts.start_years,
+                chain_inputs: texts.chain,
+                quarterly_inputs: texts.quarterly,
+                quarter_results: texts.quarter_results,
+                range_inputs: texts.ranges,
+                chance_seed: texts.seed,
+                level_paces: texts.choices.level_paces,
+                bases: texts.choices.bases,
+                vintages: texts.choices.vintages,
+                ..state
+            }
+        }
         Action::DraftSaved(saved) => ViewState {
             draft: Some(OpenDraft::after_save(saved, true)),
             ..state
@@ -976,7 +979,7 @@ mod tests {
             s,
             Action::LoadDraft {
                 draft: Some(d1),
-                texts: texts.clone(),
+                texts: Box::new(texts.clone()),
             },
             1,
         );
@@ -986,7 +989,7 @@ mod tests {
             s,
             Action::LoadDraft {
                 draft: None,
-                texts: ScenarioTexts::default(),
+                texts: Box::default(),
             },
             1,
         );
@@ -1157,7 +1160,7 @@ mod tests {
         texts.start_years.insert("budget".into(), 2022);
         let action = Action::LoadDraft {
             draft: Some(stored_draft("d2")),
-            texts: texts.clone(),
+            texts: Box::new(texts.clone()),
         };
         reduces(action, 3, |s| {
             s.draft = Some(stored_draft("d2"));
@@ -1169,7 +1172,7 @@ mod tests {
         });
         let none = Action::LoadDraft {
             draft: None,
-            texts: ScenarioTexts::default(),
+            texts: Box::default(),
         };
         reduces(none, 3, |s| {
             s.draft = None;
@@ -1256,7 +1259,7 @@ mod tests {
             ViewState::default(),
             Action::LoadDraft {
                 draft: None,
-                texts: texts.clone(),
+                texts: Box::new(texts.clone()),
             },
             1,
         );
@@ -1314,7 +1317,7 @@ mod tests {
             linked,
             Action::LoadDraft {
                 draft: Some(stored_draft("d1")),
-                texts: ScenarioTexts::default(),
+                texts: Box::default(),
             },
             1,
         );
