@@ -5,10 +5,8 @@
 //! (reading and writing again changes nothing).
 //!
 //! Each schema version adds `tests/fixtures/*-v<n>.*` files and a block here; the older
-//! fixtures stay and must keep reading, through the migration. Version 2 (the quarterly
-//! scenario, ranges and seed, figure choices and relied figures) has a storage record
-//! fixture; its export file and share link are the same body in their envelopes, checked
-//! by writing and reading them here.
+//! fixtures stay and must keep reading, through the migration. Version 2 added the
+//! quarterly scenario, ranges and seed, figure choices and relied figures.
 
 mod util;
 
@@ -28,6 +26,8 @@ const RECORD_V1: &str = "tests/fixtures/draft-record-v1.json";
 const FILE_V1: &str = "tests/fixtures/drafts-file-v1.json";
 const LINK_V1: &str = "tests/fixtures/share-link-v1.txt";
 const RECORD_V2: &str = "tests/fixtures/draft-record-v2.json";
+const FILE_V2: &str = "tests/fixtures/drafts-file-v2.json";
+const LINK_V2: &str = "tests/fixtures/share-link-v2.txt";
 
 #[track_caller]
 fn read_record(text: &str) -> Draft {
@@ -217,6 +217,37 @@ fn c1_storage_record_v2_fixture_reads_as_written_and_the_writer_writes_it() {
     assert_eq!(opened.overrides.quarterly, o.quarterly);
     assert_eq!(opened.overrides.ranges, o.ranges);
     assert_eq!(opened.overrides.choices, o.choices);
+}
+
+#[test]
+fn c1_export_file_and_share_link_v2_fixtures_open_and_are_written_byte_for_byte() {
+    let record = read_record(&read_repo_file(RECORD_V2));
+    let file = read_repo_file(FILE_V2);
+    let report = import_file(file.as_bytes()).expect("file imports");
+    assert_eq!(report.schema_version, 2);
+    assert!(report.rejected.is_empty(), "{:?}", report.rejected);
+    let drafts = report.into_drafts();
+    assert_eq!(drafts, vec![record.clone()]);
+    assert_eq!(
+        export_file(&drafts, 1_795_500_000_000).expect("writes"),
+        file
+    );
+    // The link carries the body without its id, times, revision and relied figures.
+    let fragment = read_repo_file(LINK_V2);
+    let read = decode_share(fragment.trim(), "mới-2", 42).expect("link opens");
+    assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+    let d = read.draft;
+    is_the_v1_sample(&d);
+    assert_eq!(d.overrides.quarterly, record.overrides.quarterly);
+    assert_eq!(
+        d.overrides.quarter_results,
+        record.overrides.quarter_results
+    );
+    assert_eq!(d.overrides.ranges, record.overrides.ranges);
+    assert_eq!(d.overrides.seed, Some(2025));
+    assert_eq!(d.overrides.choices, record.overrides.choices);
+    assert!(d.overrides.relied.is_empty());
+    assert_eq!(encode_share(&record).expect("fits"), fragment.trim());
 }
 
 #[test]
