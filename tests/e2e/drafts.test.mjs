@@ -43,7 +43,10 @@ function storedDrafts(page) {
   }, PREFIX);
 }
 
-/** A stored record as the app writes it (schema 1), for seeding storage. */
+/** The drafts schema version this app writes (core::draft::record::SCHEMA_VERSION). */
+const SCHEMA_VERSION = 2;
+
+/** A stored record as version 1 of the app wrote it (it still opens, migrated), for seeding storage. */
 function record(id, name, text2025, { version = 1, revision = 1 } = {}) {
   return JSON.stringify({
     app: 'provincial-planner',
@@ -74,7 +77,7 @@ test('A15 a draft is created on the first edit, autosaved, and found again after
   const stored = await storedDrafts(page);
   assert.equal(Object.keys(stored).length, 1);
   const body = JSON.parse(Object.values(stored)[0]);
-  assert.equal(body.schema_version, 1);
+  assert.equal(body.schema_version, SCHEMA_VERSION);
   assert.equal(body.draft.name, 'Kịch bản <img src=x onerror=alert(1)>');
   assert.deepEqual(body.draft.scenario.map((e) => [e.year, e.text, e.value]), [[2024, '10', 10]]);
   assert.match(page.url(), /nhap=/);
@@ -299,7 +302,7 @@ test('A1 full storage: a clear message, the work kept, the previous save untouch
 
 test('C2 B5 a draft from a newer app version opens read-only and is never written', async () => {
   const context = await app.browser.newContext();
-  const newer = record('newer', 'Bản của phiên bản sau', '14', { version: 2 });
+  const newer = record('newer', 'Bản của phiên bản sau', '14', { version: SCHEMA_VERSION + 1 });
   await context.addInitScript((text) => {
     if (!localStorage.getItem('provincial-planner/draft/newer')) {
       localStorage.setItem('provincial-planner/draft/newer', text);
@@ -388,7 +391,7 @@ test('E1 a share link opens as a new unsaved draft and leaves existing drafts un
   await saved(page);
   await page.getByTestId('share-draft').click();
   const link = await page.getByTestId('share-link-url').inputValue();
-  assert.match(link, /#nhap=1\.[0-9a-f]{8}\./);
+  assert.match(link, new RegExp(`#nhap=${SCHEMA_VERSION}\\.[0-9a-f]{8}\\.`));
   assert.ok(link.length < 2100, `link ${link.length} chars`);
 
   // A colleague's browser, which has a draft of its own.

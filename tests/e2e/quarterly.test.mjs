@@ -63,7 +63,7 @@ test('quarterly scenario: fill, mark results, seek the remaining quarters, print
 
   // The year's sector growth goes into the yearly chain (industry 14 % in 2025).
   await page.getByTestId('quarter-to-chain').click();
-  assert.equal(await page.locator('[data-input-id="chain:g_industry:2025"]').inputValue(), '14');
+  assert.equal(await page.locator('[data-testid="scenario-input"][data-input-id="chain:g_industry:2025"]').inputValue(), '14');
 
   // Q1 and Q2 are published: they are results, the rest scenario.
   await page.locator('[data-testid="quarter-result"][data-quarter="1"]').check();
