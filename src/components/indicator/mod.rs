@@ -4,4 +4,5 @@ pub mod chance_panel;
 pub mod indicator_detail;
 pub mod needs_panel;
 pub mod sensitivity_tables;
+pub mod term_result;
 pub mod trend_chart;

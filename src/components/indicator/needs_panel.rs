@@ -17,6 +17,7 @@ use crate::app::state::{
 use crate::components::chain::growth_chain::GrowthChain;
 use crate::components::indicator::chance_panel::{ChancePanel, RangeCells};
 use crate::components::indicator::sensitivity_tables::SensitivityTables;
+use crate::components::indicator::term_result::{today_year, TermResult};
 use crate::components::indicator::trend_chart::TrendChart;
 use crate::components::reports::csv_button::CsvButton;
 use crate::components::reports::print_report::{PrintButton, ReportKind};
@@ -135,8 +136,16 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         })
     };
 
+    // Once the term is over its result replaces the pace still needed (issue #13).
+    let today = today_year();
     let pace_view = move || {
         let locale = ctx.locale();
+        if ctx
+            .model()
+            .is_some_and(|m| crate::core::plan::term_end::term_over(m, today))
+        {
+            return None;
+        }
         let pace = view_model.get()?.pace;
         Some(view! {
             <dl class="pace">
@@ -523,6 +532,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             </div>
             {status_view}
             {scenario_view}
+            <TermResult indicator=indicator.clone() />
             {pace_view}
             {basis_view}
             {stat_basis_view}
