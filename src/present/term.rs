@@ -1,11 +1,14 @@
 //! The end of a term as text (issue #13): the end-of-term result of one indicator in the
 //! workbench (in place of the pace still needed), the evaluation table of the whole
-//! model with its CSV, and the list of what the public pages lack. Pure; the verdicts
+//! model with its CSV, the list of what the public pages lack, and the conversion of a
+//! USD target at the exchange rate the person types. Pure; the verdicts
 //! come from `core::plan::term_end`, which uses the one "meets the target" rule.
 
 use crate::core::codec::csv::Table;
 use crate::core::model::load::figure_key;
-use crate::core::model::{Figure, Measure, Model};
+use crate::core::model::{Amount, Figure, Measure, Model};
+use crate::core::plan::assessment::term_target;
+use crate::core::plan::currency::{convert, needs_rate};
 use crate::core::plan::term_end::{evaluation, term_result, TermResult, Verdict};
 use crate::core::text::numfmt::format_number;
 use crate::present::i18n::term::{tt, TermMsg};
@@ -191,6 +194,56 @@ pub fn evaluation_table(rows: &[EvaluationRow], locale: Locale) -> Table {
     Table { header, rows }
 }
 
+/// The exchange-rate box of an indicator whose term target is in USD.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ExchangeRateView {
+    /// The conversion at the typed rate ("6.900–7.000 USD × 26.000 đồng/USD =
+    /// 179,4–182 triệu đồng"); `None` without a usable rate.
+    pub conversion: Option<String>,
+}
+
+fn amount_text(a: Amount, locale: Locale) -> String {
+    match a {
+        Amount::Point(v) => format_number(v, locale, COMPUTED_DECIMALS),
+        Amount::Range(lo, hi) => format!(
+            "{}–{}",
+            format_number(lo, locale, COMPUTED_DECIMALS),
+            format_number(hi, locale, COMPUTED_DECIMALS)
+        ),
+    }
+}
+
+/// The exchange-rate box's text; `None` when the indicator's term target needs no rate.
+pub fn exchange_rate_view(
+    model: &Model,
+    indicator: &str,
+    rate: Option<f64>,
+    locale: Locale,
+) -> Option<ExchangeRateView> {
+    let i = model.indicator(indicator)?;
+    let target = term_target(model, indicator)?;
+    if !needs_rate(model, &target.unit, &i.unit) {
+        return None;
+    }
+    let conversion = rate.and_then(|r| {
+        let out = convert(model, target.amount, &target.unit, &i.unit, r)?;
+        let per = match locale {
+            Locale::Vi => "đồng/USD",
+            Locale::En => "VND/USD",
+        };
+        Some(format!(
+            "{} × {} {per} = {}",
+            with_unit(
+                &amount_text(target.amount, locale),
+                unit_name(model, &target.unit, locale)
+            ),
+            format_number(r, locale, COMPUTED_DECIMALS),
+            with_unit(&amount_text(out, locale), unit_name(model, &i.unit, locale)),
+        ))
+    });
+    Some(ExchangeRateView { conversion })
+}
+
 /// What the public pages lack, in `locale`; empty when nothing is listed.
 pub fn gaps_list(model: &Model, locale: Locale) -> Vec<String> {
     model
@@ -251,13 +304,35 @@ mod tests {
         assert_eq!(csv.rows.len(), rows.len());
     }
 
+    fn quang_ngai() -> Model {
+        load_shipped()
+            .0
+            .into_iter()
+            .find(|m| m.id == "quang-ngai-2026-2030-cong-khai")
+            .expect("qn")
+    }
+
+    #[test]
+    fn a_usd_target_shows_its_conversion_at_the_typed_rate() {
+        let qn = quang_ngai();
+        // 6,900 USD × 26,000 = 179,400,000 đồng = 179.4 million; 7,000 × 26,000 = 182 million.
+        let v =
+            exchange_rate_view(&qn, "grdp_per_capita", Some(26_000.0), Locale::Vi).expect("usd");
+        let c = v.conversion.expect("rate");
+        assert!(c.contains("26.000 đồng/USD"), "{c}");
+        assert!(c.contains("179,4"), "{c}");
+        assert!(c.contains("182"), "{c}");
+        let none = exchange_rate_view(&qn, "grdp_per_capita", None, Locale::Vi).expect("usd");
+        assert_eq!(none.conversion, None);
+        assert_eq!(
+            exchange_rate_view(&kon_tum(), "grdp_constant", Some(26_000.0), Locale::Vi),
+            None
+        );
+    }
+
     #[test]
     fn the_quang_ngai_model_lists_its_gaps() {
-        let models = load_shipped().0;
-        let qn = models
-            .iter()
-            .find(|m| m.id == "quang-ngai-2026-2030-cong-khai")
-            .expect("qn");
+        let qn = &quang_ngai();
         assert_eq!(gaps_list(qn, Locale::Vi).len(), qn.gaps.len());
         assert!(!qn.gaps.is_empty());
         assert!(gaps_list(&kon_tum(), Locale::Vi).is_empty());

@@ -46,6 +46,10 @@ pub enum TermMsg {
     OpenEvaluation,
     /// Button that closes the evaluation.
     CloseEvaluation,
+    /// Label of the exchange-rate box.
+    ExchangeRate,
+    /// Hint beside the exchange-rate box.
+    ExchangeRateHint,
 }
 }
 
@@ -89,6 +93,14 @@ pub fn tt(msg: TermMsg, locale: Locale) -> &'static str {
             "Show the end-of-term evaluation",
         ),
         TermMsg::CloseEvaluation => ("Đóng đánh giá", "Close the evaluation"),
+        TermMsg::ExchangeRate => (
+            "Tỷ giá giả định (đồng/USD)",
+            "Assumed exchange rate (VND per USD)",
+        ),
+        TermMsg::ExchangeRateHint => (
+            "Mục tiêu tính bằng USD; các trang công khai không nêu tỷ giá, nên bạn nhập tỷ giá giả định cho năm mục tiêu.",
+            "The target is in USD; the public pages state no rate, so type the rate you assume for the target year.",
+        ),
     };
     match locale {
         Locale::Vi => vi,
