@@ -30,4 +30,5 @@ pub mod reports;
 pub mod search_words;
 pub mod sensitivity;
 pub mod series;
+pub mod term;
 pub mod workbench;

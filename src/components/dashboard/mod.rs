@@ -5,3 +5,4 @@ pub mod model_picker;
 pub mod overview_bar;
 pub mod search_box;
 pub mod target_table;
+pub mod term_evaluation;

@@ -16,7 +16,9 @@ use crate::app::state::{
 };
 use crate::components::chain::growth_chain::GrowthChain;
 use crate::components::indicator::chance_panel::{ChancePanel, RangeCells};
+use crate::components::indicator::exchange_rate::ExchangeRateInput;
 use crate::components::indicator::sensitivity_tables::SensitivityTables;
+use crate::components::indicator::term_result::{today_year, TermResult};
 use crate::components::indicator::trend_chart::TrendChart;
 use crate::components::reports::csv_button::CsvButton;
 use crate::components::reports::print_report::{PrintButton, ReportKind};
@@ -135,8 +137,16 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         })
     };
 
+    // Once the term is over its result replaces the pace still needed (issue #13).
+    let today = today_year();
     let pace_view = move || {
         let locale = ctx.locale();
+        if ctx
+            .model()
+            .is_some_and(|m| crate::core::plan::term_end::term_over(m, today))
+        {
+            return None;
+        }
         let pace = view_model.get()?.pace;
         Some(view! {
             <dl class="pace">
@@ -152,11 +162,21 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         })
     };
 
+    let conv_id = indicator.clone();
     let explanation_view = move || {
-        let lines = view_model
-            .get()?
-            .explanation
+        // A USD target's conversion at the typed rate comes first (issue #13).
+        let conversion = ctx.model().and_then(|m| {
+            crate::present::term::exchange_rate_view(
+                m,
+                &conv_id,
+                assumptions.get().exchange_rate,
+                ctx.locale(),
+            )?
+            .conversion
+        });
+        let lines = conversion
             .into_iter()
+            .chain(view_model.get()?.explanation)
             .map(|l| view! { <li>{l}</li> })
             .collect_view();
         Some(view! { <ul class="explanation" data-testid="explanation">{lines}</ul> })
@@ -523,6 +543,8 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             </div>
             {status_view}
             {scenario_view}
+            <TermResult indicator=indicator.clone() />
+            <ExchangeRateInput indicator=indicator.clone() />
             {pace_view}
             {basis_view}
             {stat_basis_view}

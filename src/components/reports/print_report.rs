@@ -13,7 +13,7 @@ use crate::app::state::{scenario_assumptions_for, scenario_texts_for, AppContext
 use crate::core::codec::csv::Table;
 use crate::core::plan::assessment::assess;
 use crate::platform::clock::{now_ms, timezone_offset_minutes};
-use crate::present::i18n::{t, Msg};
+use crate::present::i18n::{pick, t, Msg};
 use crate::present::reports::{dashboard_report, scenario_report, SourceLine};
 
 /// What to print.
@@ -27,6 +27,8 @@ pub enum ReportKind {
     Both,
     /// The quarterly scenario's form (`components::quarterly::quarterly_form`).
     Quarterly,
+    /// The end-of-term evaluation of the whole model (`present::term`).
+    TermEvaluation,
 }
 
 /// The report asked for, shared by the print buttons and the report.
@@ -61,6 +63,7 @@ pub fn PrintButton(kind: ReportKind) -> impl IntoView {
         ReportKind::Scenario => ("print-scenario", Msg::PrintScenario),
         ReportKind::Dashboard | ReportKind::Both => ("print-report", Msg::PrintReport),
         ReportKind::Quarterly => ("print-quarterly", Msg::PrintScenario),
+        ReportKind::TermEvaluation => ("print-term-evaluation", Msg::PrintReport),
     };
     view! {
         <button
@@ -254,11 +257,26 @@ pub fn PrintReport() -> impl IntoView {
         let quarterly = (kind == ReportKind::Quarterly).then(|| {
             view! { <crate::components::quarterly::quarterly_form::QuarterlyForm /> }
         });
+        let evaluation = (kind == ReportKind::TermEvaluation).then(|| {
+            use crate::present::i18n::term::{tt, TermMsg};
+            let rows = crate::present::term::evaluation_rows(model, locale);
+            let table = crate::present::term::evaluation_table(&rows, locale);
+            view! {
+                <section class="report-page" data-testid="report-term-evaluation">
+                    <header class="report-head">
+                        <p class="report-province">{pick(&model.province, locale).to_string()}</p>
+                        <h2>{tt(TermMsg::EvaluationTitle, locale)}</h2>
+                    </header>
+                    {table_view(table, "report-table", "report-term-table")}
+                </section>
+            }
+        });
         Some(view! {
             <div class="print-report" data-testid="print-report-view" lang=locale.code()>
                 {dashboard}
                 {scenario}
                 {quarterly}
+                {evaluation}
             </div>
         })
     }

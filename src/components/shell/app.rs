@@ -301,6 +301,8 @@ fn Workspace(startup: Startup) -> impl IntoView {
                 <crate::components::models::model_editor::ModelEditor />
                 <ModelFiles />
             </div>
+            <crate::components::dashboard::term_evaluation::ModelGaps />
+            <crate::components::dashboard::term_evaluation::TermEvaluation />
             <SearchBox />
             <DraftsPanel />
             <div class="layout">

@@ -35,6 +35,7 @@ pub mod models;
 pub mod numbers;
 pub mod prerender;
 pub mod quarterly;
+pub mod term;
 
 use crate::core::model::load::DataError;
 use crate::core::model::{
