@@ -206,7 +206,8 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
         escape(t(Msg::PrintReport, locale))
     ));
     // The note stands where the model tools will be; then the search box and the
-    // drafts panel as they are with no draft, so the tables start where the app's do.
+    // drafts panel as they are with no draft (`is-empty`, the app's compact panel), so
+    // the tables start where the app's do.
     out.push_str("<main>");
     out.push_str(&note(model, today, locale));
     out.push_str(&format!(
@@ -215,7 +216,7 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
         escape(t(Msg::SearchPlaceholder, locale))
     ));
     out.push_str(&format!(
-        "<section class=\"drafts-panel\"><div class=\"drafts-head\"><h2>{}</h2></div><div class=\"draft-actions\">{}{}{}</div><div class=\"draft-files\">{}{}{}{}</div><h3>{}</h3><p class=\"drafts-empty\">{} {}</p><details class=\"draft-compare\"><summary>{}</summary></details><div class=\"storage-health\"><p>{}</p><p>{}</p><p>{}</p></div></section>",
+        "<section class=\"drafts-panel is-empty\"><div class=\"drafts-head\"><h2>{}</h2></div><div class=\"draft-actions\">{}{}{}</div><div class=\"draft-files\">{}{}{}{}</div><h3>{}</h3><p class=\"drafts-empty\">{} {}</p><details class=\"draft-compare\"><summary>{}</summary></details><div class=\"storage-health\"><p>{}</p><p>{}</p><p>{}</p></div></section>",
         escape(dt(DraftMsg::Drafts, locale)),
         button(dt(DraftMsg::New, locale)),
         button(dt(DraftMsg::Duplicate, locale)),
@@ -392,6 +393,8 @@ mod tests {
             .and_then(|rest| rest.split("</tr>").next())
             .unwrap_or_default();
         assert!(grdp.contains("58,42 triệu đồng"), "{grdp}");
+        // The drafts panel as the app lays it out with no draft (compact, issue #17).
+        assert!(html.contains("<section class=\"drafts-panel is-empty\">"));
         // A statistic of the annual report only is one click away, not on the first screen.
         assert!(!html.contains("data-indicator-id=\"average_population\""));
     }
