@@ -9,11 +9,13 @@
 //    portal.json, which an administrator edits), derives the build id from that list, and
 //    writes sw.js: one line with the list, then the template assets/sw.js.
 //
-// 0. When run by Trunk: writes the first view into index.html (the dashboard rows of the
-//    default model, `cargo run --example prerender`, from the same present:: view models
-//    the app uses), between <!--prerendered--> markers right after <body>, so the rows are
-//    on screen before any wasm runs; the app removes it when its own first view mounts.
-//    PLANNER_PRERENDER=0 skips it.
+// 0. When run by Trunk: writes the first view into index.html (the first screen of the
+//    model the app opens on the build date with nothing remembered: the overview and the
+//    main targets' rows, `cargo run --example prerender`, from the same present:: view
+//    models the app uses; the build date is SOURCE_DATE_EPOCH's when set, else today's,
+//    in Vietnam), between <!--prerendered--> markers right after <body>, so the rows are
+//    on screen before any wasm runs (its <main> hides the loading sign); the app removes
+//    it when its own first view mounts. PLANNER_PRERENDER=0 skips it.
 //
 // Running it again on its own output changes nothing (the end-to-end tests run it on a
 // copied and edited dist/ to make a "second build"). Usage outside Trunk:

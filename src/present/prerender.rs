@@ -1,18 +1,26 @@
 //! The first view as HTML, written into `index.html` at build time
 //! (`examples/prerender.rs`, run by `scripts/postbuild.mjs`), so the dashboard rows are on
-//! screen before any wasm has run. It lays out the same view models as the app
-//! ([`dashboard`], [`model_heading`], the same words) in the same classes, so the app's
-//! first view replaces it in place. Nothing in it reacts: controls are disabled, and the
-//! rows carry `data-testid="prerendered-row"` (never `indicator-row`). A note in both
-//! languages says the numbers are the default model's, since a person with another model,
-//! language or drafts saved sees theirs only once the app runs.
+//! screen before any wasm has run. It shows the model the app opens on a bare link with
+//! no remembered choice on the build date ([`first_model`], the same
+//! `core::model::choice::start_model` the app calls), and lays out the same first screen
+//! as the app: the overview of the main targets ([`overview`]), the first-step hint and
+//! the main targets' rows ([`filtered_dashboard`] with [`RowFilter::Main`]), with
+//! [`model_heading`] and the same words, in the same classes, so the app's first view
+//! replaces it in place. Nothing in it reacts: controls are disabled, and the rows carry
+//! `data-testid="prerendered-row"` (never `indicator-row`). A note in both languages says
+//! the numbers are the default model's as of the build date, naming both, since a person
+//! with another model, language or drafts saved sees theirs only once the app runs.
 
 use crate::core::draft::session::Protection;
+use crate::core::model::choice::{start_model, year_of_iso};
 use crate::core::model::Model;
 use crate::present::compare::{cmt, CompareMsg};
-use crate::present::dashboard::{dashboard, model_heading, model_label, status_class, RowView};
+use crate::present::dashboard::{model_heading, model_label, status_class, RowView};
+use crate::present::dates::day_text;
+use crate::present::first_screen::{filtered_dashboard, overview, OverviewItem, RowFilter};
 use crate::present::i18n::drafts::{dt, protection_text, DraftMsg};
-use crate::present::i18n::prerender::{pt, PrerenderMsg};
+use crate::present::i18n::first_hour::{ft, FirstMsg};
+use crate::present::i18n::prerender::{pt, shows_as_of, PrerenderMsg};
 use crate::present::i18n::{t, Locale, Msg};
 
 /// The id of the pre-rendered element; the app removes it when its first view mounts.
@@ -107,16 +115,70 @@ fn button(text: &str) -> String {
     format!("<button type=\"button\" disabled>{}</button>", escape(text))
 }
 
+/// The model the app opens on `today` (an ISO date, `2026-12-01`) for a bare link and
+/// no remembered choice: `core::model::choice::start_model`, as the app's shell calls it.
+pub fn first_model(models: &[Model], today: &str) -> usize {
+    start_model(models, None, false, year_of_iso(today).unwrap_or(0), None)
+}
+
+/// An ISO date (`2026-12-01`) as the interface writes a day; the text as it is when it
+/// is not one.
+fn date_text(iso: &str, locale: Locale) -> String {
+    let mut parts = iso.splitn(3, '-');
+    let year = parts.next().unwrap_or_default();
+    let month = parts.next().and_then(|m| m.parse::<u32>().ok());
+    let day = parts.next().and_then(|d| d.parse::<u32>().ok());
+    match (month, day) {
+        (Some(month), Some(day)) if year.len() == 4 => day_text(year, month, day, locale),
+        _ => iso.to_string(),
+    }
+}
+
+fn overview_button(item: &OverviewItem, pressed: bool) -> String {
+    format!(
+        "<button type=\"button\" class=\"overview-item overview-{}\" data-filter=\"{}\" aria-pressed=\"{pressed}\" disabled><span class=\"overview-count\">{}</span> <span class=\"overview-label\">{}</span></button>",
+        item.code,
+        item.code,
+        item.count,
+        escape(&item.label)
+    )
+}
+
+/// The note above the tables: whose numbers these are, which model and which date, in
+/// `locale` and then in the other language.
+fn note(model: &Model, today: &str, locale: Locale) -> String {
+    let sentence = |l: Locale| {
+        format!(
+            "{} {}",
+            escape(pt(PrerenderMsg::DefaultModelNote, l)),
+            escape(&shows_as_of(
+                &model_heading(model, l),
+                &date_text(today, l),
+                l
+            ))
+        )
+    };
+    format!(
+        "<p class=\"notice prerendered-note\" role=\"status\" data-testid=\"prerendered-note\" data-today=\"{}\">{} <span lang=\"{}\">{}</span></p>",
+        escape(today),
+        sentence(locale),
+        other(locale).code(),
+        sentence(other(locale))
+    )
+}
+
 /// The first view of `models[index]` (the model the app opens when nothing else is
-/// asked for) in `locale`, as one `<div id="prerendered">` element; `models` gives the
-/// picker its list. Empty when there is no such model.
-pub fn first_view(models: &[Model], index: usize, locale: Locale) -> String {
+/// asked for, [`first_model`]) in `locale`, as one `<div id="prerendered">` element,
+/// its note naming `today` (the build date, ISO); `models` gives the picker its list.
+/// Empty when there is no such model.
+pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -> String {
     let Some(model) = models.get(index) else {
         return String::new();
     };
     let mut out = format!(
-        "<div id=\"{PRERENDERED_ID}\" class=\"prerendered\" data-testid=\"prerendered\" data-model-id=\"{}\" aria-busy=\"true\">",
-        escape(&model.id)
+        "<div id=\"{PRERENDERED_ID}\" class=\"prerendered\" data-testid=\"prerendered\" data-model-id=\"{}\" data-today=\"{}\" aria-busy=\"true\">",
+        escape(&model.id),
+        escape(today)
     );
     // Header: the same blocks as the app's, controls disabled.
     out.push_str(&format!(
@@ -144,20 +206,17 @@ pub fn first_view(models: &[Model], index: usize, locale: Locale) -> String {
         escape(t(Msg::PrintReport, locale))
     ));
     // The note stands where the model tools will be; then the search box and the
-    // drafts panel as they are with no draft, so the tables start where the app's do.
-    out.push_str(&format!(
-        "<main><p class=\"notice prerendered-note\" role=\"status\" data-testid=\"prerendered-note\">{} <span lang=\"{}\">{}</span></p>",
-        escape(pt(PrerenderMsg::DefaultModelNote, locale)),
-        other(locale).code(),
-        escape(pt(PrerenderMsg::DefaultModelNote, other(locale)))
-    ));
+    // drafts panel as they are with no draft (`is-empty`, the app's compact panel), so
+    // the tables start where the app's do.
+    out.push_str("<main>");
+    out.push_str(&note(model, today, locale));
     out.push_str(&format!(
         "<div class=\"search\"><label>{}</label><input type=\"search\" disabled placeholder=\"{}\"></div>",
         escape(t(Msg::Search, locale)),
         escape(t(Msg::SearchPlaceholder, locale))
     ));
     out.push_str(&format!(
-        "<section class=\"drafts-panel\"><div class=\"drafts-head\"><h2>{}</h2></div><div class=\"draft-actions\">{}{}{}</div><div class=\"draft-files\">{}{}{}{}</div><h3>{}</h3><p class=\"drafts-empty\">{} {}</p><details class=\"draft-compare\"><summary>{}</summary></details><div class=\"storage-health\"><p>{}</p><p>{}</p><p>{}</p></div></section>",
+        "<section class=\"drafts-panel is-empty\"><div class=\"drafts-head\"><h2>{}</h2></div><div class=\"draft-actions\">{}{}{}</div><div class=\"draft-files\">{}{}{}{}</div><h3>{}</h3><p class=\"drafts-empty\">{} {}</p><details class=\"draft-compare\"><summary>{}</summary></details><div class=\"storage-health\"><p>{}</p><p>{}</p><p>{}</p></div></section>",
         escape(dt(DraftMsg::Drafts, locale)),
         button(dt(DraftMsg::New, locale)),
         button(dt(DraftMsg::Duplicate, locale)),
@@ -174,11 +233,29 @@ pub fn first_view(models: &[Model], index: usize, locale: Locale) -> String {
         escape(protection_text(Protection::Unknown, locale)),
         escape(dt(DraftMsg::NeverExported, locale)),
     ));
-    let groups = dashboard(model, "", locale);
+    // The first screen: the overview of the main targets, the first-step hint, then
+    // the main targets' rows (the app's `TargetTables` with its filter at `Main`).
+    let o = overview(model, locale);
+    out.push_str(&format!(
+        "<div class=\"layout\"><section class=\"overview\"><h2>{}</h2><div class=\"overview-filters\" role=\"group\" aria-label=\"{}\">{}",
+        escape(ft(FirstMsg::OverviewHeading, locale)),
+        escape(ft(FirstMsg::FilterLabel, locale)),
+        overview_button(&o.main, true)
+    ));
+    for item in &o.standings {
+        out.push_str(&overview_button(item, false));
+    }
+    out.push_str(&format!(
+        "{}</div><p class=\"first-step\">{}</p></section>",
+        overview_button(&o.all, false),
+        escape(ft(FirstMsg::FirstStepHint, locale))
+    ));
+    let groups = filtered_dashboard(model, "", RowFilter::Main, locale);
     let count: usize = groups.iter().map(|g| g.rows.len()).sum();
     out.push_str(&format!(
-        "<div class=\"layout\"><section class=\"tables\"><p class=\"count\">{count} {}</p>",
-        escape(t(Msg::IndicatorsShown, locale))
+        "<section class=\"tables\"><p class=\"count\">{count} {} · {}</p>",
+        escape(t(Msg::IndicatorsShown, locale)),
+        escape(ft(FirstMsg::ShowingMain, locale))
     ));
     let head: String = [
         Msg::ColIndicator,
@@ -193,9 +270,10 @@ pub fn first_view(models: &[Model], index: usize, locale: Locale) -> String {
     .collect();
     for group in &groups {
         out.push_str(&format!(
-            "<div class=\"table-wrap\" data-group-id=\"{}\"><div class=\"table-tools\"><span class=\"csv-export\"><button class=\"csv-button\" type=\"button\" disabled>{}</button></span></div><table class=\"targets\"><caption>{}</caption><thead><tr>{head}</tr></thead><tbody>",
+            "<div class=\"table-wrap\" data-group-id=\"{}\"><div class=\"table-tools\">{}{}</div><table class=\"targets\"><caption>{}</caption><thead><tr>{head}</tr></thead><tbody>",
             escape(&group.id),
-            escape(t(Msg::CsvExport, locale)),
+            csv_button(t(Msg::CsvExport, locale)),
+            csv_button(ft(FirstMsg::XlButton, locale)),
             escape(&group.name)
         ));
         for row in &group.rows {
@@ -203,8 +281,18 @@ pub fn first_view(models: &[Model], index: usize, locale: Locale) -> String {
         }
         out.push_str("</tbody></table></div>");
     }
-    out.push_str("</section></div></main></div>");
+    out.push_str(&format!(
+        "<p class=\"show-others\">{}</p></section></div></main></div>",
+        button(ft(FirstMsg::ShowOthers, locale))
+    ));
     out
+}
+
+fn csv_button(label: &str) -> String {
+    format!(
+        "<span class=\"csv-export\"><button class=\"csv-button\" type=\"button\" disabled>{}</button></span>",
+        escape(label)
+    )
 }
 
 fn other(locale: Locale) -> Locale {
@@ -234,19 +322,62 @@ mod tests {
         escaped("", "");
     }
 
-    #[test]
-    fn the_default_model_is_pre_rendered_row_for_row() {
-        let (models, _) = load_shipped();
-        let html = first_view(&models, 0, Locale::Vi);
-        let rows: usize = dashboard(&models[0], "", Locale::Vi)
+    /// Kon Tum 2021-2025 (first shipped) on a date in its term.
+    const JUN_2024: &str = "2024-06-01";
+    /// The merged Quảng Ngãi 2026-2030 model's term.
+    const DEC_2026: &str = "2026-12-01";
+
+    fn row_ids(html: &str) -> Vec<String> {
+        html.split("data-testid=\"prerendered-row\" data-indicator-id=\"")
+            .skip(1)
+            .filter_map(|rest| rest.split('"').next())
+            .map(str::to_string)
+            .collect()
+    }
+
+    fn first_screen_ids(model: &Model) -> Vec<String> {
+        filtered_dashboard(model, "", RowFilter::Main, Locale::Vi)
             .iter()
-            .map(|g| g.rows.len())
-            .sum();
-        assert!(rows > 300, "{rows}");
-        assert_eq!(
-            html.matches("data-testid=\"prerendered-row\"").count(),
-            rows
-        );
+            .flat_map(|g| g.rows.iter().map(|r| r.id.clone()))
+            .collect()
+    }
+
+    #[test]
+    fn the_model_is_the_one_the_app_opens_on_the_build_date() {
+        let (models, _) = load_shipped();
+        let id = |today: &str| {
+            models
+                .get(first_model(&models, today))
+                .map(|m| m.id.clone())
+                .unwrap_or_default()
+        };
+        assert_eq!(id(JUN_2024), "kon-tum-2021-2025");
+        assert_eq!(id(DEC_2026), "quang-ngai-2026-2030-cong-khai");
+        // A date in no term, or no date at all: the first model, as the app does.
+        assert_eq!(id("2040-01-01"), "kon-tum-2021-2025");
+        assert_eq!(id(""), "kon-tum-2021-2025");
+    }
+
+    #[test]
+    fn the_main_targets_are_pre_rendered_row_for_row() {
+        let (models, _) = load_shipped();
+        for today in [JUN_2024, DEC_2026] {
+            let index = first_model(&models, today);
+            let html = first_view(&models, index, today, Locale::Vi);
+            let want = first_screen_ids(&models[index]);
+            assert!(want.len() >= 10, "{today}: {}", want.len());
+            assert_eq!(row_ids(&html), want, "{today}");
+            assert!(
+                html.contains(&format!("<p class=\"count\">{} chỉ tiêu", want.len())),
+                "{today}"
+            );
+        }
+    }
+
+    #[test]
+    fn kon_tum_is_pre_rendered_as_the_app_shows_it() {
+        let (models, _) = load_shipped();
+        let html = first_view(&models, 0, JUN_2024, Locale::Vi);
         assert!(!html.contains("indicator-row"));
         assert!(
             html.starts_with("<div id=\"prerendered\""),
@@ -262,28 +393,80 @@ mod tests {
             .and_then(|rest| rest.split("</tr>").next())
             .unwrap_or_default();
         assert!(grdp.contains("58,42 triệu đồng"), "{grdp}");
+        // The drafts panel as the app lays it out with no draft (compact, issue #17).
+        assert!(html.contains("<section class=\"drafts-panel is-empty\">"));
+        // A statistic of the annual report only is one click away, not on the first screen.
+        assert!(!html.contains("data-indicator-id=\"average_population\""));
+    }
+
+    #[test]
+    fn the_overview_and_the_first_step_stand_above_the_rows() {
+        let (models, _) = load_shipped();
+        let html = first_view(&models, 0, JUN_2024, Locale::Vi);
+        let o = overview(&models[0], Locale::Vi);
+        let first_row = html.find("prerendered-row").unwrap_or(0);
+        for item in std::iter::once(&o.main)
+            .chain(o.standings.iter())
+            .chain(std::iter::once(&o.all))
+        {
+            let at = html
+                .find(&format!("data-filter=\"{}\"", item.code))
+                .unwrap_or(usize::MAX);
+            assert!(at < first_row, "{item:?}");
+            let button = html[at..].split("</button>").next().unwrap_or_default();
+            assert!(
+                button.contains(&format!(
+                    "<span class=\"overview-count\">{}</span>",
+                    item.count
+                )),
+                "{button}"
+            );
+        }
+        assert!(html.contains("data-filter=\"main\" aria-pressed=\"true\""));
+        let hint = html
+            .find(&escape(ft(FirstMsg::FirstStepHint, Locale::Vi)))
+            .unwrap_or(usize::MAX);
+        assert!(hint < first_row);
+        assert!(html.contains(&escape(ft(FirstMsg::ShowOthers, Locale::Vi))));
     }
 
     #[test]
     fn the_note_says_in_both_languages_whose_numbers_these_are() {
         let (models, _) = load_shipped();
+        let index = first_model(&models, DEC_2026);
         for locale in [Locale::Vi, Locale::En] {
-            let html = first_view(&models, 0, locale);
+            let html = first_view(&models, index, DEC_2026, locale);
             for l in [Locale::Vi, Locale::En] {
                 assert!(html.contains(&escape(pt(PrerenderMsg::DefaultModelNote, l))));
             }
+            assert!(html.contains("data-today=\"2026-12-01\""));
+            let note = html
+                .split("data-testid=\"prerendered-note\"")
+                .nth(1)
+                .and_then(|rest| rest.split("</p>").next())
+                .unwrap_or_default();
+            assert!(note.contains("Quảng Ngãi"), "{note}");
+            assert!(note.contains("ngày 01/12/2026"), "{note}");
+            assert!(note.contains("for 2026-12-01"), "{note}");
         }
+    }
+
+    #[test]
+    fn a_date_is_written_as_the_interface_writes_days() {
+        assert_eq!(date_text("2026-12-01", Locale::Vi), "01/12/2026");
+        assert_eq!(date_text("2026-12-01", Locale::En), "2026-12-01");
+        assert_eq!(date_text("soon", Locale::Vi), "soon");
     }
 
     #[test]
     fn nothing_the_content_security_policy_blocks_and_nothing_to_click() {
         let (models, _) = load_shipped();
-        let html = first_view(&models, 0, Locale::Vi);
+        let html = first_view(&models, 0, JUN_2024, Locale::Vi);
         let tags: Vec<&str> = html
             .split('<')
             .filter_map(|part| part.split('>').next())
             .collect();
-        assert!(tags.len() > 1000, "{}", tags.len());
+        assert!(tags.len() > 300, "{}", tags.len());
         for tag in tags {
             assert!(
                 !tag.starts_with("script") && !tag.starts_with("style"),
@@ -299,7 +482,7 @@ mod tests {
     #[test]
     fn no_model_no_view() {
         let (models, _) = load_shipped();
-        assert_eq!(first_view(&models, models.len(), Locale::Vi), "");
-        assert_eq!(first_view(&[], 0, Locale::Vi), "");
+        assert_eq!(first_view(&models, models.len(), JUN_2024, Locale::Vi), "");
+        assert_eq!(first_view(&[], 0, JUN_2024, Locale::Vi), "");
     }
 }

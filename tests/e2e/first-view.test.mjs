@@ -1,49 +1,97 @@
 // The first view (issue #15): the dashboard rows are in index.html before any wasm runs
-// (pre-rendered at build time from the same present:: view models), marked as the default
-// model's in both languages; the app replaces them in place once it runs; the shipped
-// data come as files beside index.html, and a data file that cannot be fetched gets a
-// clear message instead of a blank page.
+// (pre-rendered at build time from the same present:: view models: the model the app
+// opens on the build date, its first screen of main targets), marked as the default
+// model's of that date in both languages; at that date the app shows the same rows, and
+// replaces them in place once it runs; the shipped data come as files beside index.html,
+// and a data file that cannot be fetched gets a clear message instead of a blank page.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, openApp, row } from './support.mjs';
 
 const app = useApp('/quy-hoach/');
 
-test('the rows are on the page with no script at all, marked as the default model', async () => {
-  const context = await app.browser.newContext({ javaScriptEnabled: false, viewport: { width: 1280, height: 900 } });
+/** The pre-rendered page with no script: its rows, note, model and build date. */
+async function stillPage(viewport = { width: 1280, height: 900 }) {
+  const context = await app.browser.newContext({ javaScriptEnabled: false, viewport });
   const page = await context.newPage();
   await page.goto(app.url);
+  const shown = page.getByTestId('prerendered');
+  return { context, page, model: await shown.getAttribute('data-model-id'), today: await shown.getAttribute('data-today') };
+}
+
+/** The names of the rows, in order, and the latest result of each. */
+const rowsOf = (page, testid) =>
+  page.locator(`[data-testid="${testid}"]`).evaluateAll((rows) =>
+    rows.map((r) => ({
+      id: r.getAttribute('data-indicator-id'),
+      name: r.querySelector('th').innerText.trim(),
+      latest: r.querySelector('[data-testid="latest"]').innerText.trim(),
+    })),
+  );
+
+/** The app at the pre-render's build date (09:00 in Vietnam), the model it opens on. */
+const atBuildDate = (today, options = {}) => openApp(app.browser, app.url, { ...options, today: `${today}T09:00:00+07:00` });
+
+test('the rows are on the page with no script at all, marked as the default model of the build date', async () => {
+  const { context, page, model, today } = await stillPage();
   const rows = await page.locator('[data-testid="prerendered-row"]').count();
-  assert.ok(rows > 300, `only ${rows} pre-rendered rows`);
+  // The first screen: the plan's main targets (issue #17), not every statistic.
+  assert.ok(rows >= 10, `only ${rows} pre-rendered rows`);
   assert.equal(await page.locator('[data-testid="indicator-row"]').count(), 0);
+  assert.match(today, /^\d{4}-\d{2}-\d{2}$/);
+  assert.ok(model, 'the pre-render names its model');
   const note = await page.getByTestId('prerendered-note').innerText();
   assert.match(note, /bộ chỉ tiêu mặc định, chưa phải của bạn/);
   assert.match(note, /default targets, not yet your saved ones/);
-  assert.equal(await page.getByTestId('prerendered').getAttribute('data-model-id'), 'kon-tum-2021-2025');
-  // The same text as the app shows (GRDP per head, dashboard test).
-  const perCapita = page.locator('[data-testid="prerendered-row"][data-indicator-id="grdp_per_capita"]');
-  assert.match(await perCapita.getByTestId('latest').innerText(), /khoảng 58,42 triệu đồng/);
-  assert.equal(await perCapita.getByTestId('plan-status').innerText(), 'vượt');
+  const [y, m, d] = today.split('-');
+  assert.ok(note.includes(`ngày ${d}/${m}/${y}`), note);
+  assert.ok(note.includes(`for ${today}`), note);
+  // The heading the note names is the pre-rendered page's own.
+  const heading = await page.locator('#prerendered h1').innerText();
+  assert.ok(note.includes(heading), `${heading} in ${note}`);
+  // The overview and the first step stand above the rows, as in the app; nothing to click.
+  assert.equal(await page.locator('#prerendered .overview button:not([disabled])').count(), 0);
+  assert.ok((await page.locator('#prerendered .overview button').count()) >= 7);
+  assert.ok(await page.locator('#prerendered .first-step').isVisible());
+  // The loading sign is hidden: the pre-rendered page already has its <main>.
+  assert.equal(await page.locator('.page-loading').isVisible(), false);
+  await context.close();
+});
+
+test('the pre-rendered rows are the ones the app shows first at the build date', async () => {
+  const still = await stillPage();
+  const pre = await rowsOf(still.page, 'prerendered-row');
+  const preCount = await still.page.locator('#prerendered .count').innerText();
+  const preHeading = await still.page.locator('#prerendered h1').innerText();
+  await still.context.close();
+
+  const { page, errors, context } = await atBuildDate(still.today);
+  const live = await rowsOf(page, 'indicator-row');
+  assert.equal(await page.getByTestId('model-title').innerText(), preHeading);
+  assert.equal(live.length, pre.length, `${pre.length} pre-rendered rows, ${live.length} in the app`);
+  assert.deepEqual(pre.map((r) => r.name), live.map((r) => r.name));
+  // The same text as the app shows: no number of another model passed off as its own.
+  assert.deepEqual(pre, live);
+  assert.equal(await page.getByTestId('indicator-count').innerText(), preCount);
+  assert.deepEqual(errors, []);
   await context.close();
 });
 
 test('the app replaces the pre-rendered rows in place', async () => {
   const viewport = { width: 1280, height: 900 };
-  const still = await app.browser.newContext({ javaScriptEnabled: false, viewport });
-  const before = await still.newPage();
-  await before.goto(app.url);
+  const still = await stillPage(viewport);
   const first = async (page, testid) =>
     page.locator(`[data-testid="${testid}"]`).first().evaluate((e) => Math.round(e.getBoundingClientRect().top));
-  const preTop = await first(before, 'prerendered-row');
-  await still.close();
+  const preTop = await first(still.page, 'prerendered-row');
+  await still.context.close();
 
-  const { page, errors, context } = await openApp(app.browser, app.url, { viewport });
+  const { page, errors, context } = await atBuildDate(still.today, { viewport });
   assert.equal(await page.locator('#prerendered').count(), 0);
   assert.equal(await page.locator('[data-testid="prerendered-row"]').count(), 0);
   const liveTop = await first(page, 'indicator-row');
   console.log(`first row: ${preTop}px pre-rendered, ${liveTop}px in the app (shift ${liveTop - preTop}px)`);
   assert.ok(Math.abs(liveTop - preTop) <= 60, `the rows jump by ${liveTop - preTop}px`);
-  assert.match(await row(page, 'grdp_per_capita').getByTestId('latest').innerText(), /khoảng 58,42 triệu đồng/);
+  assert.equal(await page.locator('.page-loading').isVisible(), false);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -57,6 +105,9 @@ test('the shipped data are files beside index.html, fetched at start-up', async 
   });
   await page.goto(app.url);
   await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 30_000 });
+  // At the default test date (2025-06-01, Kon Tum's term): GRDP per head as the app shows it.
+  assert.match(await row(page, 'grdp_per_capita').getByTestId('latest').innerText(), /khoảng 58,42 triệu đồng/);
+  assert.equal(await row(page, 'grdp_per_capita').getByTestId('plan-status').innerText(), 'vượt');
   assert.ok(fetched.includes('/quy-hoach/data/models/kon-tum-2021-2025/model.json'), fetched.join(', '));
   assert.ok(fetched.some((p) => p.endsWith('/figures/kt-003-economy.json')), fetched.join(', '));
   await context.close();

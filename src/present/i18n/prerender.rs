@@ -9,6 +9,8 @@ messages! {
 pub enum PrerenderMsg {
     /// Says the table is the default model's, shown while the app starts.
     DefaultModelNote,
+    /// Names the model and the build date the table shows (`{model}`, `{date}`).
+    ShowsAsOf,
 }
 }
 
@@ -19,11 +21,22 @@ pub fn pt(msg: PrerenderMsg, locale: Locale) -> &'static str {
             "Đang khởi động: số liệu của bộ chỉ tiêu mặc định, chưa phải của bạn.",
             "Starting: the default targets, not yet your saved ones.",
         ),
+        PrerenderMsg::ShowsAsOf => (
+            "Đang hiển thị {model}, bộ chỉ tiêu của ngày {date} (ngày dựng trang).",
+            "Showing {model}, the targets for {date} (the day the page was built).",
+        ),
     };
     match locale {
         Locale::Vi => vi,
         Locale::En => en,
     }
+}
+
+/// [`PrerenderMsg::ShowsAsOf`] with the model's heading and the date filled in.
+pub fn shows_as_of(model: &str, date: &str, locale: Locale) -> String {
+    pt(PrerenderMsg::ShowsAsOf, locale)
+        .replace("{model}", model)
+        .replace("{date}", date)
 }
 
 #[cfg(test)]
@@ -36,5 +49,17 @@ mod tests {
             let (vi, en) = (pt(*m, Locale::Vi), pt(*m, Locale::En));
             assert!(!vi.is_empty() && !en.is_empty() && vi != en, "{m:?}");
         }
+    }
+
+    #[test]
+    fn the_model_and_the_date_are_filled_in() {
+        assert_eq!(
+            shows_as_of("A", "01/12/2026", Locale::Vi),
+            "Đang hiển thị A, bộ chỉ tiêu của ngày 01/12/2026 (ngày dựng trang)."
+        );
+        assert_eq!(
+            shows_as_of("A", "2026-12-01", Locale::En),
+            "Showing A, the targets for 2026-12-01 (the day the page was built)."
+        );
     }
 }
