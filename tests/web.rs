@@ -105,10 +105,13 @@ fn text_of(selector: &str) -> String {
         .unwrap_or_default()
 }
 
-/// Waits (in 10 ms ticks, at most `ms`) until `selector` matches; the app first reads
-/// the person's own and the published models, so its rows come after a few ticks.
+/// Waits (in 10 ms ticks, at most `ms` of wall-clock time) until `selector` matches; the
+/// app first fetches the shipped data files and reads the person's own and the published
+/// models, and this debug build parses them slowly on a busy machine, so the wait is long
+/// but ends as soon as the rows are there.
 async fn wait_for(selector: &str, ms: u32) {
-    for _ in 0..ms / 10 {
+    let until = js_sys::Date::now() + f64::from(ms);
+    while js_sys::Date::now() < until {
         if document().query_selector(selector).ok().flatten().is_some() {
             return;
         }
@@ -127,7 +130,7 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
         .replace_state_with_url(&JsValue::NULL, "", Some("?mo=kon-tum-2021-2025"))
         .expect("url");
     leptos::mount::mount_to_body(provincial_planner::components::shell::app::App);
-    wait_for("[data-testid=indicator-row]", 10_000).await;
+    wait_for("[data-testid=indicator-row]", 60_000).await;
     let count = || {
         document()
             .query_selector_all("[data-testid=indicator-row]")
