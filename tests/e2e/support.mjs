@@ -70,7 +70,11 @@ export async function openApp(browser, url, { viewport, waitForRows = true, toda
     if (msg.type() === 'error') errors.push(`console: ${msg.text()}`);
   });
   page.on('pageerror', (err) => errors.push(`pageerror: ${err.message}`));
-  page.on('requestfailed', (req) => errors.push(`requestfailed: ${req.url()}`));
+  page.on('requestfailed', (req) => {
+    // A reload cancels the browser's own favicon fetch (net::ERR_ABORTED): not the app's.
+    const aborted = req.failure()?.errorText === 'net::ERR_ABORTED' && /\/favicon[^/]*\.svg$/.test(req.url());
+    if (!aborted) errors.push(`requestfailed: ${req.url()}`);
+  });
   await page.goto(url);
   if (waitForRows) {
     await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 30_000 });

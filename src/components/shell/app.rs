@@ -301,14 +301,15 @@ fn Workspace(startup: Startup) -> impl IntoView {
                 <crate::components::models::model_editor::ModelEditor />
                 <ModelFiles />
             </div>
-            <crate::components::dashboard::term_evaluation::ModelGaps />
-            <crate::components::dashboard::term_evaluation::TermEvaluation />
             <SearchBox />
             <DraftsPanel />
             <div class="layout">
                 <TargetTables />
                 <IndicatorDetail />
             </div>
+            // Below the tables, so the rows stand where the pre-rendered first view put them.
+            <crate::components::dashboard::term_evaluation::TermEvaluation />
+            <crate::components::dashboard::term_evaluation::ModelGaps />
         </main>
         <footer class="app-footer">
             <p>{move || t(Msg::DataFooter, ctx.locale())}</p>
