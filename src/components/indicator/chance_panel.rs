@@ -23,59 +23,72 @@ use crate::present::chart::{toggle_label, HEIGHT, WIDTH};
 use crate::present::i18n::chance::{cht, ChanceMsg};
 use crate::present::i18n::{pick, unit_name};
 
+/// The text typed at one end of an assumption's range.
+fn range_text(ctx: AppContext, id: String, end: RangeEnd) -> Memo<String> {
+    Memo::new(move |_| {
+        ctx.state.with(|s| {
+            s.range_inputs
+                .get(&(id.clone(), end))
+                .cloned()
+                .unwrap_or_default()
+        })
+    })
+}
+
+/// The box for one end of an assumption's range (`range-low` or `range-high`).
+#[component]
+fn RangeEndInput(input_id: String, end: RangeEnd) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let text = range_text(ctx, input_id.clone(), end);
+    let testid = match end {
+        RangeEnd::Low => "range-low",
+        RangeEnd::High => "range-high",
+    };
+    let label = move || match end {
+        RangeEnd::Low => cht(ChanceMsg::Low, ctx.locale()),
+        RangeEnd::High => cht(ChanceMsg::High, ctx.locale()),
+    };
+    let set_id = input_id.clone();
+    view! {
+        <input
+            type="text"
+            inputmode="decimal"
+            autocomplete="off"
+            class="range-end"
+            size="5"
+            data-testid=testid
+            data-input-id=input_id
+            aria-label=label
+            prop:value=move || text.get()
+            on:input=move |ev| ctx.dispatch(Action::SetRangeInput {
+                input: set_id.clone(),
+                end,
+                text: event_target_value(&ev),
+            })
+        />
+    }
+}
+
+/// What the two ends of a range read as, said beside the high end.
+#[component]
+fn RangeEcho(input_id: String) -> impl IntoView {
+    let ctx = expect_context::<AppContext>();
+    let low = range_text(ctx, input_id.clone(), RangeEnd::Low);
+    let high = range_text(ctx, input_id, RangeEnd::High);
+    let echo = move || range_echo(&low.get(), &high.get(), ctx.locale());
+    view! { <span class="echo" data-testid="range-echo" aria-live="polite">{echo}</span> }
+}
+
 /// The two ends of one assumption's range and what they read as; `input_id` is the
 /// assumption's `data-input-id`.
 #[component]
 pub fn RangeBoxes(input_id: String) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
-    let text_of = move |id: String, end: RangeEnd| {
-        Memo::new(move |_| {
-            ctx.state.with(|s| {
-                s.range_inputs
-                    .get(&(id.clone(), end))
-                    .cloned()
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let low = text_of(input_id.clone(), RangeEnd::Low);
-    let high = text_of(input_id.clone(), RangeEnd::High);
-    let echo = move || range_echo(&low.get(), &high.get(), ctx.locale());
-    let input = move |end: RangeEnd, text: Memo<String>, id: String| {
-        let testid = match end {
-            RangeEnd::Low => "range-low",
-            RangeEnd::High => "range-high",
-        };
-        let label = move || match end {
-            RangeEnd::Low => cht(ChanceMsg::Low, ctx.locale()),
-            RangeEnd::High => cht(ChanceMsg::High, ctx.locale()),
-        };
-        let set_id = id.clone();
-        view! {
-            <input
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                class="range-end"
-                size="5"
-                data-testid=testid
-                data-input-id=id
-                aria-label=label
-                prop:value=move || text.get()
-                on:input=move |ev| ctx.dispatch(Action::SetRangeInput {
-                    input: set_id.clone(),
-                    end,
-                    text: event_target_value(&ev),
-                })
-            />
-        }
-    };
     view! {
         <span class="range">
-            {input(RangeEnd::Low, low, input_id.clone())}
+            <RangeEndInput input_id=input_id.clone() end=RangeEnd::Low />
             " – "
-            {input(RangeEnd::High, high, input_id.clone())}
-            <span class="echo" data-testid="range-echo" aria-live="polite">{echo}</span>
+            <RangeEndInput input_id=input_id.clone() end=RangeEnd::High />
+            <RangeEcho input_id=input_id />
         </span>
     }
 }
@@ -84,54 +97,11 @@ pub fn RangeBoxes(input_id: String) -> impl IntoView {
 /// assumptions' CSV has a column for each), the echo beside the high end.
 #[component]
 pub fn RangeCells(input_id: String) -> impl IntoView {
-    let ctx = expect_context::<AppContext>();
-    let text_of = move |id: String, end: RangeEnd| {
-        Memo::new(move |_| {
-            ctx.state.with(|s| {
-                s.range_inputs
-                    .get(&(id.clone(), end))
-                    .cloned()
-                    .unwrap_or_default()
-            })
-        })
-    };
-    let low = text_of(input_id.clone(), RangeEnd::Low);
-    let high = text_of(input_id.clone(), RangeEnd::High);
-    let echo = move || range_echo(&low.get(), &high.get(), ctx.locale());
-    let input = move |end: RangeEnd, text: Memo<String>, id: String| {
-        let testid = match end {
-            RangeEnd::Low => "range-low",
-            RangeEnd::High => "range-high",
-        };
-        let label = move || match end {
-            RangeEnd::Low => cht(ChanceMsg::Low, ctx.locale()),
-            RangeEnd::High => cht(ChanceMsg::High, ctx.locale()),
-        };
-        let set_id = id.clone();
-        view! {
-            <input
-                type="text"
-                inputmode="decimal"
-                autocomplete="off"
-                class="range-end"
-                size="5"
-                data-testid=testid
-                data-input-id=id
-                aria-label=label
-                prop:value=move || text.get()
-                on:input=move |ev| ctx.dispatch(Action::SetRangeInput {
-                    input: set_id.clone(),
-                    end,
-                    text: event_target_value(&ev),
-                })
-            />
-        }
-    };
     view! {
-        <td class="range">{input(RangeEnd::Low, low, input_id.clone())}</td>
+        <td class="range"><RangeEndInput input_id=input_id.clone() end=RangeEnd::Low /></td>
         <td class="range">
-            {input(RangeEnd::High, high, input_id.clone())}
-            <span class="echo" data-testid="range-echo" aria-live="polite">{echo}</span>
+            <RangeEndInput input_id=input_id.clone() end=RangeEnd::High />
+            <RangeEcho input_id=input_id />
         </td>
     }
 }
