@@ -119,6 +119,24 @@ async fn wait_for(selector: &str, ms: u32) {
     }
 }
 
+/// What a failed start-up leaves to read: which data files the browser finished fetching
+/// (name, HTTP status, milliseconds) and the end of the page's text, where the app's own
+/// messages follow the test runner's output.
+fn startup_diagnosis() -> String {
+    let probe = Function::new_no_args(
+        "const done = performance.getEntriesByType('resource')\
+           .filter(e => e.name.includes('/data/'))\
+           .map(e => e.name.split('/').slice(-2).join('/') + ' ' + e.responseStatus + ' ' + Math.round(e.duration) + ' ms');\
+         const text = document.body ? document.body.innerText : '';\
+         return done.length + ' data files fetched [' + done.slice(0, 6).join('; ') + '] page end: ' + text.slice(-900);",
+    );
+    probe
+        .call0(&JsValue::NULL)
+        .ok()
+        .and_then(|v| v.as_string())
+        .unwrap_or_default()
+}
+
 #[wasm_bindgen_test]
 async fn app_mounts_with_the_shipped_data_and_switches_language() {
     // The app opens on the model whose term holds today's date; this test reads Kon Tum's
@@ -130,7 +148,7 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
         .replace_state_with_url(&JsValue::NULL, "", Some("?mo=kon-tum-2021-2025"))
         .expect("url");
     leptos::mount::mount_to_body(provincial_planner::components::shell::app::App);
-    wait_for("[data-testid=indicator-row]", 60_000).await;
+    wait_for("[data-testid=indicator-row]", 90_000).await;
     let count = || {
         document()
             .query_selector_all("[data-testid=indicator-row]")
@@ -139,14 +157,10 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
     };
     // First the plan's main targets, then every indicator one click away.
     let main_rows = count();
-    let body = document()
-        .body()
-        .and_then(|b| b.text_content())
-        .unwrap_or_default();
     assert!(
         (20..=40).contains(&main_rows),
-        "{main_rows} main-target rows; page: {}",
-        body.chars().take(600).collect::<String>()
+        "{main_rows} main-target rows; {}",
+        startup_diagnosis()
     );
     document()
         .query_selector("[data-testid=overview-filter][data-filter=all]")

@@ -5,23 +5,44 @@
 
 use leptos::wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_futures::JsFuture;
+use web_sys::js_sys::{Array, Promise};
 use web_sys::Response;
 
 use crate::core::model::catalog::{set_fetched, shipped_path, ShippedTexts, SHIPPED};
 
-/// Text of a started fetch, or `None` when it failed (network, or an answer other than 200).
-async fn text_of(request: Option<web_sys::js_sys::Promise>) -> Option<String> {
-    let response = JsFuture::from(request?).await.ok()?;
+/// How long one data file may take (its answer, then its text) before it is asked for
+/// once more: a connection that hangs must not keep the app from starting. A file that
+/// fails twice is reported as missing, in the person's language.
+const FILE_WAIT_MS: i32 = 15_000;
+
+/// `promise`, or `undefined` once `ms` have passed, whichever settles first.
+fn within(promise: Promise, ms: i32) -> Promise {
+    let timer = Promise::new(&mut |resolve, _| {
+        if let Some(window) = web_sys::window() {
+            // Without a timer the fetch alone decides; nothing else is lost.
+            let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, ms);
+        }
+    });
+    Promise::race(&Array::of2(&promise, &timer))
+}
+
+/// Text of a started fetch, or `None` when it failed (network, an answer other than 200,
+/// or no answer within [`FILE_WAIT_MS`]).
+async fn text_of(request: Option<Promise>) -> Option<String> {
+    let response = JsFuture::from(within(request?, FILE_WAIT_MS)).await.ok()?;
     let response: Response = response.dyn_into().map_err(|_: JsValue| ()).ok()?;
     if !response.ok() {
         return None;
     }
-    let text = JsFuture::from(response.text().ok()?).await.ok()?;
+    let text = JsFuture::from(within(response.text().ok()?, FILE_WAIT_MS))
+        .await
+        .ok()?;
     text.as_string()
 }
 
-/// Fetches every file of every shipped model (the requests start together) and gives the
-/// texts to the catalog; files that could not be read are listed as missing.
+/// Fetches every file of every shipped model (the requests start together, a failed one
+/// is asked for once more) and gives the texts to the catalog; files that could not be
+/// read are listed as missing.
 pub async fn fetch_shipped() {
     let window = web_sys::window();
     let mut started = Vec::new();
@@ -34,7 +55,11 @@ pub async fn fetch_shipped() {
     }
     let mut texts: Vec<ShippedTexts> = Vec::new();
     for (folder, name, path, request) in started {
-        let text = text_of(request).await;
+        let text = match text_of(request).await {
+            Some(text) => Some(text),
+            // Asked once more on a fresh request; a second failure is reported.
+            None => text_of(window.as_ref().map(|w| w.fetch_with_str(&path))).await,
+        };
         if texts.last().is_none_or(|t| t.folder != folder) {
             texts.push(ShippedTexts {
                 folder,
