@@ -15,9 +15,6 @@ step "clippy (host)"
 cargo clippy --all-targets -- -D warnings
 step "clippy (wasm32)"
 cargo clippy --all-targets --target wasm32-unknown-unknown -- -D warnings
-# The wasm tests run before the host tests: run right after them, the app-mount test
-# found no rows within 60 s on this machine (2026-12-01), and passed when run on its own
-# or minutes later; the cause is not found yet (see the README's Tests section).
 step "wasm tests in headless Chromium (wasm-bindgen-test)"
 CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner \
   WASM_BINDGEN_TEST_TIMEOUT=120 \

@@ -125,10 +125,11 @@ async fn wait_for(selector: &str, ms: u32) {
 fn startup_diagnosis() -> String {
     let probe = Function::new_no_args(
         "const done = performance.getEntriesByType('resource')\
-           .filter(e => e.name.includes('/data/'))\
-           .map(e => e.name.split('/').slice(-2).join('/') + ' ' + e.responseStatus + ' ' + Math.round(e.duration) + ' ms');\
+           .filter(e => !e.name.includes('/data/') || e.duration > 1000)\
+           .map(e => e.name.split('/').slice(-2).join('/') + ' ' + e.responseStatus + ' at ' + Math.round(e.startTime) + ' ms for ' + Math.round(e.duration) + ' ms');\
+         const data = performance.getEntriesByType('resource').filter(e => e.name.includes('/data/')).length;\
          const text = document.body ? document.body.innerText : '';\
-         return done.length + ' data files fetched [' + done.slice(0, 6).join('; ') + '] page end: ' + text.slice(-900);",
+         return 'url ' + location.search + '; ' + data + ' data files fetched; other fetches [' + done.join('; ') + '] page end: ' + text.slice(-600);",
     );
     probe
         .call0(&JsValue::NULL)
@@ -148,7 +149,9 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
         .replace_state_with_url(&JsValue::NULL, "", Some("?mo=kon-tum-2021-2025"))
         .expect("url");
     leptos::mount::mount_to_body(provincial_planner::components::shell::app::App);
+    let started = js_sys::Date::now();
     wait_for("[data-testid=indicator-row]", 90_000).await;
+    let took = js_sys::Date::now() - started;
     let count = || {
         document()
             .query_selector_all("[data-testid=indicator-row]")
@@ -159,7 +162,7 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
     let main_rows = count();
     assert!(
         (20..=40).contains(&main_rows),
-        "{main_rows} main-target rows; {}",
+        "{main_rows} main-target rows after {took} ms; {}",
         startup_diagnosis()
     );
     document()
@@ -169,14 +172,16 @@ async fn app_mounts_with_the_shipped_data_and_switches_language() {
         .dyn_into::<web_sys::HtmlElement>()
         .expect("element")
         .click();
-    for _ in 0..100 {
-        if count() > main_rows {
-            break;
-        }
+    let until = js_sys::Date::now() + 20_000.0;
+    while count() <= main_rows && js_sys::Date::now() < until {
         next_tick().await;
     }
     let rows = count();
-    assert!(rows > 300, "only {rows} indicator rows");
+    assert!(
+        rows > 300,
+        "only {rows} indicator rows (the first ones after {took} ms); {}",
+        startup_diagnosis()
+    );
 
     let grdp = text_of("[data-indicator-id=grdp_per_capita]");
     assert!(

@@ -10,10 +10,16 @@ use web_sys::Response;
 
 use crate::core::model::catalog::{set_fetched, shipped_path, ShippedTexts, SHIPPED};
 
-/// How long one data file may take (its answer, then its text) before it is asked for
-/// once more: a connection that hangs must not keep the app from starting. A file that
-/// fails twice is reported as missing, in the person's language.
-const FILE_WAIT_MS: i32 = 15_000;
+/// How long the first request for a data file may take to answer (and then to give its
+/// text) before the file is asked for once more: a connection that hangs must not keep
+/// the app from starting. Every file's wait starts when the requests do, so hung files
+/// cost this once, not once each.
+const FIRST_WAIT_MS: i32 = 15_000;
+
+/// How long the second request may take; a file that fails twice is reported as missing,
+/// in the person's language. Longer than the first: a server that stalls a request (the
+/// test runner's was seen to take 20 s over one) gets its time on the second try.
+const SECOND_WAIT_MS: i32 = 30_000;
 
 /// `promise`, or `undefined` once `ms` have passed, whichever settles first.
 fn within(promise: Promise, ms: i32) -> Promise {
@@ -26,15 +32,15 @@ fn within(promise: Promise, ms: i32) -> Promise {
     Promise::race(&Array::of2(&promise, &timer))
 }
 
-/// Text of a started fetch, or `None` when it failed (network, an answer other than 200,
-/// or no answer within [`FILE_WAIT_MS`]).
-async fn text_of(request: Option<Promise>) -> Option<String> {
-    let response = JsFuture::from(within(request?, FILE_WAIT_MS)).await.ok()?;
+/// Text of a started fetch (already raced against its wait by [`within`]), or `None` when
+/// it failed: network, an answer other than 200, or no answer within `ms`.
+async fn text_of(request: Option<Promise>, ms: i32) -> Option<String> {
+    let response = JsFuture::from(request?).await.ok()?;
     let response: Response = response.dyn_into().map_err(|_: JsValue| ()).ok()?;
     if !response.ok() {
         return None;
     }
-    let text = JsFuture::from(within(response.text().ok()?, FILE_WAIT_MS))
+    let text = JsFuture::from(within(response.text().ok()?, ms))
         .await
         .ok()?;
     text.as_string()
@@ -45,20 +51,33 @@ async fn text_of(request: Option<Promise>) -> Option<String> {
 /// read are listed as missing.
 pub async fn fetch_shipped() {
     let window = web_sys::window();
+    let fetch = |path: &str, ms: i32| window.as_ref().map(|w| within(w.fetch_with_str(path), ms));
     let mut started = Vec::new();
     for (folder, files) in SHIPPED {
         for (name, relative) in files.paths() {
             let path = shipped_path(folder, &relative);
-            let request = window.as_ref().map(|w| w.fetch_with_str(&path));
+            let request = fetch(&path, FIRST_WAIT_MS);
             started.push((*folder, name, path, request));
         }
     }
-    let mut texts: Vec<ShippedTexts> = Vec::new();
+    let mut read = Vec::new();
     for (folder, name, path, request) in started {
-        let text = match text_of(request).await {
+        let text = text_of(request, FIRST_WAIT_MS).await;
+        read.push((folder, name, path, text));
+    }
+    // The files that failed are asked for once more, all at once.
+    let again: Vec<Option<Promise>> = read
+        .iter()
+        .map(|(_, _, path, text)| match text {
+            Some(_) => None,
+            None => fetch(path, SECOND_WAIT_MS),
+        })
+        .collect();
+    let mut texts: Vec<ShippedTexts> = Vec::new();
+    for ((folder, name, path, text), retry) in read.into_iter().zip(again) {
+        let text = match text {
             Some(text) => Some(text),
-            // Asked once more on a fresh request; a second failure is reported.
-            None => text_of(window.as_ref().map(|w| w.fetch_with_str(&path))).await,
+            None => text_of(retry, SECOND_WAIT_MS).await,
         };
         if texts.last().is_none_or(|t| t.folder != folder) {
             texts.push(ShippedTexts {
