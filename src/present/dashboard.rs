@@ -288,6 +288,17 @@ pub fn status_class(status: Option<PlanStatus>) -> &'static str {
 /// The dashboard: every group with the rows whose indicator matches `query` (in either
 /// language), groups without a match left out.
 pub fn dashboard(model: &Model, query: &str, locale: Locale) -> Vec<GroupView> {
+    dashboard_of(model, query, |_| true, locale)
+}
+
+/// The dashboard of the indicators `keep` accepts that match `query` (in either
+/// language), in the model's groups and order; groups left empty are left out.
+pub fn dashboard_of(
+    model: &Model,
+    query: &str,
+    keep: impl Fn(&crate::core::model::Indicator) -> bool,
+    locale: Locale,
+) -> Vec<GroupView> {
     model
         .groups
         .iter()
@@ -298,7 +309,7 @@ pub fn dashboard(model: &Model, query: &str, locale: Locale) -> Vec<GroupView> {
                 .indicators
                 .iter()
                 .filter(|i| i.group == g.id)
-                .filter(|i| crate::present::search_words::matches(query, i))
+                .filter(|i| keep(i) && crate::present::search_words::matches(query, i))
                 .map(|i| row_view(model, &summarize(model, i), locale))
                 .collect(),
         })

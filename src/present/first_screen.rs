@@ -10,11 +10,9 @@
 use crate::core::model::{DocumentKind, FigureKind, Indicator, Model};
 use crate::core::plan::assessment::{assess, term_target, Assumptions};
 use crate::core::plan::rule::TermStatus;
-use crate::core::plan::summary::summarize;
-use crate::present::dashboard::{row_view, GroupView};
+use crate::present::dashboard::{dashboard_of, GroupView};
 use crate::present::i18n::first_hour::{ft, FirstMsg};
-use crate::present::i18n::{pick, Locale};
-use crate::present::search_words;
+use crate::present::i18n::Locale;
 
 /// Where a main target stands, in the five groups of the overview.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -200,22 +198,7 @@ pub fn filtered_dashboard(
         RowFilter::Main => !query.trim().is_empty() || is_main(i),
         RowFilter::Standing(s) => is_main(i) && standing(model, &i.id) == s,
     };
-    model
-        .groups
-        .iter()
-        .map(|g| GroupView {
-            id: g.id.clone(),
-            name: pick(&g.name, locale).to_string(),
-            rows: model
-                .indicators
-                .iter()
-                .filter(|i| i.group == g.id)
-                .filter(|i| keep(i) && search_words::matches(query, i))
-                .map(|i| row_view(model, &summarize(model, i), locale))
-                .collect(),
-        })
-        .filter(|g| !g.rows.is_empty())
-        .collect()
+    dashboard_of(model, query, keep, locale)
 }
 
 #[cfg(test)]
