@@ -40,7 +40,12 @@ test('public-report figures name their site and date', async () => {
   await row(page, 'grdp_constant').getByRole('button').click();
   const detail = page.getByTestId('indicator-detail');
   const base = detail.locator('[data-figure-key="grdp_constant/2020/actual/level"]');
-  assert.match(await base.getByTestId('source-quote').innerText(), /15,076 bn VND/);
+  // The reference row "GRDP, constant 2010 prices | 2020 | 15,076 bn VND" is an English
+  // paraphrase: the Vietnamese interface says the figure in its own words and format.
+  const quote = base.getByTestId('source-quote');
+  assert.match(await quote.innerText(), /thực hiện năm 2020: 15\.076 tỷ đồng/);
+  assert.equal(await quote.getAttribute('lang'), 'vi');
+  assert.doesNotMatch(await quote.innerText(), /bn VND/);
   assert.match(await base.innerText(), /ipckontum\.gov\.vn/);
   assert.match(await base.getByTestId('source-date').innerText(), /12\/06\/2022/);
   await context.close();
