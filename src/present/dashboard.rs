@@ -323,10 +323,12 @@ pub fn public_report_words(model: &Model, figure: &Figure, locale: Locale) -> St
         &crate::core::model::load::figure_key(figure),
         locale,
     );
-    format!(
-        "{name}, {when}: {}",
-        figure_value_text(model, figure, locale)
-    )
+    let value = figure_value_text(model, figure, locale);
+    if when.is_empty() {
+        format!("{name}: {value}")
+    } else {
+        format!("{name}, {when}: {value}")
+    }
 }
 
 fn source_view(model: &Model, figure: &Figure, locale: Locale) -> SourceView {
@@ -479,6 +481,33 @@ mod tests {
         let (seed, lang) = quote_of(&model, "grdp_constant/2023/estimate/level", Locale::En);
         assert!(seed.contains("18.938,78 tỷ đồng"), "{seed}");
         assert_eq!(lang, "vi");
+    }
+
+    #[test]
+    fn no_public_report_is_quoted_in_english_in_the_vietnamese_interface() {
+        let (models, _) = crate::core::model::catalog::load_shipped();
+        let mut seen = 0;
+        for model in &models {
+            for ind in &model.indicators {
+                for f in figure_views(model, &ind.id, Locale::Vi) {
+                    if let SourceView::Quote {
+                        quote,
+                        public_report: true,
+                        quote_lang,
+                        ..
+                    } = &f.source
+                    {
+                        seen += 1;
+                        assert_eq!(*quote_lang, "vi", "{}", f.key);
+                        for english in ["bn VND", "mn VND", " | ", "%/year", "about ", "over "] {
+                            assert!(!quote.contains(english), "{}: {quote}", f.key);
+                        }
+                        assert!(quote.starts_with(pick(&ind.name, Locale::Vi)), "{quote}");
+                    }
+                }
+            }
+        }
+        assert!(seen > 50, "only {seen} public-report figures");
     }
 
     #[test]
