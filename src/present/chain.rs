@@ -14,6 +14,7 @@ use crate::core::plan::chain::{
 use crate::core::text::numfmt::{format_number, NOT_A_NUMBER};
 use crate::core::text::numparse::parse_number;
 use crate::present::i18n::{with_unit as unit_after, Locale};
+use crate::present::precision::registry_decimals;
 use crate::present::reports::echo_text;
 use crate::present::workbench::goal_seek_error_text;
 
@@ -144,6 +145,7 @@ pub fn output_label(o: ChainOutput, locale: Locale) -> &'static str {
 /// How a default was found, in words with its numbers.
 pub fn derivation_text(d: &Derivation, locale: Locale) -> String {
     let n = |v: f64| format_number(v, locale, 2);
+    let people = |v: f64| format_number(v, locale, registry_decimals("people"));
     let vi = locale == Locale::Vi;
     // The figure a key names, in words: never the key itself (issue #17).
     let said = |key: &str| {
@@ -200,7 +202,7 @@ pub fn derivation_text(d: &Derivation, locale: Locale) -> String {
         } if vi => format!(
             "GRDP bình quân đầu người {} triệu × dân số {} ÷ 1.000",
             n(*per_capita),
-            n(*population)
+            people(*population)
         ),
         Derivation::NominalFromPerCapita {
             per_capita,
@@ -208,7 +210,7 @@ pub fn derivation_text(d: &Derivation, locale: Locale) -> String {
         } => format!(
             "GRDP per capita {} million × population {} ÷ 1,000",
             n(*per_capita),
-            n(*population)
+            people(*population)
         ),
         Derivation::Share { part, whole } => format!("{} ÷ {} × 100", n(*part), n(*whole)),
         Derivation::ImpliedIcor {
@@ -300,18 +302,19 @@ pub fn derivation_text(d: &Derivation, locale: Locale) -> String {
 /// The lines that state the base year and the simplifications.
 pub fn base_lines(base: &ChainBase, locale: Locale) -> Vec<String> {
     let n = |v: f64| format_number(v, locale, 2);
+    let people = |v: f64| format_number(v, locale, registry_decimals("people"));
     let how = |d: &Derivation| derivation_text(d, locale);
     let mut lines = match locale {
         Locale::Vi => vec![
             format!("Năm gốc {}: GRDP (giá so sánh 2010) {} tỷ đồng, {}.", base.year, n(base.real_grdp.value), how(&base.real_grdp.how)),
             format!("GRDP danh nghĩa năm gốc {} tỷ đồng = {}.", n(base.nominal_grdp.value), how(&base.nominal_grdp.how)),
-            format!("Dân số năm gốc {} người, {}.", n(base.population.value), how(&base.population.how)),
+            format!("Dân số năm gốc {} người, {}.", people(base.population.value), how(&base.population.how)),
             "Giản lược: một chỉ số giảm phát chung cho cả nền kinh tế; tỷ trọng năm gốc lấy theo giá trị tăng thêm giá hiện hành.".to_string(),
         ],
         Locale::En => vec![
             format!("Base year {}: GRDP (constant 2010 prices) {} billion VND, {}.", base.year, n(base.real_grdp.value), how(&base.real_grdp.how)),
             format!("Base-year nominal GRDP {} billion VND = {}.", n(base.nominal_grdp.value), how(&base.nominal_grdp.how)),
-            format!("Base-year population {}, {}.", n(base.population.value), how(&base.population.how)),
+            format!("Base-year population {} people, {}.", people(base.population.value), how(&base.population.how)),
             "Simplifications: one deflator for the whole economy; base-year weights from current-price value added.".to_string(),
         ],
     };
@@ -573,6 +576,7 @@ pub fn chain_results(
 ) -> Result<ChainResults, ChainError> {
     let years = run(setup, overrides)?;
     let n = |v: f64| format_number(v, locale, 2);
+    let people = |v: f64| format_number(v, locale, registry_decimals("people"));
     let vi = locale == Locale::Vi;
     let row = |label: String, testid: &'static str, value: &dyn Fn(usize) -> String| ResultRow {
         label,
@@ -640,12 +644,12 @@ pub fn chain_results(
             if vi {
                 format!(
                     "{}: tăng trưởng = Σ tỷ trọng năm trước × tốc độ ngành = {} = {}%; GRDP danh nghĩa = {} × chỉ số giảm phát {} = {}; bình quân đầu người = {} × 1.000 ÷ {} = {} triệu đồng; vốn đầu tư cần = ICOR {} × {}% × {} = {} tỷ đồng.",
-                    r.year, terms.join(" + "), n(r.growth), n(r.real_grdp), n(r.deflator), n(r.nominal_grdp), n(r.nominal_grdp), n(r.population), n(r.per_capita), n(r.icor), n(r.growth), n(r.nominal_grdp), n(r.investment)
+                    r.year, terms.join(" + "), n(r.growth), n(r.real_grdp), n(r.deflator), n(r.nominal_grdp), n(r.nominal_grdp), people(r.population), n(r.per_capita), n(r.icor), n(r.growth), n(r.nominal_grdp), n(r.investment)
                 )
             } else {
                 format!(
                     "{}: growth = Σ last year's weight × sector growth = {} = {}%; nominal GRDP = {} × deflator {} = {}; per capita = {} × 1,000 ÷ {} = {} million VND; investment needed = ICOR {} × {}% × {} = {} billion VND.",
-                    r.year, terms.join(" + "), n(r.growth), n(r.real_grdp), n(r.deflator), n(r.nominal_grdp), n(r.nominal_grdp), n(r.population), n(r.per_capita), n(r.icor), n(r.growth), n(r.nominal_grdp), n(r.investment)
+                    r.year, terms.join(" + "), n(r.growth), n(r.real_grdp), n(r.deflator), n(r.nominal_grdp), n(r.nominal_grdp), people(r.population), n(r.per_capita), n(r.icor), n(r.growth), n(r.nominal_grdp), n(r.investment)
                 )
             }
         })
@@ -759,8 +763,9 @@ mod tests {
                 per_capita: 60.0,
                 population: 1500.5,
             },
-            "GRDP bình quân đầu người 60 triệu × dân số 1.500,5 ÷ 1.000",
-            "GRDP per capita 60 million × population 1,500.5 ÷ 1,000",
+            // People are whole: 1.500,5 rounds half away from zero to 1.501.
+            "GRDP bình quân đầu người 60 triệu × dân số 1.501 ÷ 1.000",
+            "GRDP per capita 60 million × population 1,501 ÷ 1,000",
         );
         derivation(
             Derivation::Share {
@@ -939,6 +944,29 @@ mod tests {
             vec!["2025: growth 10.41% comes from the sector growth typed in the linked growth scenario; type an assumption here to replace it."]
         );
         assert!(given_by_chain_lines(&BTreeMap::new(), Locale::Vi).is_empty());
+    }
+
+    #[test]
+    fn a_population_is_whole() {
+        // 2023 between 568.780 người (2021) and 601.000 người (2024):
+        // 568.780 × (601.000 ÷ 568.780)^(2/3) = 590.062,14… người, shown whole.
+        let population = 568_780.0 * (601_000.0_f64 / 568_780.0).powf(2.0 / 3.0);
+        derivation(
+            Derivation::NominalFromPerCapita {
+                per_capita: 58.42,
+                population,
+            },
+            "GRDP bình quân đầu người 58,42 triệu × dân số 590.062 ÷ 1.000",
+            "GRDP per capita 58.42 million × population 590,062 ÷ 1,000",
+        );
+        let s = kon_tum_setup();
+        let lines = base_lines(&s.base, Locale::Vi);
+        assert!(
+            lines
+                .iter()
+                .any(|l| l.starts_with("Dân số năm gốc 601.000 người, ")),
+            "{lines:?}"
+        );
     }
 
     #[test]

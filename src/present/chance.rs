@@ -319,7 +319,8 @@ pub fn fan_description(fan: &FanView, unit: &str, locale: Locale) -> String {
         }
     });
     format!(
-        "{}: {}{} ({unit}).",
+        "{}{}: {}{} ({unit}).",
+        crate::present::chart::axes_sentence(unit, locale),
         cht(ChanceMsg::FanTitle, locale),
         years.join("; "),
         target.unwrap_or_default()
@@ -501,6 +502,12 @@ mod tests {
         );
         assert!(
             v.description.ends_with("Mục tiêu 2025: 24.280 (tỷ đồng)."),
+            "{}",
+            v.description
+        );
+        assert!(
+            v.description
+                .starts_with("Trục ngang: năm; trục dọc: tỷ đồng. "),
             "{}",
             v.description
         );

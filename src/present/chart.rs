@@ -39,6 +39,8 @@ pub struct ChartData {
     pub series: Vec<Series>,
     /// Target: (year, low, high); low == high for a single value.
     pub target: Option<(i32, f64, f64)>,
+    /// Decimals its numbers are shown with: the indicator's unit's (people whole).
+    pub decimals: u8,
 }
 
 /// Builds the chart of a level-type assessment (not for cumulative totals, where the
@@ -96,6 +98,9 @@ pub fn chart_data(model: &Model, indicator: &str, assessment: &Assessment) -> Op
             },
         ],
         target,
+        decimals: model.indicator(indicator).map_or(2, |i| {
+            crate::present::precision::unit_decimals(model, &i.unit)
+        }),
     })
 }
 
@@ -106,7 +111,7 @@ pub const HEIGHT: f64 = 240.0;
 const MARGIN_LEFT: f64 = 64.0;
 const MARGIN_RIGHT: f64 = 16.0;
 const MARGIN_TOP: f64 = 12.0;
-const MARGIN_BOTTOM: f64 = 28.0;
+const MARGIN_BOTTOM: f64 = 40.0;
 
 /// Maps years and values into the view box.
 #[derive(Clone, Copy, Debug, PartialEq)]
@@ -171,10 +176,48 @@ impl Scale {
     }
 }
 
-/// The chart in words, for screen readers: each series' points, then the target
-/// ("Kết quả, ước thực hiện: 2021: 1, 2022: 2. Mục tiêu nhiệm kỳ 2025: 3 (%). ").
+/// The titles of a chart's axes, shown on the chart and said first in its description.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct AxisTitles {
+    /// Along the bottom: "Năm", "Year".
+    pub x: String,
+    /// Up the left side: the unit ("Đơn vị: tỷ đồng", "Unit: billion VND").
+    pub y: String,
+}
+
+/// The axis titles of a chart of values in `unit` (its name) over the years.
+pub fn axis_titles(unit: &str, locale: Locale) -> AxisTitles {
+    match locale {
+        Locale::Vi => AxisTitles {
+            x: "Năm".to_string(),
+            y: format!("Đơn vị: {unit}"),
+        },
+        Locale::En => AxisTitles {
+            x: "Year".to_string(),
+            y: format!("Unit: {unit}"),
+        },
+    }
+}
+
+/// The axes in words, the first sentence of a chart's description
+/// ("Trục ngang: năm; trục dọc: tỷ đồng. ").
+pub fn axes_sentence(unit: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Vi => format!("Trục ngang: năm; trục dọc: {unit}. "),
+        Locale::En => format!("Horizontal axis: year; vertical axis: {unit}. "),
+    }
+}
+
+/// A value at an end of the vertical axis, at the chart's decimals.
+pub fn axis_value(value: f64, decimals: u8, locale: Locale) -> String {
+    format_number(value, locale, decimals)
+}
+
+/// The chart in words, for screen readers: the axes, each series' points, then the
+/// target ("Trục ngang: năm; trục dọc: %. Kết quả, ước thực hiện: 2021: 1, 2022: 2.
+/// Mục tiêu nhiệm kỳ 2025: 3 (%). ").
 pub fn chart_description(data: &ChartData, unit: &str, locale: Locale) -> String {
-    let n = |v: f64| format_number(v, locale, 2);
+    let n = |v: f64| format_number(v, locale, data.decimals);
     let mut parts: Vec<String> = data
         .series
         .iter()
@@ -196,7 +239,11 @@ pub fn chart_description(data: &ChartData, unit: &str, locale: Locale) -> String
         };
         parts.push(format!("{} {y}: {value}", t(Msg::ColTermTarget, locale)));
     }
-    format!("{} ({unit}). ", parts.join(". "))
+    format!(
+        "{}{} ({unit}). ",
+        axes_sentence(unit, locale),
+        parts.join(". ")
+    )
 }
 
 /// Label of the button that switches between the chart and its table; `as_table` says
@@ -299,19 +346,62 @@ mod tests {
                 },
             ],
             target: Some((2025, 3.0, 3.5)),
+            decimals: 2,
         };
         assert_eq!(
             chart_description(&data, "%", Locale::Vi),
-            "Kết quả, ước thực hiện: 2021: 1,5, 2022: 2. Mục tiêu nhiệm kỳ 2025: 3–3,5 (%). "
+            "Trục ngang: năm; trục dọc: %. Kết quả, ước thực hiện: 2021: 1,5, 2022: 2. Mục tiêu nhiệm kỳ 2025: 3–3,5 (%). "
         );
         let single = ChartData {
             target: Some((2025, 3.0, 3.0)),
             series: vec![],
-            ..data
+            ..data.clone()
         };
         assert_eq!(
             chart_description(&single, "ha", Locale::En),
-            "Term target 2025: 3 (ha). "
+            "Horizontal axis: year; vertical axis: ha. Term target 2025: 3 (ha). "
         );
+        // People are whole: 590.062,14 người is said as 590.062.
+        let people = ChartData {
+            series: vec![Series {
+                kind: SeriesKind::Results,
+                points: vec![(2023, 590_062.14)],
+            }],
+            target: None,
+            decimals: 0,
+            ..data
+        };
+        assert_eq!(
+            chart_description(&people, "người", Locale::Vi),
+            "Trục ngang: năm; trục dọc: người. Kết quả, ước thực hiện: 2023: 590.062 (người). "
+        );
+    }
+
+    #[test]
+    fn the_axes_have_titles_in_both_languages() {
+        assert_eq!(
+            axis_titles("tỷ đồng", Locale::Vi),
+            AxisTitles {
+                x: "Năm".into(),
+                y: "Đơn vị: tỷ đồng".into()
+            }
+        );
+        assert_eq!(
+            axis_titles("billion VND", Locale::En),
+            AxisTitles {
+                x: "Year".into(),
+                y: "Unit: billion VND".into()
+            }
+        );
+        assert_eq!(axis_value(14_321.567, 2, Locale::Vi), "14.321,57");
+        assert_eq!(axis_value(590_062.14, 0, Locale::En), "590,062");
+    }
+
+    #[test]
+    fn a_chart_takes_its_units_decimals() {
+        let model = kon_tum();
+        let a = assess(&model, "grdp_constant", &Assumptions::default());
+        let data = chart_data(&model, "grdp_constant", &a).expect("chart");
+        assert_eq!(data.decimals, 2, "tỷ đồng, as seed 003 writes 18.938,78");
     }
 }

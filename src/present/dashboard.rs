@@ -16,6 +16,7 @@ use crate::present::i18n::{
     figure_value_text, kind_label, period_text, pick, status_label, t, unit_name, with_unit,
     Locale, Msg, COMPUTED_DECIMALS, SOURCE_DECIMALS,
 };
+use crate::present::precision::unit_decimals;
 
 /// One dashboard row, ready to show.
 #[derive(Clone, Debug, PartialEq, Eq, Hash)]
@@ -87,8 +88,12 @@ pub struct FigureView {
 pub enum SourceView {
     /// A quote from a document.
     Quote {
-        /// The verbatim quote (always Vietnamese).
+        /// The verbatim quote of a document (Vietnamese); for a public report, whose
+        /// reference row is an English paraphrase, the figure in the interface's words
+        /// and number format in Vietnamese, the reference row as written in English.
         quote: String,
+        /// The language of `quote` (`vi`, `en`), for its `lang` attribute.
+        quote_lang: &'static str,
         /// Document title.
         title: String,
         /// Issuer and number.
@@ -188,7 +193,7 @@ pub fn row_view(model: &Model, summary: &IndicatorSummary<'_>, locale: Locale) -
             };
             (
                 with_unit(
-                    &format_number(value, locale, COMPUTED_DECIMALS),
+                    &format_number(value, locale, unit_decimals(model, unit)),
                     unit_name(model, unit, locale),
                 ),
                 format!("{}{working}", t(Msg::PlanFromAttainment, locale)),
@@ -317,12 +322,39 @@ pub fn dashboard_of(
         .collect()
 }
 
+/// What a public report's row says of a figure, in the interface's words and number
+/// format: "Tổng sản phẩm trên địa bàn (GRDP) theo giá so sánh 2010, thực hiện năm 2020:
+/// 15.076 tỷ đồng" for the reference row "GRDP, constant 2010 prices | 2020 | 15,076 bn
+/// VND" (issue #17: no English paraphrase in the Vietnamese interface).
+pub fn public_report_words(model: &Model, figure: &Figure, locale: Locale) -> String {
+    let name = model
+        .indicator(&figure.indicator)
+        .map_or(figure.indicator.as_str(), |i| pick(&i.name, locale));
+    let when = crate::present::figure_words::key_words(
+        &crate::core::model::load::figure_key(figure),
+        locale,
+    );
+    let value = figure_value_text(model, figure, locale);
+    if when.is_empty() {
+        format!("{name}: {value}")
+    } else {
+        format!("{name}, {when}: {value}")
+    }
+}
+
 fn source_view(model: &Model, figure: &Figure, locale: Locale) -> SourceView {
     match &figure.source {
         Source::Quote { doc, quote } => {
             let document: Option<&Document> = model.document(doc);
+            let public_report = document.is_some_and(|d| d.kind == DocumentKind::PublicReport);
+            let (quote, quote_lang) = match (public_report, locale) {
+                (true, Locale::Vi) => (public_report_words(model, figure, locale), "vi"),
+                (true, Locale::En) => (quote.clone(), "en"),
+                (false, _) => (quote.clone(), "vi"),
+            };
             SourceView::Quote {
-                quote: quote.clone(),
+                quote,
+                quote_lang,
                 title: document.map_or_else(|| doc.clone(), |d| pick(&d.title, locale).to_string()),
                 issuer: document
                     .map(|d| match &d.number {
@@ -331,7 +363,7 @@ fn source_view(model: &Model, figure: &Figure, locale: Locale) -> SourceView {
                     })
                     .unwrap_or_default(),
                 date: date_text(document.and_then(|d| d.date), locale),
-                public_report: document.is_some_and(|d| d.kind == DocumentKind::PublicReport),
+                public_report,
                 url: document.and_then(|d| d.url.clone()).unwrap_or_default(),
             }
         }
@@ -413,6 +445,80 @@ mod tests {
             .flat_map(|g| &g.rows)
             .all(|r| r.name.to_lowercase().contains("ginseng")));
         assert!(dashboard(&model, "zzzz-no-such", Locale::Vi).is_empty());
+    }
+
+    fn quote_of(model: &Model, key: &str, locale: Locale) -> (String, &'static str) {
+        let indicator = key.split('/').next().unwrap_or_default();
+        figure_views(model, indicator, locale)
+            .into_iter()
+            .find(|f| f.key == key)
+            .and_then(|f| match f.source {
+                SourceView::Quote {
+                    quote, quote_lang, ..
+                } => Some((quote, quote_lang)),
+                SourceView::Derived { .. } => None,
+            })
+            .unwrap_or_else(|| panic!("no quoted figure {key}"))
+    }
+
+    #[test]
+    fn a_public_report_is_quoted_in_the_persons_language() {
+        let model = kon_tum();
+        // The reference row: "GRDP, constant 2010 prices | 2020 | 15,076 bn VND".
+        let key = "grdp_constant/2020/actual/level";
+        assert_eq!(
+            quote_of(&model, key, Locale::Vi),
+            (
+                "Tổng sản phẩm trên địa bàn (GRDP) theo giá so sánh 2010, thực hiện năm 2020: 15.076 tỷ đồng".to_string(),
+                "vi"
+            )
+        );
+        assert_eq!(
+            quote_of(&model, key, Locale::En),
+            (
+                "GRDP, constant 2010 prices | 2020 | 15,076 bn VND".to_string(),
+                "en"
+            )
+        );
+        // "average GRDP growth 2021-2025 | at least 10 %/year" (the Congress: "từ
+        // 10%/năm trở lên").
+        let (vi, _) = quote_of(
+            &model,
+            "grdp_constant/2021-2025/term_target/average_growth",
+            Locale::Vi,
+        );
+        assert!(vi.ends_with(": bình quân từ 10%/năm trở lên"), "{vi}");
+        // A seed's quote stays as the document wrote it, in Vietnamese.
+        let (seed, lang) = quote_of(&model, "grdp_constant/2023/estimate/level", Locale::En);
+        assert!(seed.contains("18.938,78 tỷ đồng"), "{seed}");
+        assert_eq!(lang, "vi");
+    }
+
+    #[test]
+    fn no_public_report_is_quoted_in_english_in_the_vietnamese_interface() {
+        let (models, _) = crate::core::model::catalog::load_shipped();
+        let mut seen = 0;
+        for model in &models {
+            for ind in &model.indicators {
+                for f in figure_views(model, &ind.id, Locale::Vi) {
+                    if let SourceView::Quote {
+                        quote,
+                        public_report: true,
+                        quote_lang,
+                        ..
+                    } = &f.source
+                    {
+                        seen += 1;
+                        assert_eq!(*quote_lang, "vi", "{}", f.key);
+                        for english in ["bn VND", "mn VND", " | ", "%/year", "about ", "over "] {
+                            assert!(!quote.contains(english), "{}: {quote}", f.key);
+                        }
+                        assert!(quote.starts_with(pick(&ind.name, Locale::Vi)), "{quote}");
+                    }
+                }
+            }
+        }
+        assert!(seen > 50, "only {seen} public-report figures");
     }
 
     #[test]

@@ -24,6 +24,7 @@ pub mod first_screen;
 pub mod i18n;
 pub mod model_editor;
 pub mod model_import;
+pub mod precision;
 pub mod prerender;
 pub mod quarterly;
 pub mod reports;

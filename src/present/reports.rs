@@ -103,6 +103,7 @@ fn source_lines(source: &SourceView, locale: Locale) -> String {
             date,
             public_report,
             url,
+            ..
         } => {
             let mut meta = format!("{issuer} · {}: {date}", t(Msg::Date, locale));
             if !url.is_empty() {
@@ -168,7 +169,7 @@ pub fn series_label(kind: SeriesKind, locale: Locale) -> &'static str {
 /// The chart's numbers as a table: one row a year with the result, the plan, the
 /// scenario and the target (empty where the chart has no point).
 pub fn chart_table(data: &ChartData, locale: Locale) -> Table {
-    let n = |v: f64| format_number(v, locale, 2);
+    let n = |v: f64| format_number(v, locale, data.decimals);
     let (first, last) = data.years;
     let rows = (first..=last)
         .map(|year| {

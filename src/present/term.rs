@@ -74,12 +74,25 @@ fn value_unit(model: &Model, r: &TermResult, locale: Locale) -> String {
     }
 }
 
+/// The decimals of a result: a yearly rate as a percentage, a level at its indicator's
+/// unit's decimals (people whole).
+fn result_decimals(model: &Model, r: &TermResult) -> u8 {
+    match r.measure {
+        Measure::AverageGrowth => crate::present::precision::registry_decimals("percent"),
+        _ => model
+            .indicator(&r.indicator)
+            .map_or(COMPUTED_DECIMALS, |i| {
+                crate::present::precision::unit_decimals(model, &i.unit)
+            }),
+    }
+}
+
 fn result_text(model: &Model, r: &TermResult, locale: Locale) -> String {
     let (Some(v), Some(y)) = (r.value, r.year) else {
         return String::new();
     };
     let unit = value_unit(model, r, locale);
-    let number = format_number(v, locale, COMPUTED_DECIMALS);
+    let number = format_number(v, locale, result_decimals(model, r));
     let shown = if unit.starts_with('%') {
         format!("{number}{unit}")
     } else {
@@ -93,7 +106,7 @@ fn margin_text(model: &Model, r: &TermResult, locale: Locale) -> String {
         return String::new();
     };
     let sign = if m < 0.0 { "−" } else { "+" };
-    let number = format_number(m.abs(), locale, COMPUTED_DECIMALS);
+    let number = format_number(m.abs(), locale, result_decimals(model, r));
     let unit = match (r.measure, locale) {
         (Measure::AverageGrowth, Locale::Vi) => "điểm %".to_string(),
         (Measure::AverageGrowth, Locale::En) => "points".to_string(),

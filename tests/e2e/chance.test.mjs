@@ -50,6 +50,8 @@ test('a range on GRDP growth gives the chance of the target, kept across a reloa
   assert.match(await page.getByTestId('chance-runs').innerText(), /10\.000 lần chạy/);
   assert.equal(await page.getByTestId('driver-bar').count(), 1);
   assert.equal(await page.locator('[data-testid="fan-chart"] polygon.fan-band').count(), 1);
+  assert.equal(await page.getByTestId('fan-axis-x').textContent(), 'Năm');
+  assert.match(await page.getByTestId('fan-axis-y').textContent(), /^Đơn vị: /);
   await page.getByTestId('fan-toggle').click();
   assert.ok(await page.getByTestId('fan-table').isVisible());
   assert.equal(await page.locator('[data-testid="fan-table"] tbody tr').count(), 2);

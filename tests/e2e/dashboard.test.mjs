@@ -27,7 +27,7 @@ test('shows results, plans, status and term targets in Vietnamese format', async
   assert.match(await perCapita.getByTestId('latest').innerText(), /2023 · ước thực hiện/);
   assert.match(await perCapita.getByTestId('attainment').innerText(), /102,49%/);
   assert.equal(await perCapita.getByTestId('plan-status').innerText(), 'vượt');
-  assert.match(await perCapita.getByTestId('term-target').innerText(), /≥ 70 triệu đồng/);
+  assert.match(await perCapita.getByTestId('term-target').innerText(), /từ 70 triệu đồng trở lên/);
   const investment = row(page, 'total_social_investment');
   assert.match(await investment.getByTestId('term-target').innerText(), /118\.000 tỷ đồng/);
   await context.close();

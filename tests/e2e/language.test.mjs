@@ -16,6 +16,8 @@ test('switches to English and back', async () => {
   assert.equal(await page.getByTestId('lang-switch').innerText(), 'Tiếng Việt');
   const investment = row(page, 'total_social_investment');
   assert.match(await investment.getByTestId('term-target').innerText(), /118,000 billion VND/);
+  // "70 mn VND or more" (the Congress coverage), worded as English reads it.
+  assert.match(await perCapita.getByTestId('term-target').innerText(), /at least 70 million VND/);
 
   await page.getByTestId('lang-switch').click();
   await page.waitForFunction(() => document.documentElement.lang === 'vi');

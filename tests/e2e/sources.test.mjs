@@ -40,8 +40,27 @@ test('public-report figures name their site and date', async () => {
   await row(page, 'grdp_constant').getByRole('button').click();
   const detail = page.getByTestId('indicator-detail');
   const base = detail.locator('[data-figure-key="grdp_constant/2020/actual/level"]');
-  assert.match(await base.getByTestId('source-quote').innerText(), /15,076 bn VND/);
+  // The reference row "GRDP, constant 2010 prices | 2020 | 15,076 bn VND" is an English
+  // paraphrase: the Vietnamese interface says the figure in its own words and format.
+  const quote = base.getByTestId('source-quote');
+  assert.match(await quote.innerText(), /thực hiện năm 2020: 15\.076 tỷ đồng/);
+  assert.equal(await quote.getAttribute('lang'), 'vi');
+  assert.doesNotMatch(await quote.innerText(), /bn VND/);
   assert.match(await base.innerText(), /ipckontum\.gov\.vn/);
   assert.match(await base.getByTestId('source-date').innerText(), /12\/06\/2022/);
+  await context.close();
+});
+
+test('in English a public report shows its reference row as written', async () => {
+  const { page, context } = await openApp(app.browser, app.url);
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+  await row(page, 'grdp_constant').getByRole('button').click();
+  const detail = page.getByTestId('indicator-detail');
+  const quote = detail
+    .locator('[data-figure-key="grdp_constant/2020/actual/level"]')
+    .getByTestId('source-quote');
+  assert.equal(await quote.innerText(), 'GRDP, constant 2010 prices | 2020 | 15,076 bn VND');
+  assert.equal(await quote.getAttribute('lang'), 'en');
   await context.close();
 });

@@ -96,6 +96,10 @@ test('the chart draws the scenario to the target and has a table view', async ()
   assert.match(await chart.locator('desc').textContent(), /Kịch bản đến mục tiêu: 2023: 18\.938,78, 2024: 20\.832,66, 2025: 24\.280,05/);
   assert.equal(await chart.locator('[data-series="series-scenario"] circle').count(), 3);
   assert.equal(await chart.locator('[data-series="target"] rect').count(), 1);
+  // The axes are titled, and the description says them first.
+  assert.equal(await chart.getByTestId('chart-axis-x').textContent(), 'Năm');
+  assert.equal(await chart.getByTestId('chart-axis-y').textContent(), 'Đơn vị: tỷ đồng');
+  assert.match(await chart.locator('desc').textContent(), /^Trục ngang: năm; trục dọc: tỷ đồng\. /);
   await chart.getByTestId('chart-toggle').click();
   const table = chart.getByTestId('chart-table');
   await table.waitFor({ state: 'visible' });

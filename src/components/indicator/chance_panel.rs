@@ -186,6 +186,7 @@ fn FanChart(view_model: ChanceView, unit: String) -> impl IntoView {
     let fan = view_model.fan.clone();
     let scale = fan.scale();
     let n = move |v: f64| format_number(v, locale, 2);
+    let titles = crate::present::chart::axis_titles(&unit, locale);
     let target = fan.target.map(|(year, lo, hi)| {
         let x = scale.x(year);
         let (y1, y2) = (scale.y(hi), scale.y(lo));
@@ -229,6 +230,8 @@ fn FanChart(view_model: ChanceView, unit: String) -> impl IntoView {
                 <line class="axis" x1=scale.left() y1=scale.bottom() x2=scale.right() y2=scale.bottom() />
                 <text x=format!("{:.1}", scale.left() - 6.0) y=format!("{:.1}", scale.y(hi) + 10.0) text-anchor="end">{n(hi)}</text>
                 <text x=format!("{:.1}", scale.left() - 6.0) y=format!("{:.1}", scale.y(lo)) text-anchor="end">{n(lo)}</text>
+                <text class="axis-title" data-testid="fan-axis-x" x=format!("{:.1}", (scale.left() + scale.right()) / 2.0) y=format!("{:.1}", scale.bottom() + 34.0) text-anchor="middle">{titles.x.clone()}</text>
+                <text class="axis-title" data-testid="fan-axis-y" x="4" y="9" text-anchor="start">{titles.y.clone()}</text>
                 {ticks}
                 <polygon class="fan-band" data-series="p10-p90" points=fan.band_points(&scale) />
                 <polyline class="fan-median series-scenario" data-series="p50" points=fan.median_points(&scale) fill="none" />

@@ -126,8 +126,9 @@ fn FigureRow(figure: FigureView) -> impl IntoView {
             date,
             public_report,
             url,
+            quote_lang,
         } => view! {
-            <blockquote class="quote" lang="vi" data-testid="source-quote">{quote}</blockquote>
+            <blockquote class="quote" lang=quote_lang data-testid="source-quote">{quote}</blockquote>
             <p class="doc">
                 <span class="doc-title" data-testid="source-title">{title}</span>
                 <span class="doc-meta">

@@ -5,9 +5,9 @@
 use leptos::prelude::*;
 
 use crate::components::reports::csv_button::CsvButton;
-use crate::core::text::numfmt::format_number;
 use crate::present::chart::{
-    chart_description, polyline, toggle_label, ChartData, Scale, SeriesKind, HEIGHT, WIDTH,
+    axis_titles, axis_value, chart_description, polyline, toggle_label, ChartData, Scale,
+    SeriesKind, HEIGHT, WIDTH,
 };
 use crate::present::i18n::{t, Locale, Msg};
 use crate::present::reports::{chart_table, series_label};
@@ -25,7 +25,9 @@ fn series_class(kind: SeriesKind) -> &'static str {
 pub fn TrendChart(data: ChartData, locale: Locale, unit: String) -> impl IntoView {
     let (as_table, set_as_table) = signal(false);
     let scale = Scale::fit(&data);
-    let n = move |v: f64| format_number(v, locale, 2);
+    let decimals = data.decimals;
+    let n = move |v: f64| axis_value(v, decimals, locale);
+    let titles = axis_titles(&unit, locale);
     let description = chart_description(&data, &unit, locale);
     let lines = data
         .series
@@ -63,6 +65,8 @@ pub fn TrendChart(data: ChartData, locale: Locale, unit: String) -> impl IntoVie
         <line class="axis" x1=scale.left() y1=scale.bottom() x2=scale.right() y2=scale.bottom() />
         <text x=format!("{:.1}", scale.left() - 6.0) y=format!("{:.1}", scale.y(hi) + 10.0) text-anchor="end">{n(hi)}</text>
         <text x=format!("{:.1}", scale.left() - 6.0) y=format!("{:.1}", scale.y(lo)) text-anchor="end">{n(lo)}</text>
+        <text class="axis-title" data-testid="chart-axis-x" x=format!("{:.1}", (scale.left() + scale.right()) / 2.0) y=format!("{:.1}", scale.bottom() + 34.0) text-anchor="middle">{titles.x}</text>
+        <text class="axis-title" data-testid="chart-axis-y" x="4" y="9" text-anchor="start">{titles.y}</text>
     };
     let legend = data
         .series

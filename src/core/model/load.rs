@@ -444,6 +444,7 @@ fn convert_units(fragments: &[RawFragment], errors: &mut Errors) -> Vec<Unit> {
                 name: localized(&u.name),
                 dimension: u.dimension.clone(),
                 factor: u.factor,
+                decimals: u.decimals,
             })
         })
         .collect()

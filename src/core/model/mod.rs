@@ -169,6 +169,9 @@ pub struct Unit {
     pub dimension: String,
     /// Size of the unit in the dimension's base unit.
     pub factor: f64,
+    /// Decimals a figure in this unit is shown with, when the unit table says
+    /// (`people`: 0; `bn_vnd`: 2, as the documents write them).
+    pub decimals: Option<u8>,
 }
 
 /// An indicator (chỉ tiêu) of the plan.

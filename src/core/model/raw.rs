@@ -119,6 +119,10 @@ pub struct RawUnit {
     pub dimension: String,
     /// Factor to the dimension's base unit.
     pub factor: f64,
+    /// Decimals a figure in this unit is shown with (0 for people, households, ranks),
+    /// when the registry says; absent in older files.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub decimals: Option<u8>,
 }
 
 /// An indicator.

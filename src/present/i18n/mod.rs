@@ -35,6 +35,7 @@ pub mod models;
 pub mod numbers;
 pub mod prerender;
 pub mod quarterly;
+pub mod targets;
 pub mod term;
 
 use crate::core::model::load::DataError;
@@ -470,24 +471,12 @@ fn amount_number(amount: Amount, locale: Locale, decimals: u8) -> String {
     }
 }
 
-fn comparator_prefix(comparator: Option<Comparator>) -> &'static str {
-    match comparator {
-        None => "",
-        Some(Comparator::AtLeast) => "≥ ",
-        Some(Comparator::MoreThan) => "> ",
-        Some(Comparator::AtMost) => "≤ ",
-        Some(Comparator::LessThan) => "< ",
-    }
-}
-
-/// A figure's value in words, with its comparator, unit and measure:
-/// "khoảng 18.938,78 tỷ đồng", "tăng 7,32%", "đạt 97,62% kế hoạch", "≥ 10%/năm (bình quân)".
+/// A figure's value in words, with its comparator, unit and measure, in the words of
+/// the documents: "khoảng 18.938,78 tỷ đồng", "tăng 7,32%", "đạt 97,62% kế hoạch",
+/// "bình quân từ 10%/năm trở lên", "thứ 22", "tăng 24 bậc" (a rank that moves up).
+/// A derived figure is rounded to its unit's decimals (`present::precision`).
 pub fn figure_value_text(model: &Model, figure: &Figure, locale: Locale) -> String {
-    let decimals = if figure.kind == FigureKind::Derived {
-        COMPUTED_DECIMALS
-    } else {
-        SOURCE_DECIMALS
-    };
+    let decimals = crate::present::precision::figure_decimals(model, figure);
     let negative = matches!(figure.amount, Amount::Point(v) if v < 0.0)
         || matches!(figure.amount, Amount::Range(_, hi) if hi < 0.0);
     let magnitude = match figure.amount {
@@ -495,13 +484,12 @@ pub fn figure_value_text(model: &Model, figure: &Figure, locale: Locale) -> Stri
         Amount::Range(lo, hi) if hi < 0.0 => Amount::Range(hi.abs(), lo.abs()),
         other => other,
     };
-    let shown = if matches!(figure.measure, Measure::Growth | Measure::Change) {
-        magnitude
-    } else {
-        figure.amount
-    };
+    let moves = matches!(figure.measure, Measure::Growth | Measure::Change);
+    let shown = if moves { magnitude } else { figure.amount };
     let number = amount_number(shown, locale, decimals);
-    let unit = unit_name(model, &figure.unit, locale);
+    let rank = model
+        .unit(&figure.unit)
+        .is_some_and(|u| u.dimension == "rank");
     // A fall is shown by its size after "giảm"; its comparator turns round with it:
     // a change "≤ −3" is a fall of at least 3.
     let comparator = match (shown == figure.amount, figure.comparator) {
@@ -511,10 +499,21 @@ pub fn figure_value_text(model: &Model, figure: &Figure, locale: Locale) -> Stri
         (false, Some(Comparator::MoreThan)) => Some(Comparator::LessThan),
         (_, c) => c,
     };
-    let core = format!(
-        "{}{}",
-        comparator_prefix(comparator),
-        with_unit(&number, unit)
+    let valued = match (rank, moves) {
+        (true, true) => targets::rank_places(&number, locale),
+        (true, false) => targets::rank_place(&number, locale),
+        (false, _) => with_unit(&number, unit_name(model, &figure.unit, locale)),
+    };
+    let valued = if figure.measure == Measure::AverageGrowth {
+        format!("{valued}{}", targets::per_year(locale))
+    } else {
+        valued
+    };
+    let core = targets::with_comparator(
+        comparator,
+        &valued,
+        matches!(shown, Amount::Range(..)),
+        locale,
     );
     let about = if figure.approx {
         match locale {
@@ -526,6 +525,9 @@ pub fn figure_value_text(model: &Model, figure: &Figure, locale: Locale) -> Stri
     };
     let text = match (figure.measure, locale) {
         (Measure::Level, _) => core,
+        (Measure::Growth | Measure::Change, _) if rank => {
+            format!("{} {core}", targets::rank_move_word(negative, locale))
+        }
         (Measure::Growth | Measure::Change, Locale::Vi) => {
             format!("{} {core}", if negative { "giảm" } else { "tăng" })
         }
@@ -536,8 +538,8 @@ pub fn figure_value_text(model: &Model, figure: &Figure, locale: Locale) -> Stri
         (Measure::Index, Locale::En) => format!("{core} of the previous period"),
         (Measure::Attainment, Locale::Vi) => format!("đạt {core} kế hoạch"),
         (Measure::Attainment, Locale::En) => format!("{core} of plan"),
-        (Measure::AverageGrowth, Locale::Vi) => format!("bình quân {core}/năm"),
-        (Measure::AverageGrowth, Locale::En) => format!("average {core}/year"),
+        (Measure::AverageGrowth, Locale::Vi) => format!("bình quân {core}"),
+        (Measure::AverageGrowth, Locale::En) => format!("average {core}"),
         (Measure::Cumulative, Locale::Vi) => format!("lũy kế {core}"),
         (Measure::Cumulative, Locale::En) => format!("cumulative {core}"),
     };
@@ -726,13 +728,117 @@ mod tests {
     fn a_fall_shows_its_size_and_turns_its_comparator() {
         let model = kon_tum();
         let fall = figure(&model, "poor_household_rate/2024/plan/change");
+        // Seed 003: "Tỷ lệ hộ nghèo giảm ít nhất 3-4%/năm".
         assert_eq!(
             figure_value_text(&model, &fall, Locale::Vi),
-            "giảm ≥ 3–4 điểm phần trăm"
+            "giảm ít nhất 3–4 điểm phần trăm"
         );
         assert_eq!(
             figure_value_text(&model, &fall, Locale::En),
-            "down ≥ 3–4 percentage points"
+            "down at least 3–4 percentage points"
+        );
+    }
+
+    #[track_caller]
+    fn reads(model: &Model, key: &str, vi: &str, en: &str) {
+        let f = figure(model, key);
+        assert_eq!(figure_value_text(model, &f, Locale::Vi), vi, "{key}");
+        assert_eq!(figure_value_text(model, &f, Locale::En), en, "{key}");
+    }
+
+    #[test]
+    fn targets_read_in_the_words_of_the_documents() {
+        let model = kon_tum();
+        // The Congress: "từ 10%/năm trở lên" (public report, baoquangngai.vn).
+        reads(
+            &model,
+            "grdp_constant/2021-2025/term_target/average_growth",
+            "bình quân từ 10%/năm trở lên",
+            "average at least 10%/year",
+        );
+        // Seed 003, the 2024 resolution: "GRDP bình quân đầu người trên 63,7 triệu đồng",
+        // "Tốc độ tăng trưởng GRDP của tỉnh đạt từ 10% trở lên", "còn dưới 28,8%".
+        reads(
+            &model,
+            "grdp_per_capita/2024/plan/level",
+            "trên 63,7 triệu đồng",
+            "over 63.7 million VND",
+        );
+        reads(
+            &model,
+            "grdp_constant/2024/plan/growth",
+            "tăng từ 10% trở lên",
+            "up at least 10%",
+        );
+        reads(
+            &model,
+            "child_stunting_rate/2024/plan/level",
+            "dưới 28,8%",
+            "below 28.8%",
+        );
+    }
+
+    #[test]
+    fn ranks_read_as_places_and_moves() {
+        let model = kon_tum();
+        // Seed 003: "tốc độ tăng trưởng 7,32%, đứng thứ 22 cả nước"; "PCI ... xếp thứ
+        // 37/63 tỉnh, thành phố, tăng 24 bậc so với năm 2021".
+        reads(
+            &model,
+            "grdp_growth_rank_national/2023/estimate/level",
+            "thứ 22",
+            "rank 22",
+        );
+        reads(&model, "pci_rank/2022/actual/level", "thứ 37", "rank 37");
+        reads(
+            &model,
+            "pci_rank/2022/actual/change",
+            "tăng 24 bậc",
+            "up 24 places",
+        );
+    }
+
+    #[test]
+    fn counts_name_what_they_count() {
+        let model = kon_tum();
+        // "38 of 39 main indicators" (2022), "11/13 chỉ tiêu chủ yếu ... đã đạt và vượt"
+        // (seed 001), "06 đô thị loại V" (seed 003): never "38 đơn vị".
+        reads(
+            &model,
+            "main_targets_met/2022/actual/level",
+            "38 chỉ tiêu",
+            "38 indicators",
+        );
+        reads(
+            &model,
+            "main_targets_met/2020/actual/level",
+            "11 chỉ tiêu",
+            "11 indicators",
+        );
+        reads(
+            &model,
+            "urban_areas_type_v/2023/actual/level",
+            "6 đô thị",
+            "6 urban areas",
+        );
+        // The 2024 resolution: "PAPI ... tăng 05 bậc so với năm 2023".
+        reads(
+            &model,
+            "papi_rank/2024/plan/change",
+            "tăng 5 bậc",
+            "up 5 places",
+        );
+    }
+
+    #[test]
+    fn a_derived_figure_has_its_units_decimals() {
+        let model = kon_tum();
+        // 26.698,59 tỷ đồng ÷ 568.780 người × 1.000 = 46,94 triệu đồng (2 decimals).
+        reads(
+            &model,
+            "grdp_per_capita/2021/derived/level",
+            "46,94 triệu đồng",
+            "46.94 million VND",
         );
     }
 
