@@ -17,6 +17,7 @@ pub mod compare;
 pub mod compare_tone;
 pub mod dashboard;
 pub mod dates;
+pub mod draft_label;
 pub mod excel_csv;
 pub mod explain;
 pub mod figure_words;

@@ -181,3 +181,72 @@ test('G3 G4 a foreign page that frames the app receives no message (never "*"), 
   await appFrame.locator('[data-testid="embed-untrusted"]').waitFor();
   await context.close();
 });
+
+/** The frame's own document: its full height, its visible height, its width and scroll width. */
+const frameBox = (page) =>
+  page.frames().find((f) => f.url().includes('nhung='))
+    .evaluate(() => {
+      const root = document.documentElement;
+      return { scroll: root.scrollHeight, client: root.clientHeight, width: root.clientWidth, scrollWidth: root.scrollWidth };
+    });
+
+/** Waits until the portal's frame is as tall as the app last said, and returns that height. */
+async function settled(page) {
+  await page.waitForFunction(() => {
+    const last = window.portalLog.filter((e) => e.accepted).at(-1);
+    const frame = document.getElementById('planner');
+    // The frame's own viewport (its border aside) is the height the app asked for.
+    return last && Math.abs(frame.clientHeight - JSON.parse(last.data).height) <= 1;
+  });
+  return (await heights(page)).at(-1).height;
+}
+
+test('embed height (issue #17): the compact GRDP panel leaves the growth chain out and the frame fits it, growing and shrinking with it', async () => {
+  const { context, page, frame, errors, violations } = await openPortal('?nhung=can-dat&ct=grdp_constant&nam=2023');
+  await frame.getByTestId('needs-panel').waitFor();
+  // The whole chain and the quarterly scenario made the compact view 4,150 px tall.
+  assert.equal(await frame.getByTestId('growth-chain').count(), 0, 'no growth chain in the compact view');
+  assert.equal(await frame.getByTestId('quarterly').count(), 0, 'no quarterly scenario in the compact view');
+  const first = await settled(page);
+  assert.ok(first < 2200, `compact view is ${first}px tall`);
+  // Sized to its content: no scrollbar inside the frame, none sideways either.
+  let box = await frameBox(page);
+  assert.ok(box.scroll <= box.client + 1, `frame scrolls: ${box.scroll} in ${box.client}`);
+  assert.ok(box.scrollWidth <= box.width, `frame is ${box.scrollWidth}px wide in ${box.width}`);
+
+  // The sensitivity tables make it taller; closing them makes it short again.
+  await frame.getByTestId('sensitivity-toggle').click();
+  await frame.getByTestId('sensitivity-grid').waitFor();
+  await page.waitForFunction((h) => {
+    const last = window.portalLog.filter((e) => e.accepted).at(-1);
+    return JSON.parse(last.data).height > h + 100;
+  }, first);
+  const open = await settled(page);
+  box = await frameBox(page);
+  assert.ok(box.scroll <= box.client + 1, `open: frame scrolls: ${box.scroll} in ${box.client}`);
+  await frame.getByTestId('sensitivity-toggle').click();
+  await page.waitForFunction((h) => {
+    const last = window.portalLog.filter((e) => e.accepted).at(-1);
+    return JSON.parse(last.data).height < h;
+  }, open);
+  const closed = await settled(page);
+  assert.ok(Math.abs(closed - first) <= 2, `back to ${closed}px, was ${first}px`);
+  assert.deepEqual(await violations(), []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('embed height on a phone-wide portal column (360 px): no sideways scrolling, the frame fits its content', async () => {
+  const context = await env.browser.newContext({ viewport: { width: 400, height: 800 } });
+  const page = await context.newPage();
+  await page.goto(`${env.portal.url}?app=${encodeURIComponent(`${env.app.url}?nhung=can-dat&ct=grdp_constant&nam=2023`)}`);
+  await page.locator('#planner').evaluate((f) => { f.style.width = '360px'; });
+  const frame = page.frameLocator('#planner');
+  await frame.getByTestId('needs-panel').waitFor({ timeout: 30_000 });
+  await page.waitForFunction(() => window.portalLog.some((e) => e.accepted), null, { timeout: 30_000 });
+  await settled(page);
+  const box = await frameBox(page);
+  assert.ok(box.scrollWidth <= box.width, `frame content is ${box.scrollWidth}px wide in ${box.width}`);
+  assert.ok(box.scroll <= box.client + 1, `frame scrolls: ${box.scroll} in ${box.client}`);
+  await context.close();
+});

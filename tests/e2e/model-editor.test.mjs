@@ -6,7 +6,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, openApp } from './support.mjs';
-import { TSV, MODEL_ID } from './model-support.mjs';
+import { MODEL_ID, importTable } from './model-support.mjs';
 
 const app = useApp('/');
 
@@ -24,6 +24,20 @@ async function figures(page) {
     .evaluateAll((items) => items.map((li) => ({ text: li.querySelector('.figure').textContent, source: li.querySelector('.source').textContent, vintage: li.dataset.vintage })));
 }
 
+/** Types a figure's year, kind and value into the editor's new-figure fields. */
+async function fillFigure(page, { year, kind, value }) {
+  await page.getByTestId('model-edit-figure-year').fill(year);
+  await page.getByTestId('model-edit-figure-kind').selectOption(kind);
+  await page.getByTestId('model-edit-figure-value').fill(value);
+}
+
+/** Types a source into the fields `<prefix>source-title|date|quote`. */
+async function fillSource(page, prefix, { title, date, quote }) {
+  await page.getByTestId(`${prefix}source-title`).fill(title);
+  await page.getByTestId(`${prefix}source-date`).fill(date);
+  await page.getByTestId(`${prefix}source-quote`).fill(quote);
+}
+
 /** Clicks save and waits for the page the save opens. */
 async function saveAndReload(page) {
   await Promise.all([page.waitForEvent('load'), page.getByTestId('model-edit-save').click()]);
@@ -32,13 +46,7 @@ async function saveAndReload(page) {
 
 test('an imported model is edited, saved with the new figure and its source, and undone', async () => {
   const { page, errors, context } = await openApp(app.browser, app.url);
-  await page.getByTestId('model-import-open').click();
-  await page.getByTestId('model-import-paste').fill(TSV);
-  await page.getByTestId('model-import-preview').waitFor();
-  await page.getByTestId('model-import-province').fill('Quảng Ngãi');
-  await page.getByTestId('model-import-confirm').click();
-  await page.waitForURL(new RegExp(`mo=${MODEL_ID}`));
-  await page.locator('[data-testid="indicator-row"]').first().waitFor();
+  await importTable(page);
 
   await openEditor(page);
   // An own model: no copy is made.
@@ -52,16 +60,16 @@ test('an imported model is edited, saved with the new figure and its source, and
   await page.getByTestId('model-edit-unsaved').waitFor();
 
   // A figure without its source is refused, nothing is added.
-  await page.getByTestId('model-edit-figure-year').fill('2025');
-  await page.getByTestId('model-edit-figure-kind').selectOption('actual');
-  await page.getByTestId('model-edit-figure-value').fill('10,02');
+  await fillFigure(page, { year: '2025', kind: 'actual', value: '10,02' });
   await page.getByTestId('model-edit-add-figure').click();
   assert.match(await page.getByTestId('model-edit-error').innerText(), /Mỗi số liệu cần nguồn/);
   assert.equal((await figures(page)).length, 3);
 
-  await page.getByTestId('model-edit-source-title').fill('Báo cáo tình hình kinh tế - xã hội năm 2025');
-  await page.getByTestId('model-edit-source-date').fill('2026-01-15');
-  await page.getByTestId('model-edit-source-quote').fill('GRDP tăng 10,02%');
+  await fillSource(page, 'model-edit-', {
+    title: 'Báo cáo tình hình kinh tế - xã hội năm 2025',
+    date: '2026-01-15',
+    quote: 'GRDP tăng 10,02%',
+  });
   await page.getByTestId('model-edit-add-figure').click();
   assert.equal(await page.getByTestId('model-edit-error').count(), 0);
   assert.equal((await figures(page)).length, 4);
@@ -148,13 +156,7 @@ test('the workbench says which vintage it started from', async () => {
 
 test('an indicator is added with a term target "≥ 10 %" and the workbench assesses it after saving', async () => {
   const { page, errors, context } = await openApp(app.browser, app.url);
-  await page.getByTestId('model-import-open').click();
-  await page.getByTestId('model-import-paste').fill(TSV);
-  await page.getByTestId('model-import-preview').waitFor();
-  await page.getByTestId('model-import-province').fill('Quảng Ngãi');
-  await page.getByTestId('model-import-confirm').click();
-  await page.waitForURL(new RegExp(`mo=${MODEL_ID}`));
-  await page.locator('[data-testid="indicator-row"]').first().waitFor();
+  await importTable(page);
 
   await openEditor(page);
   // Every new control has a label a screen reader reads.
@@ -178,21 +180,23 @@ test('an indicator is added with a term target "≥ 10 %" and the workbench asse
 
   // The 2025 result (the base) and a 2026 estimate (a result inside the term), each with its source.
   for (const [year, kind, value] of [['2025', 'actual', '5.000'], ['2026', 'estimate', '5.400']]) {
-    await page.getByTestId('model-edit-figure-year').fill(year);
-    await page.getByTestId('model-edit-figure-kind').selectOption(kind);
-    await page.getByTestId('model-edit-figure-value').fill(value);
-    await page.getByTestId('model-edit-source-title').fill('Báo cáo tình hình kinh tế - xã hội');
-    await page.getByTestId('model-edit-source-date').fill('2026-06-20');
-    await page.getByTestId('model-edit-source-quote').fill(`thu ngân sách ${value} tỷ đồng`);
+    await fillFigure(page, { year, kind, value });
+    await fillSource(page, 'model-edit-', {
+      title: 'Báo cáo tình hình kinh tế - xã hội',
+      date: '2026-06-20',
+      quote: `thu ngân sách ${value} tỷ đồng`,
+    });
     await page.getByTestId('model-edit-add-figure').click();
     assert.equal(await page.getByTestId('model-edit-error').count(), 0);
   }
 
   // The term target as the resolution writes it.
   await page.getByTestId('model-edit-target-value').fill('≥ 10 %');
-  await page.getByTestId('model-edit-target-source-title').fill('Nghị quyết Đại hội Đảng bộ tỉnh');
-  await page.getByTestId('model-edit-target-source-date').fill('2025-10-01');
-  await page.getByTestId('model-edit-target-source-quote').fill('thu ngân sách tăng bình quân từ 10%/năm trở lên');
+  await fillSource(page, 'model-edit-target-', {
+    title: 'Nghị quyết Đại hội Đảng bộ tỉnh',
+    date: '2025-10-01',
+    quote: 'thu ngân sách tăng bình quân từ 10%/năm trở lên',
+  });
   await page.getByTestId('model-edit-set-target').click();
   assert.equal(await page.getByTestId('model-edit-error').count(), 0);
   assert.equal(await page.getByTestId('model-edit-comparator').inputValue(), 'ge');

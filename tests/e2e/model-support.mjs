@@ -27,6 +27,20 @@ export async function openImport(page) {
   await page.getByTestId('model-import').waitFor();
 }
 
+/**
+ * Imports the table of `TSV` as Quảng Ngãi's 2026-2030 model: pastes it, confirms, and
+ * waits for the model's page (`?mo=MODEL_ID`) to show its rows.
+ */
+export async function importTable(page) {
+  await openImport(page);
+  await page.getByTestId('model-import-paste').fill(TSV);
+  await page.getByTestId('model-import-preview').waitFor();
+  await page.getByTestId('model-import-province').fill('Quảng Ngãi');
+  await page.getByTestId('model-import-confirm').click();
+  await page.waitForURL(new RegExp(`mo=${MODEL_ID}`));
+  await page.locator('[data-testid="indicator-row"]').first().waitFor();
+}
+
 /** The indicator ids of the dashboard's rows, in order. */
 export async function rowIds(page) {
   return page.locator('[data-testid="indicator-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.indicatorId));

@@ -8,57 +8,9 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { useApp, openApp, row } from './support.mjs';
+import { parseCsv } from './csv-support.mjs';
 
 const app = useApp('/quy-hoach/');
-
-/** A small RFC 4180 reader: fields quoted with "", "" inside quotes, CRLF or LF. */
-function parseCsv(text, delimiter) {
-  const records = [];
-  let record = [];
-  let field = '';
-  let started = false;
-  for (let i = 0; i < text.length; i += 1) {
-    const c = text[i];
-    if (c === '"' && field === '') {
-      started = true;
-      for (i += 1; ; i += 1) {
-        if (i >= text.length) throw new Error('unclosed quote');
-        if (text[i] === '"' && text[i + 1] === '"') {
-          field += '"';
-          i += 1;
-        } else if (text[i] === '"') {
-          break;
-        } else {
-          field += text[i];
-        }
-      }
-      const next = text[i + 1];
-      if (next !== undefined && next !== delimiter && next !== '\r' && next !== '\n') {
-        throw new Error(`text after a closing quote at ${i}`);
-      }
-    } else if (c === delimiter) {
-      started = true;
-      record.push(field);
-      field = '';
-    } else if (c === '\r' && text[i + 1] === '\n') {
-      // the LF ends the record
-    } else if (c === '\n') {
-      record.push(field);
-      records.push(record);
-      record = [];
-      field = '';
-      started = false;
-    } else {
-      started = true;
-      field += c;
-    }
-  }
-  if (started || field !== '') {
-    record.push(field);
-    records.push(record);
-  }
-  return records;
-}
 
 /** Undoes the formula neutralisation: one leading apostrophe marks text. */
 const restore = (cell) => (cell.startsWith("'") ? cell.slice(1) : cell);

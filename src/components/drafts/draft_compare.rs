@@ -10,6 +10,7 @@ use crate::components::reports::csv_button::CsvButton;
 use crate::core::draft::compare::{compare, default_outputs, Output, MAX_COMPARED};
 use crate::core::draft::record::Draft;
 use crate::present::compare::{cmt, compare_view, output_name, CompareMsg, CompareView, Direction};
+use crate::present::draft_label::draft_label;
 
 /// The comparison section.
 #[component]
@@ -46,7 +47,7 @@ pub fn DraftCompare() -> impl IntoView {
         let rows = compare(model, &drafts.iter().collect::<Vec<_>>(), &shown);
         let names: Vec<(String, String)> = drafts
             .iter()
-            .map(|d| (d.id.clone(), d.name.clone()))
+            .map(|d| (d.id.clone(), draft_label(&d.name, locale)))
             .collect();
         Some(compare_view(Some(model), &names, &rows, locale))
     });
@@ -80,7 +81,7 @@ pub fn DraftCompare() -> impl IntoView {
                             disabled=full
                             on:change=move |_| toggle_draft(id.clone())
                         />
-                        {d.name.clone()}
+                        {draft_label(&d.name, ctx.locale())}
                     </label>
                 }
             })

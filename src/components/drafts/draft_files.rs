@@ -139,7 +139,11 @@ pub fn DraftFiles() -> impl IntoView {
         for action in actions {
             match action {
                 ImportAction::Add(d) => {
-                    lines.push(format!("{}: {}", dt(DraftMsg::ImportedOne, locale), d.name));
+                    lines.push(format!(
+                        "{}: {}",
+                        dt(DraftMsg::ImportedOne, locale),
+                        crate::present::draft_label::draft_label(&d.name, locale)
+                    ));
                     session.add_imported(d);
                 }
                 ImportAction::AddCopy { draft, .. } => {

@@ -12,6 +12,7 @@ use crate::core::draft::session::{Protection, SaveStatus};
 use crate::core::draft::storage_policy::export_reminder;
 use crate::platform::clock;
 use crate::present::dates::saved_time_text;
+use crate::present::draft_label::draft_label;
 use crate::present::i18n::drafts::{dt, protection_text, status_code, status_text, DraftMsg};
 use crate::present::series::draft_revision_note;
 
@@ -94,15 +95,7 @@ pub fn DraftsPanel() -> impl IntoView {
                                     aria-current=is_open.then_some("true")
                                     on:click=move |_| session.switch_to(&id)
                                 >
-                                    {if d.name.trim().is_empty() {
-                                        crate::present::i18n::first_hour::ft(
-                                            crate::present::i18n::first_hour::FirstMsg::UntitledDraft,
-                                            locale,
-                                        )
-                                        .to_string()
-                                    } else {
-                                        d.name.clone()
-                                    }}
+                                    {draft_label(&d.name, locale)}
                                 </button>
                                 <span class="draft-meta">
                                     {format!(
@@ -197,7 +190,7 @@ pub fn DraftsPanel() -> impl IntoView {
             let locale = locale();
             view! {
                 <p class="notice" role="status" data-testid="draft-deleted">
-                    {format!("{} «{}». ", dt(DraftMsg::DeletedNotice, locale), d.name)}
+                    {format!("{} «{}». ", dt(DraftMsg::DeletedNotice, locale), draft_label(&d.name, locale))}
                     <button type="button" data-testid="draft-undo" on:click=move |_| session.undo_delete()>
                         {dt(DraftMsg::Undo, locale)}
                     </button>

@@ -182,7 +182,10 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
         Some(view! { <ul class="explanation" data-testid="explanation">{lines}</ul> })
     };
 
-    let chain_linked = is_linked(&indicator);
+    // In a portal's frame the growth chain and the quarterly scenario are left out: they
+    // made the compact view 4,150 px tall (issue #17); "open the full app" has them.
+    let embedded = ctx.state.with_untracked(|s| s.embed.is_some());
+    let chain_linked = is_linked(&indicator) && !embedded;
     let (show_sensitivity, set_show_sensitivity) = signal(false);
     let sens_id = indicator.clone();
     let sensitivity_view = move || {
@@ -529,7 +532,7 @@ pub fn NeedsPanel(indicator: String) -> impl IntoView {
             view! {
                 <div class="given-growth" data-testid="given-by-chain">
                     <ul>{items}</ul>
-                    <a href="#chain-title">{ct(ChainMsg::Title, locale)}</a>
+                    {(!embedded).then(|| view! { <a href="#chain-title">{ct(ChainMsg::Title, locale)}</a> })}
                 </div>
             }
         })

@@ -6,6 +6,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::AppContext;
+use crate::components::reports::report_parts::{report_table, HeadLine, ReportHead};
 use crate::core::plan::chain::setup;
 use crate::platform::clock::{now_ms, timezone_offset_minutes};
 use crate::present::i18n::Locale;
@@ -35,42 +36,23 @@ pub fn QuarterlyForm() -> impl IntoView {
             locale,
         );
         let table = form_table(&inputs, locale);
-        let header = table
-            .header
-            .into_iter()
-            .map(|h| view! { <th scope="col">{h}</th> })
-            .collect_view();
-        let body = table
-            .rows
-            .into_iter()
-            .map(|r| {
-                let section = r.iter().skip(1).all(String::is_empty);
-                let mut cells = r.into_iter();
-                let first = cells.next().unwrap_or_default();
-                if section {
-                    return view! { <tr class="report-group"><th scope="colgroup" colspan="8">{first}</th></tr> }.into_any();
-                }
-                let rest = cells.map(|c| view! { <td>{c}</td> }).collect_view();
-                view! { <tr><th scope="row">{first}</th>{rest}</tr> }.into_any()
-            })
-            .collect_view();
         let lines = explanation(&inputs, year, locale)
             .into_iter()
             .map(|l| view! { <li>{l}</li> })
             .collect_view();
         Some(view! {
             <section class="report-page report-quarterly" data-testid="report-quarterly">
-                <header class="report-head">
-                    <p class="report-province">{head.subtitle}</p>
-                    <h2 data-testid="report-quarterly-title">{head.title}</h2>
-                    <p>{head.basis}</p>
-                    <p data-testid="report-quarterly-draft">{head.draft}</p>
-                    <p class="report-printed" data-testid="report-quarterly-date">{head.date}</p>
-                </header>
-                <table class="report-table" data-testid="report-quarterly-table">
-                    <thead><tr>{header}</tr></thead>
-                    <tbody>{body}</tbody>
-                </table>
+                <ReportHead
+                    province=head.subtitle
+                    title=head.title
+                    title_testid="report-quarterly-title"
+                    lines=vec![
+                        HeadLine::plain(head.basis),
+                        HeadLine::marked(head.draft, None, Some("report-quarterly-draft")),
+                        HeadLine::marked(head.date, Some("report-printed"), Some("report-quarterly-date")),
+                    ]
+                />
+                {report_table(table, "report-table", "report-quarterly-table", true)}
                 <ul class="report-explanation">{lines}</ul>
             </section>
         })

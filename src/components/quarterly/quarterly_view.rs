@@ -317,7 +317,9 @@ fn QuarterlyPanel(setup: ChainSetup, locale: Locale) -> impl IntoView {
                     <tbody>{grid(false)}</tbody>
                 </table>
             </div>
-            <div class="table-scroll">{results}</div>
+            // The results hold no control: the box that scrolls them on a phone takes the
+            // focus itself, so keyboard users can scroll it (axe scrollable-region-focusable).
+            <div class="table-scroll" tabindex="0" role="region" aria-label=qt(QuarterMsg::ResultsCaption, locale) data-testid="quarter-results-scroll">{results}</div>
             {explanation_view}
             <div class="goal-seek quarter-seek">
                 <p><strong>{qt(QuarterMsg::SeekTitle, locale)}</strong></p>

@@ -2,3 +2,4 @@
 
 pub mod csv_button;
 pub mod print_report;
+pub mod report_parts;

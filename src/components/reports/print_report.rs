@@ -10,7 +10,7 @@
 use leptos::prelude::*;
 
 use crate::app::state::{scenario_assumptions_for, scenario_texts_for, AppContext};
-use crate::core::codec::csv::Table;
+use crate::components::reports::report_parts::{report_table, HeadLine, ReportHead};
 use crate::core::plan::assessment::assess;
 use crate::platform::clock::{now_ms, timezone_offset_minutes};
 use crate::present::i18n::{pick, t, Msg};
@@ -74,30 +74,6 @@ pub fn PrintButton(kind: ReportKind) -> impl IntoView {
         >
             {move || t(label, ctx.locale())}
         </button>
-    }
-}
-
-fn table_view(table: Table, class: &'static str, testid: &'static str) -> impl IntoView {
-    let head = table
-        .header
-        .into_iter()
-        .map(|h| view! { <th scope="col">{h}</th> })
-        .collect_view();
-    let body = table
-        .rows
-        .into_iter()
-        .map(|r| {
-            let mut cells = r.into_iter();
-            let first = cells.next().unwrap_or_default();
-            let rest = cells.map(|c| view! { <td>{c}</td> }).collect_view();
-            view! { <tr><th scope="row">{first}</th>{rest}</tr> }
-        })
-        .collect_view();
-    view! {
-        <table class=class data-testid=testid>
-            <thead><tr>{head}</tr></thead>
-            <tbody>{body}</tbody>
-        </table>
     }
 }
 
@@ -187,12 +163,17 @@ pub fn PrintReport() -> impl IntoView {
                 .collect_view();
             view! {
                 <section class="report-page" data-testid="report-dashboard">
-                    <header class="report-head">
-                        <p class="report-province" data-testid="report-province">{r.subtitle}</p>
-                        <h2 data-testid="report-title">{r.title}</h2>
-                        <p class="report-printed" data-testid="report-printed">{r.printed}</p>
-                        {r.filter.map(|f| view! { <p class="report-filter">{f}</p> })}
-                    </header>
+                    <ReportHead
+                        province=r.subtitle
+                        province_testid="report-province"
+                        title=r.title
+                        title_testid="report-title"
+                        lines=[Some(HeadLine::marked(r.printed, Some("report-printed"), Some("report-printed")))]
+                            .into_iter()
+                            .chain([r.filter.map(|f| HeadLine::marked(f, Some("report-filter"), None))])
+                            .flatten()
+                            .collect()
+                    />
                     <table class="report-table" data-testid="report-table">
                         <thead><tr>{head}</tr></thead>
                         <tbody>{body}</tbody>
@@ -228,23 +209,25 @@ pub fn PrintReport() -> impl IntoView {
                 let assumptions = (!r.assumptions.rows.is_empty()).then(|| {
                     view! {
                         <h3>{t(Msg::Assumptions, locale)}</h3>
-                        {table_view(r.assumptions, "report-table", "report-assumptions")}
+                        {report_table(r.assumptions, "report-table", "report-assumptions", false)}
                     }
                 });
                 let path = r.path.map(|p| {
                     view! {
                         <h3>{t(Msg::ScenarioPath, locale)}</h3>
-                        {table_view(p, "report-table", "report-path")}
+                        {report_table(p, "report-table", "report-path", false)}
                     }
                 });
                 Some(view! {
                     <section class="report-page report-scenario" data-testid="report-scenario">
-                        <header class="report-head">
-                            <p class="report-province">{r.subtitle}</p>
-                            <h2>{r.title}</h2>
-                            <p class="report-indicator" data-testid="report-indicator">{r.indicator}</p>
-                            <p class="report-printed">{r.printed}</p>
-                        </header>
+                        <ReportHead
+                            province=r.subtitle
+                            title=r.title
+                            lines=vec![
+                                HeadLine::marked(r.indicator, Some("report-indicator"), Some("report-indicator")),
+                                HeadLine::marked(r.printed, Some("report-printed"), None),
+                            ]
+                        />
                         <dl class="report-facts" data-testid="report-facts">{facts}</dl>
                         {assumptions}
                         {path}
@@ -263,11 +246,11 @@ pub fn PrintReport() -> impl IntoView {
             let table = crate::present::term::evaluation_table(&rows, locale);
             view! {
                 <section class="report-page" data-testid="report-term-evaluation">
-                    <header class="report-head">
-                        <p class="report-province">{pick(&model.province, locale).to_string()}</p>
-                        <h2>{tt(TermMsg::EvaluationTitle, locale)}</h2>
-                    </header>
-                    {table_view(table, "report-table", "report-term-table")}
+                    <ReportHead
+                        province=pick(&model.province, locale).to_string()
+                        title=tt(TermMsg::EvaluationTitle, locale).to_string()
+                    />
+                    {report_table(table, "report-table", "report-term-table", false)}
                 </section>
             }
         });
