@@ -144,13 +144,15 @@ test('"from history" on a chain input fills its ranges and says where they come 
   const derivation = page.locator('[data-testid="chain-history-derivation"] li[data-input="icor"]');
   await derivation.waitFor();
   const text = await derivation.innerText();
-  // "thấp nhất 4,1, cao nhất 7,3": the low end typed is the lowest ICOR said.
+  // Kon Tum's single-year ICORs run from 8,11 to 10,71 (README, the growth chain): the
+  // ends typed are the lowest and highest the derivation says.
   const m = text.match(/thấp nhất ([\d.,]+), cao nhất ([\d.,]+)/);
   assert.ok(m, text);
   const low = await chain.locator('[data-testid="range-low"][data-input-id="chain:icor:2025"]').inputValue();
   const high = await chain.locator('[data-testid="range-high"][data-input-id="chain:icor:2025"]').inputValue();
   assert.equal(low, m[1]);
   assert.equal(high, m[2]);
+  assert.deepEqual([low, high], ['8,11', '10,71']);
   assert.match(text, /ICOR/);
   const perCapita = page.locator('[data-testid="chain-chance"][data-indicator="grdp_per_capita"] strong');
   await perCapita.waitFor();

@@ -294,6 +294,7 @@ fn ChainInputBox(cell: InputCell, locale: Locale) -> impl IntoView {
     let echo = move || input_echo(&text.get(), locale);
     let (input, year) = key;
     let range_id = cell.input_id.clone();
+    let range_name = cell.aria_label.clone();
     view! {
         <td class:changed=move || !text.get().is_empty()>
             <input
@@ -319,7 +320,7 @@ fn ChainInputBox(cell: InputCell, locale: Locale) -> impl IntoView {
                 </button>
             </Show>
             <span class="echo">{echo}</span>
-            <RangeBoxes input_id=range_id />
+            <RangeBoxes input_id=range_id name=range_name />
         </td>
     }
 }

@@ -92,7 +92,10 @@ pub fn QuarterRanges(
         .map(|s| {
             let cells = QUARTERS
                 .into_iter()
-                .map(|q| view! { <td><RangeBoxes input_id=quarter_range_id(s, q) /></td> })
+                .map(|q| {
+                    let name = quarter_key_label(&(s, q), locale);
+                    view! { <td><RangeBoxes input_id=quarter_range_id(s, q) name=name /></td> }
+                })
                 .collect_view();
             view! { <tr data-sector=sector_id(s)><th scope="row">{sector_name(s, locale)}</th>{cells}</tr> }
         })
