@@ -343,11 +343,17 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
             }
             state
         }
-        Action::ResetQuarterly => ViewState {
-            quarterly_inputs: BTreeMap::new(),
-            quarter_results: Default::default(),
-            ..state
-        },
+        Action::ResetQuarterly => {
+            let mut state = ViewState {
+                quarterly_inputs: BTreeMap::new(),
+                quarter_results: Default::default(),
+                ..state
+            };
+            state
+                .range_inputs
+                .retain(|(id, _), _| !id.starts_with(QUARTER_RANGE_PREFIX));
+            state
+        }
         Action::LoadDraft { draft, texts } => {
             let texts = *texts;
             ViewState {
@@ -600,6 +606,36 @@ pub fn chain_ranges(
     out
 }
 
+/// The start of the `data-input-id` of a quarter's sector growth
+/// (`quarter:growth:industry:4`).
+pub const QUARTER_RANGE_PREFIX: &str = "quarter:";
+
+/// The ranged growth cells of the quarterly scenario: every cell whose two ends read as
+/// numbers with the low end not above the high one; the likely value is the growth
+/// typed in the cell when it lies in the range, otherwise the middle.
+pub fn quarter_ranges(
+    state: &ViewState,
+    inputs: &crate::core::plan::quarterly::QuarterlyInputs,
+    locale: Locale,
+) -> BTreeMap<(crate::core::plan::chain::Sector, u8), Spread> {
+    use crate::core::plan::chance::workbench_spread;
+    use crate::present::chance::quarter_range_of;
+    let ids: std::collections::BTreeSet<&String> = state
+        .range_inputs
+        .keys()
+        .map(|(id, _)| id)
+        .filter(|id| id.starts_with(QUARTER_RANGE_PREFIX))
+        .collect();
+    ids.into_iter()
+        .filter_map(|id| {
+            let (s, q) = quarter_range_of(id)?;
+            let (low, high) = range_ends(state, id, locale)?;
+            let spread = workbench_spread(inputs.growth_at(s, q), low, high).ok()?;
+            Some(((s, q), spread))
+        })
+        .collect()
+}
+
 /// The range ends typed for one indicator's assumptions, by year: (low, high) as typed.
 pub fn range_texts_for(state: &ViewState, indicator: &str) -> BTreeMap<i32, (String, String)> {
     let prefix = format!("{indicator}:");
@@ -665,6 +701,14 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
             state.chain_inputs.insert((input, *year), text.clone());
         }
     }
+    for (id, low, high) in &link.ranges {
+        for (end, text) in [(RangeEnd::Low, low), (RangeEnd::High, high)] {
+            if !text.trim().is_empty() {
+                state.range_inputs.insert((id.clone(), end), text.clone());
+            }
+        }
+    }
+    state.chance_seed = link.seed;
     if let Some(id) = selected {
         if let Some(y) = link.start_year {
             state.start_years.insert(id.clone(), y);
@@ -723,7 +767,26 @@ pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
             .map(str::to_string)
             .or_else(|| state.linked_draft.clone()),
         embed: state.embed.clone(),
+        ranges: range_list(state),
+        seed: state.chance_seed,
+        problems: Vec::new(),
     }
+}
+
+/// Every range typed, as a link carries it: (input id, low, high) in the order of the
+/// ids.
+fn range_list(state: &ViewState) -> Vec<(String, String, String)> {
+    let mut out: BTreeMap<&str, (String, String)> = BTreeMap::new();
+    for ((id, end), text) in &state.range_inputs {
+        let slot = out.entry(id.as_str()).or_default();
+        match end {
+            RangeEnd::Low => slot.0 = text.clone(),
+            RangeEnd::High => slot.1 = text.clone(),
+        }
+    }
+    out.into_iter()
+        .map(|(id, (lo, hi))| (id.to_string(), lo, hi))
+        .collect()
 }
 
 /// Shared by every component through Leptos context.
@@ -890,8 +953,24 @@ mod tests {
             lang: Some(Locale::En),
             draft: Some("d1".into()),
             embed: None,
+            // In the order of the ids, as the state gives them back.
+            ranges: vec![
+                ("chain:icor:2025".into(), String::new(), "7".into()),
+                ("grdp_constant:2025".into(), "6,5".into(), "9,5".into()),
+            ],
+            seed: Some(42),
+            problems: Vec::new(),
         };
         let state = state_from_link(&link, &models);
+        assert_eq!(state.chance_seed, Some(42));
+        assert_eq!(
+            state
+                .range_inputs
+                .get(&("grdp_constant:2025".to_string(), RangeEnd::High))
+                .map(String::as_str),
+            Some("9,5")
+        );
+        assert_eq!(state.range_inputs.len(), 3, "an empty end is not kept");
         assert_eq!(state.locale, Locale::En);
         assert_eq!(state.selected.as_deref(), Some("grdp_constant"));
         assert!(state.level_paces.contains("grdp_constant"));
@@ -1401,5 +1480,50 @@ mod tests {
         assert_eq!(s.range_inputs.len(), 1);
         let s = reduce(s, Action::ResetChain, 1);
         assert!(s.range_inputs.is_empty());
+    }
+
+    #[test]
+    fn quarter_ranges_read_their_cells_and_go_with_the_quarterly_reset() {
+        use crate::core::plan::chain::Sector;
+        use crate::core::plan::quarterly::{set_cell, QuarterlyInputs};
+        let set = |s: ViewState, input: &str, end: RangeEnd, text: &str| {
+            let (input, text) = (input.to_string(), text.to_string());
+            reduce(s, Action::SetRangeInput { input, end, text }, 1)
+        };
+        let s = set(
+            ViewState::default(),
+            "quarter:growth:industry:4",
+            RangeEnd::Low,
+            "4",
+        );
+        let s = set(s, "quarter:growth:industry:4", RangeEnd::High, "24");
+        let s = set(s, "quarter:growth:services:1", RangeEnd::Low, "5");
+        let s = set(s, "quarter:base:services:1", RangeEnd::Low, "1");
+        let s = set(s, "quarter:base:services:1", RangeEnd::High, "2");
+        let s = set(s, "grdp_constant:2025", RangeEnd::Low, "6");
+        let mut x = QuarterlyInputs::default();
+        set_cell(&mut x.growth, Sector::IndustryConstruction, 4, Some(14.0));
+        // Industry Q4 reads (likely: its typed 14 %); services Q1 has one end; a base
+        // cell is not a range of the scenario.
+        let got = quarter_ranges(&s, &x, Locale::Vi);
+        assert_eq!(
+            got.into_iter().collect::<Vec<_>>(),
+            vec![(
+                (Sector::IndustryConstruction, 4),
+                Spread::Triangular {
+                    low: 4.0,
+                    likely: 14.0,
+                    high: 24.0
+                }
+            )]
+        );
+        let s = reduce(s, Action::ResetQuarterly, 1);
+        assert_eq!(
+            s.range_inputs
+                .keys()
+                .map(|(id, _)| id.as_str())
+                .collect::<Vec<_>>(),
+            vec!["grdp_constant:2025"]
+        );
     }
 }

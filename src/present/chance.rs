@@ -5,9 +5,12 @@
 //! of the inputs that matter most. Pure; the component lays these values out.
 
 use crate::core::codec::csv::Table;
+use crate::core::codec::view_link::LinkProblem;
 use crate::core::model::Amount;
 use crate::core::plan::assessment::PaceKind;
-use crate::core::plan::chance::{Band, ChainKey, Chance, Driver, HistorySpread};
+use crate::core::plan::chain::{ChainInput, Sector};
+use crate::core::plan::chance::{Band, ChainKey, Chance, Driver, HistorySource, HistorySpread};
+use crate::core::plan::quarterly::{QuarterCell, Span};
 use crate::core::text::numfmt::format_number;
 use crate::core::text::numparse::parse_number;
 use crate::present::chain::input_label;
@@ -111,6 +114,107 @@ pub fn assumptions_table_with_ranges(
         row.push(high);
     }
     table
+}
+
+/// "Khả năng GRDP cả năm 2026 tăng từ 8% trở lên:" before the quarterly percentage.
+pub fn quarter_headline(year: i32, target: f64, locale: Locale) -> String {
+    let t = format_number(target, locale, 2);
+    match locale {
+        Locale::Vi => format!("Khả năng GRDP cả năm {year} tăng từ {t}% trở lên:"),
+        Locale::En => format!("Chance that GRDP grows {t}% or more in {year}:"),
+    }
+}
+
+/// The `data-input-id` of the range of a quarter's sector growth
+/// (`quarter:growth:industry:4`).
+pub fn quarter_range_id(s: Sector, q: u8) -> String {
+    format!("quarter:{}", QuarterCell::Growth(s, q).id())
+}
+
+/// The sector and quarter of a quarterly range's `data-input-id`.
+pub fn quarter_range_of(id: &str) -> Option<(Sector, u8)> {
+    match QuarterCell::from_id(id.strip_prefix("quarter:")?)? {
+        QuarterCell::Growth(s, q) => Some((s, q)),
+        _ => None,
+    }
+}
+
+/// The label of a ranged quarter growth ("Dịch vụ, Quý II").
+pub fn quarter_key_label(key: &(Sector, u8), locale: Locale) -> String {
+    let (s, q) = *key;
+    format!(
+        "{}, {}",
+        crate::present::chain::sector_name(s, locale),
+        crate::present::i18n::quarterly::span_name(Span::Quarter(q), locale)
+    )
+}
+
+/// What the app says of the parts of a view link it could not read.
+pub fn link_problem_text(p: LinkProblem, locale: Locale) -> String {
+    match (p, locale) {
+        (LinkProblem::BadRanges(n), Locale::Vi) => format!(
+            "Liên kết có {n} khoảng không đọc được; các khoảng đó đã được bỏ qua, khả năng đạt mục tiêu có thể khác với người gửi."
+        ),
+        (LinkProblem::BadRanges(n), Locale::En) => format!(
+            "The link has {n} range(s) that could not be read; they were left out, so the chance may differ from the sender's."
+        ),
+        (LinkProblem::BadSeed, Locale::Vi) => "Hạt giống trong liên kết không phải số nguyên không âm; dùng hạt giống mặc định.".to_string(),
+        (LinkProblem::BadSeed, Locale::En) => "The seed in the link is not a whole number of 0 or more; the default seed is used.".to_string(),
+    }
+}
+
+/// Where a chain input's spread from history comes from, with its numbers.
+pub fn chain_history_text(
+    input: ChainInput,
+    h: &HistorySpread,
+    source: HistorySource,
+    locale: Locale,
+) -> String {
+    let n = |v: f64| format_number(v, locale, 2);
+    let unit = if source == HistorySource::Icor {
+        ""
+    } else {
+        "%"
+    };
+    let years: Vec<String> = h
+        .paces
+        .iter()
+        .map(|(y, p)| format!("{y}: {}{unit}", n(*p)))
+        .collect();
+    let what = match (source, locale) {
+        (HistorySource::GrdpGrowth, Locale::Vi) => {
+            "tốc độ tăng GRDP (giá so sánh) các năm đã qua; mô hình không có tốc độ tăng riêng từng ngành"
+        }
+        (HistorySource::GrdpGrowth, Locale::En) => {
+            "past real GRDP growth; the model has no real growth by sector"
+        }
+        (HistorySource::PopulationGrowth, Locale::Vi) => "tốc độ tăng dân số trung bình các năm đã qua",
+        (HistorySource::PopulationGrowth, Locale::En) => "past growth of the average population",
+        (HistorySource::Icor, Locale::Vi) => {
+            "ICOR từng năm có kết quả = (vốn đầu tư ÷ GRDP giá hiện hành) ÷ tốc độ tăng"
+        }
+        (HistorySource::Icor, Locale::En) => {
+            "the ICOR of each year with results = (investment ÷ nominal GRDP) ÷ growth"
+        }
+    };
+    let (lo, hi) = (h.spread.low(), h.spread.high());
+    let label = input_label(input, locale);
+    match locale {
+        Locale::Vi => format!(
+            "{label}: khoảng từ {what} ({}): thấp nhất {}{unit}, cao nhất {}{unit}, khả dĩ nhất là trung bình {}{unit}.",
+            years.join("; "),
+            n(lo),
+            n(hi),
+            n(h.mean)
+        ),
+        Locale::En => format!(
+            "{label}: range from {what} ({}): lowest {}{unit}, highest {}{unit}, likely the mean {}{unit}.",
+            years.join("; "),
+            n(lo),
+            n(hi),
+            n(h.mean)
+        ),
+    }
 }
 
 /// The label of a ranged workbench assumption.
@@ -568,6 +672,38 @@ mod tests {
         text(
             history_text(&h, PaceKind::Growth, Locale::Vi),
             "Từ kết quả các năm đã qua (2021: 6,47%; 2022: 9,47%; 2023: 6,56%): thấp nhất 6,47%, cao nhất 9,47%, khả dĩ nhất là trung bình 7,5%.",
+        );
+    }
+
+    #[test]
+    fn quarter_ranges_links_and_chain_history_are_worded() {
+        use crate::core::plan::chance::Spread;
+        let id = quarter_range_id(Sector::IndustryConstruction, 4);
+        assert_eq!(id, "quarter:growth:industry:4");
+        assert_eq!(
+            quarter_range_of(&id),
+            Some((Sector::IndustryConstruction, 4))
+        );
+        assert_eq!(quarter_range_of("quarter:base:industry:4"), None);
+        assert_eq!(quarter_range_of("grdp_constant:2025"), None);
+        assert_eq!(
+            quarter_headline(2026, 8.0, Locale::Vi),
+            "Khả năng GRDP cả năm 2026 tăng từ 8% trở lên:"
+        );
+        assert_eq!(
+            quarter_key_label(&(Sector::Services, 2), Locale::En),
+            "Services, Q2"
+        );
+        assert!(link_problem_text(LinkProblem::BadRanges(2), Locale::Vi).contains(" 2 khoảng"));
+        let h = HistorySpread {
+            spread: Spread::triangular(4.0, 5.0, 7.0).expect("range"),
+            paces: vec![(2022, 4.0), (2023, 7.0), (2024, 4.0)],
+            mean: 5.0,
+        };
+        let text = chain_history_text(ChainInput::Icor, &h, HistorySource::Icor, Locale::En);
+        assert!(
+            text.contains("2023: 7;") && text.contains("highest 7,"),
+            "{text}"
         );
     }
 }

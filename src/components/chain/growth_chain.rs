@@ -5,16 +5,20 @@
 
 use leptos::prelude::*;
 
-use crate::app::state::{chain_overrides, scenario_for, Action, AppContext};
+use crate::app::state::{chain_overrides, scenario_for, Action, AppContext, CHAIN_RANGE_PREFIX};
 use crate::components::indicator::chance_panel::{ChainChances, RangeBoxes};
 use crate::components::reports::csv_button::CsvButton;
 use crate::core::plan::chain::{
     setup, ChainInput, ChainOutput, ChainSetup, Sector, GIVEN_GROWTH_INDICATOR,
 };
+use crate::core::plan::chance::{chain_history_spread, RangeEnd};
+use crate::core::text::numfmt::format_number;
 use crate::present::chain::{
     base_lines, chain_notes, chain_results, ct, default_lines, input_echo, input_label, input_rows,
     inputs_table, output_label, seek_text, ChainMsg, ChainNotes, InputCell,
 };
+use crate::present::chance::chain_history_text;
+use crate::present::i18n::chance::{cht, ChanceMsg};
 use crate::present::i18n::first_hour::{ft, FirstMsg};
 use crate::present::i18n::Locale;
 
@@ -44,16 +48,66 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
             .with_untracked(|s| inputs_table(&csv_setup, &s.chain_inputs, locale));
         (inputs_caption.to_string(), headed(table, locale))
     });
+    // "From history": a row's ranges taken from the model's past results, with the
+    // derivation said below the table.
+    let (history_shown, set_history_shown) = signal(Vec::<ChainInput>::new());
+    let history_years = StoredValue::new(setup.years.clone());
+    let fill_from_history = move |input: ChainInput| {
+        let Some((h, _)) = ctx.model().and_then(|m| chain_history_spread(m, input)) else {
+            return;
+        };
+        for year in history_years.get_value() {
+            for (end, v) in [
+                (RangeEnd::Low, h.spread.low()),
+                (RangeEnd::High, h.spread.high()),
+            ] {
+                ctx.dispatch(Action::SetRangeInput {
+                    input: format!("{CHAIN_RANGE_PREFIX}{}:{year}", input.id()),
+                    end,
+                    text: format_number(v, locale, 2),
+                });
+            }
+        }
+        set_history_shown.update(|v| {
+            if !v.contains(&input) {
+                v.push(input);
+            }
+        });
+    };
+    let history_notes = move || {
+        let model = ctx.model()?;
+        let items = history_shown
+            .get()
+            .into_iter()
+            .filter_map(|input| {
+                let (h, source) = chain_history_spread(model, input)?;
+                Some(view! { <li data-input=input.id()>{chain_history_text(input, &h, source, locale)}</li> })
+            })
+            .collect_view();
+        Some(view! { <ul class="explanation" data-testid="chain-history-derivation">{items}</ul> })
+    };
     // Inputs are laid out once, so typing keeps focus.
     let input_rows = input_rows(&setup, locale)
         .into_iter()
         .map(|row| {
+            let input = row.cells.first().map(|c| c.input);
+            let has_history = input
+                .is_some_and(|i| ctx.model().is_some_and(|m| chain_history_spread(m, i).is_some()));
+            let button = input.filter(|_| has_history).map(|i| {
+                view! {
+                    <button type="button" class="history-button" data-testid="chain-range-from-history" data-input=i.id()
+                        aria-label=format!("{}: {}", cht(ChanceMsg::ChainFromHistory, locale), row.label)
+                        on:click=move |_| fill_from_history(i)>
+                        {cht(ChanceMsg::ChainFromHistory, locale)}
+                    </button>
+                }
+            });
             let cells = row
                 .cells
                 .into_iter()
                 .map(|cell| view! { <ChainInputBox cell=cell locale=locale /> })
                 .collect_view();
-            view! { <tr><th scope="row">{row.label}</th>{cells}</tr> }
+            view! { <tr><th scope="row">{row.label.clone()}{button}</th>{cells}</tr> }
         })
         .collect_view();
     let defaults_list = default_lines(&setup, locale)
@@ -212,6 +266,7 @@ fn ChainView(setup: ChainSetup, locale: Locale) -> impl IntoView {
                     <tbody>{input_rows}</tbody>
                 </table>
             </div>
+            {history_notes}
             <button type="button" data-testid="chain-reset" on:click=move |_| ctx.dispatch(Action::ResetChain)>
                 {ct(ChainMsg::ResetAll, locale)}
             </button>
@@ -239,6 +294,7 @@ fn ChainInputBox(cell: InputCell, locale: Locale) -> impl IntoView {
     let echo = move || input_echo(&text.get(), locale);
     let (input, year) = key;
     let range_id = cell.input_id.clone();
+    let range_name = cell.aria_label.clone();
     view! {
         <td class:changed=move || !text.get().is_empty()>
             <input
@@ -264,7 +320,7 @@ fn ChainInputBox(cell: InputCell, locale: Locale) -> impl IntoView {
                 </button>
             </Show>
             <span class="echo">{echo}</span>
-            <RangeBoxes input_id=range_id />
+            <RangeBoxes input_id=range_id name=range_name />
         </td>
     }
 }

@@ -37,16 +37,29 @@ fn range_text(ctx: AppContext, id: String, end: RangeEnd) -> Memo<String> {
 
 /// The box for one end of an assumption's range (`range-low` or `range-high`).
 #[component]
-fn RangeEndInput(input_id: String, end: RangeEnd) -> impl IntoView {
+fn RangeEndInput(
+    input_id: String,
+    end: RangeEnd,
+    /// What the range is of, said before the end's name ("ICOR 2025: thấp nhất").
+    #[prop(optional, into)]
+    name: String,
+) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let text = range_text(ctx, input_id.clone(), end);
     let testid = match end {
         RangeEnd::Low => "range-low",
         RangeEnd::High => "range-high",
     };
-    let label = move || match end {
-        RangeEnd::Low => cht(ChanceMsg::Low, ctx.locale()),
-        RangeEnd::High => cht(ChanceMsg::High, ctx.locale()),
+    let label = move || {
+        let end_name = match end {
+            RangeEnd::Low => cht(ChanceMsg::Low, ctx.locale()),
+            RangeEnd::High => cht(ChanceMsg::High, ctx.locale()),
+        };
+        if name.is_empty() {
+            end_name.to_string()
+        } else {
+            format!("{name}: {end_name}")
+        }
     };
     let set_id = input_id.clone();
     view! {
@@ -82,12 +95,17 @@ fn RangeEcho(input_id: String) -> impl IntoView {
 /// The two ends of one assumption's range and what they read as; `input_id` is the
 /// assumption's `data-input-id`.
 #[component]
-pub fn RangeBoxes(input_id: String) -> impl IntoView {
+pub fn RangeBoxes(
+    input_id: String,
+    /// What the range is of, for the boxes' accessible names.
+    #[prop(optional, into)]
+    name: String,
+) -> impl IntoView {
     view! {
         <span class="range">
-            <RangeEndInput input_id=input_id.clone() end=RangeEnd::Low />
+            <RangeEndInput input_id=input_id.clone() end=RangeEnd::Low name=name.clone() />
             " – "
-            <RangeEndInput input_id=input_id.clone() end=RangeEnd::High />
+            <RangeEndInput input_id=input_id.clone() end=RangeEnd::High name=name />
             <RangeEcho input_id=input_id />
         </span>
     }

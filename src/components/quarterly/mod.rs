@@ -3,5 +3,6 @@
 //! remaining quarters' growth, the links with the yearly chain, and the form to send.
 
 pub mod quarter_cell_input;
+pub mod quarter_ranges;
 pub mod quarterly_form;
 pub mod quarterly_view;

@@ -7,6 +7,7 @@ use leptos::prelude::*;
 
 use crate::app::state::{scenario_for, Action, AppContext};
 use crate::components::quarterly::quarter_cell_input::QuarterCellInput;
+use crate::components::quarterly::quarter_ranges::QuarterRanges;
 use crate::components::reports::csv_button::CsvButton;
 use crate::components::reports::print_report::{PrintRequest, ReportKind};
 use crate::core::plan::chain::{setup, ChainSetup, SECTORS};
@@ -186,6 +187,12 @@ fn QuarterlyPanel(setup: ChainSetup, locale: Locale) -> impl IntoView {
         .into_any()
     };
 
+    // The year's target in use, for the chance over the ranges.
+    let target_in_use = Memo::new(move |_| {
+        ctx.state
+            .with(|s| target_of(&s.quarterly_inputs, plan_target, locale))
+    });
+
     // The remaining quarters' growth.
     let (seek_by, set_seek_by) = signal(SeekBy::AllSectors);
     let (seek_answer, set_seek_answer) = signal(String::new());
@@ -321,6 +328,7 @@ fn QuarterlyPanel(setup: ChainSetup, locale: Locale) -> impl IntoView {
             // focus itself, so keyboard users can scroll it (axe scrollable-region-focusable).
             <div class="table-scroll" tabindex="0" role="region" aria-label=qt(QuarterMsg::ResultsCaption, locale) data-testid="quarter-results-scroll">{results}</div>
             {explanation_view}
+            <QuarterRanges inputs=inputs target=target_in_use year=year locale=locale />
             <div class="goal-seek quarter-seek">
                 <p><strong>{qt(QuarterMsg::SeekTitle, locale)}</strong></p>
                 <label class="inline">

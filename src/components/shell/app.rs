@@ -216,6 +216,8 @@ fn Workspace(startup: Startup) -> impl IntoView {
     // The view in the URL query (a shared link, or a reload) is where the app starts.
     let search = window().location().search().unwrap_or_default();
     let mut link = decode(&search);
+    // What of the link could not be read (a range or the seed), said once at the top.
+    let link_problems = link.problems.clone();
     link.model = start_model_id(models, &link); // Term: the model of today's date
     let initial = state_from_link(&link, models);
     let ctx = AppContext::with_state(models, rejected.leak(), initial);
@@ -295,6 +297,14 @@ fn Workspace(startup: Startup) -> impl IntoView {
             <StorageAlerts on_export=on_export />
             {move || link_notice.get().map(|(kind, text)| view! {
                 <p class="notice" role="status" data-testid="share-link-notice" data-kind=kind>{text}</p>
+            })}
+            {(!link_problems.is_empty()).then(|| {
+                let problems = link_problems.clone();
+                view! {
+                    <div class="notice" role="status" data-testid="view-link-notice">
+                        {move || problems.iter().map(|p| view! { <p>{crate::present::chance::link_problem_text(*p, ctx.locale())}</p> }).collect_view()}
+                    </div>
+                }
             })}
             <div class="model-tools">
                 <ModelImport />

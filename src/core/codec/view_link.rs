@@ -4,9 +4,14 @@
 //! An embed parameter asks for a compact view for a portal's iframe:
 //! `?nhung=can-dat&ct=grdp_constant` (one indicator's "what is needed" panel) or
 //! `?nhung=nhom&nhom=<group id>` (one group of the dashboard).
+//! The ranges typed on assumptions and the seed of the runs travel too, so a shared view
+//! gives the same chance: `kh=grdp_constant:2025:6,5:9,5;chain:icor:2025:5:7&hg=42`
+//! (`kh`, khoảng: `<data-input-id>:<low>:<high>` as typed, one end may be empty; `hg`,
+//! hạt giống: the seed).
 //!
-//! Pure codec: decoding never fails (unknown or malformed parts are dropped) and never
-//! panics; encoding percent-escapes everything but unreserved characters.
+//! Pure codec: decoding never fails (unknown or malformed parts are dropped, and a
+//! dropped range or seed is listed in [`ViewLink::problems`] so the app can say so) and
+//! never panics; encoding percent-escapes everything but unreserved characters.
 
 use crate::core::model::YEARS;
 use crate::core::text::numfmt::Locale;
@@ -33,6 +38,55 @@ pub struct ViewLink {
     pub draft: Option<String>,
     /// Embed mode: the compact view a portal's iframe asked for, if any.
     pub embed: Option<EmbedView>,
+    /// Ranges typed on assumptions: (the assumption's `data-input-id`, low end, high
+    /// end), as typed (`kh`).
+    pub ranges: Vec<(String, String, String)>,
+    /// The seed of the runs behind a chance (`hg`).
+    pub seed: Option<u64>,
+    /// What of the link could not be read (only filled by [`decode`]).
+    pub problems: Vec<LinkProblem>,
+}
+
+/// A part of a link that was dropped because it could not be read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum LinkProblem {
+    /// This many ranges of `kh` could not be read.
+    BadRanges(usize),
+    /// The seed `hg` is not a whole number from 0 to 2⁶⁴ − 1.
+    BadSeed,
+}
+
+impl std::fmt::Display for LinkProblem {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            LinkProblem::BadRanges(n) => write!(f, "{n} unreadable range(s)"),
+            LinkProblem::BadSeed => write!(f, "unreadable seed"),
+        }
+    }
+}
+
+/// Most ranges a link carries.
+pub const MAX_LINK_RANGES: usize = 80;
+
+/// Whether `id` can be the `data-input-id` of a ranged assumption in a link.
+fn range_id_ok(id: &str) -> bool {
+    !id.is_empty()
+        && id.len() <= 100
+        && id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '_' | '-' | ':'))
+}
+
+/// One range of `kh`: `<id>:<low>:<high>`, the id itself holding colons.
+fn read_range(item: &str) -> Option<(String, String, String)> {
+    let mut parts = item.rsplitn(3, ':');
+    let high = parts.next()?;
+    let low = parts.next()?;
+    let id = parts.next()?;
+    let end_ok = |t: &str| t.len() <= 64;
+    let some_end = !(low.trim().is_empty() && high.trim().is_empty());
+    (range_id_ok(id) && end_ok(low) && end_ok(high) && some_end)
+        .then(|| (id.to_string(), low.to_string(), high.to_string()))
 }
 
 /// The compact view of embed mode (`nhung`, "embed").
@@ -114,6 +168,18 @@ pub fn encode(link: &ViewLink) -> String {
             .collect();
         parts.push(format!("kb={}", escape(&list.join(";"))));
     }
+    if !link.ranges.is_empty() {
+        let clean = |t: &str| t.replace([';', ':'], "");
+        let list: Vec<String> = link
+            .ranges
+            .iter()
+            .map(|(id, lo, hi)| format!("{id}:{}:{}", clean(lo), clean(hi)))
+            .collect();
+        parts.push(format!("kh={}", escape(&list.join(";"))));
+    }
+    if let Some(seed) = link.seed {
+        parts.push(format!("hg={seed}"));
+    }
     if let Some(l) = link.lang {
         parts.push(format!("lang={}", l.code()));
     }
@@ -184,6 +250,28 @@ pub fn decode(query: &str) -> ViewLink {
                     .take(80)
                     .collect();
             }
+            "kh" => {
+                let mut bad = 0;
+                link.ranges = value
+                    .split(';')
+                    .filter(|item| !item.is_empty())
+                    .filter_map(|item| {
+                        let r = read_range(item);
+                        if r.is_none() {
+                            bad += 1;
+                        }
+                        r
+                    })
+                    .take(MAX_LINK_RANGES)
+                    .collect();
+                if bad > 0 {
+                    link.problems.push(LinkProblem::BadRanges(bad));
+                }
+            }
+            "hg" => match value.trim().parse::<u64>() {
+                Ok(seed) => link.seed = Some(seed),
+                Err(_) => link.problems.push(LinkProblem::BadSeed),
+            },
             "lang" => link.lang = Locale::from_code(&value),
             "nhap" if id_like(&value) => link.draft = Some(value),
             "nhung" if value == "can-dat" || value == "nhom" => embed_kind = Some(value),
@@ -215,6 +303,9 @@ mod tests {
             lang: Some(Locale::En),
             draft: None,
             embed: None,
+            ranges: Vec::new(),
+            seed: None,
+            problems: Vec::new(),
         };
         let query = encode(&link);
         assert_eq!(
@@ -265,5 +356,72 @@ mod tests {
             decode("ct=grdp_constant").indicator.as_deref(),
             Some("grdp_constant")
         );
+    }
+
+    #[track_caller]
+    fn ranges_of(query: &str, want: &[(&str, &str, &str)]) {
+        let got = decode(query).ranges;
+        let want: Vec<(String, String, String)> = want
+            .iter()
+            .map(|(a, b, c)| (a.to_string(), b.to_string(), c.to_string()))
+            .collect();
+        assert_eq!(got, want, "{query}");
+    }
+
+    #[test]
+    fn ranges_and_the_seed_round_trip() {
+        let link = ViewLink {
+            indicator: Some("grdp_constant".into()),
+            ranges: vec![
+                ("grdp_constant:2025".into(), "6,5".into(), "9,5".into()),
+                (
+                    "quarter:growth:industry:4".into(),
+                    "4".into(),
+                    String::new(),
+                ),
+            ],
+            seed: Some(42),
+            ..ViewLink::default()
+        };
+        let query = encode(&link);
+        assert_eq!(
+            query,
+            "?ct=grdp_constant&kh=grdp_constant%3A2025%3A6,5%3A9,5%3Bquarter%3Agrowth%3Aindustry%3A4%3A4%3A&hg=42"
+        );
+        assert_eq!(decode(&query), link);
+        // A colon or semicolon typed in an end is dropped so the link stays readable.
+        let odd = ViewLink {
+            ranges: vec![("a:1".into(), "1;2".into(), "3:4".into())],
+            ..ViewLink::default()
+        };
+        ranges_of(&encode(&odd), &[("a:1", "12", "34")]);
+        assert_eq!(decode("?hg=18446744073709551615").seed, Some(u64::MAX));
+    }
+
+    #[test]
+    fn bad_ranges_and_seeds_are_dropped_and_said() {
+        ranges_of(
+            "?kh=grdp_constant:2025:6:9",
+            &[("grdp_constant:2025", "6", "9")],
+        );
+        ranges_of("?kh=chain:icor:2025:5:7", &[("chain:icor:2025", "5", "7")]);
+        let link = decode("?kh=%3Cb%3E:1:2;nocolon;x:1:2;y::;z:1&hg=-3");
+        assert_eq!(link.ranges, vec![("x".into(), "1".into(), "2".into())]);
+        // `<b>` (bad id), `nocolon`, `y` (both ends empty), `z:1` (no id) are dropped.
+        assert_eq!(
+            link.problems,
+            vec![LinkProblem::BadRanges(4), LinkProblem::BadSeed]
+        );
+        assert_eq!(link.seed, None);
+        assert_eq!(decode("?hg=abc").problems, vec![LinkProblem::BadSeed]);
+        assert_eq!(decode("?hg=99999999999999999999").seed, None);
+        let long = format!("?kh=a:{}:1", "9".repeat(65));
+        assert_eq!(decode(&long).problems, vec![LinkProblem::BadRanges(1)]);
+        let many: Vec<String> = (0..200).map(|i| format!("a{i}:1:2")).collect();
+        let query = format!("?kh={}", many.join(";"));
+        assert_eq!(decode(&query).ranges.len(), MAX_LINK_RANGES);
+        assert_eq!(decode("?kh=").ranges, Vec::new());
+        assert!(decode("?kh=").problems.is_empty());
+        assert_eq!(LinkProblem::BadSeed.to_string(), "unreadable seed");
     }
 }

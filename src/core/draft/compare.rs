@@ -106,7 +106,7 @@ pub fn default_outputs(drafts: &[&Draft]) -> Vec<Output> {
         .iter()
         .flat_map(|d| d.overrides.ranges.keys())
         .filter_map(|(id, _)| Some(id.rsplit_once(':')?.0.to_string()))
-        .filter(|i| !i.starts_with("chain"))
+        .filter(|i| !i.starts_with("chain") && !i.starts_with("quarter"))
         .collect();
     ranged.sort();
     ranged.dedup();

@@ -1374,6 +1374,30 @@ mod tests {
     }
 
     #[test]
+    fn quarterly_ranges_ride_in_ranges() {
+        // A range on a quarter's sector growth is kept under `ranges` by its
+        // `data-input-id` (`quarter:growth:<sector>:<quarter>`); no other key is written.
+        let mut d = sample();
+        for (end, text) in [(RangeEnd::Low, "4"), (RangeEnd::High, "24")] {
+            d.overrides.ranges.insert(
+                ("quarter:growth:industry:4".into(), end),
+                Entry::read(text, Locale::Vi),
+            );
+        }
+        let text = draft_to_json(&d).unwrap();
+        assert!(
+            text.contains(
+                r#"{"end":"high","input":"quarter:growth:industry:4","text":"24","value":24.0}"#
+            ),
+            "{text}"
+        );
+        assert!(!text.contains("quarter_ranges"), "{text}");
+        let read = draft_from_json(&text).unwrap();
+        assert_eq!(read.draft, d);
+        assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+    }
+
+    #[test]
     fn a7_null_value_loads_and_non_finite_is_refused() {
         let mut d = sample();
         let text = draft_to_json(&d)

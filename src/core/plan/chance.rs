@@ -19,10 +19,13 @@ use std::collections::BTreeMap;
 use std::fmt;
 
 use crate::core::model::Model;
+use crate::core::model::{Amount, Better, Comparator};
 use crate::core::plan::assessment::{assess, bound_rate, yearly_levels, Assumptions, PaceKind};
 use crate::core::plan::assessment::{level_value, TargetRule};
-use crate::core::plan::chain::{run, ChainInput, ChainOutput, ChainSetup, SECTORS};
+use crate::core::plan::chain::SECTORS;
+use crate::core::plan::chain::{icor_history, run, ChainInput, ChainOutput, ChainSetup, Sector};
 use crate::core::plan::pace;
+use crate::core::plan::quarterly::{compute_span, set_cell, QuarterlyInputs, Span, QUARTERS};
 
 /// Runs made by default.
 pub const DEFAULT_RUNS: u32 = 10_000;
@@ -522,6 +525,93 @@ pub fn history_spread(model: &Model, indicator: &str, kind: PaceKind) -> Option<
             p.is_finite().then_some((*year, p))
         })
         .collect();
+    spread_of(paces)
+}
+
+/// The chance that the quarterly scenario's GRDP growth over the year reaches
+/// `target` (percent), with the growth cells in `ranges` drawn from their spreads and
+/// the other cells as typed; each run is the year's growth from levels, as
+/// [`compute_span`] gives it (Σ this year ÷ Σ last year − 1). The fan has one band, the
+/// scenario's `year`.
+pub fn quarterly_chance(
+    inputs: &QuarterlyInputs,
+    ranges: &BTreeMap<(Sector, u8), Spread>,
+    target: f64,
+    year: i32,
+    settings: Settings,
+) -> Result<Chance<(Sector, u8)>, ChanceError> {
+    if !target.is_finite() {
+        return Err(ChanceError::NotAssessable);
+    }
+    let rule = TargetRule {
+        amount: Amount::Point(target),
+        comparator: Some(Comparator::AtLeast),
+        better: Better::Higher,
+        approx: false,
+    };
+    let list: Vec<((Sector, u8), Spread)> = ranges
+        .iter()
+        .filter(|((_, q), _)| QUARTERS.contains(q))
+        .map(|(k, s)| (*k, *s))
+        .collect();
+    let mut likely = inputs.clone();
+    for ((s, q), spread) in &list {
+        set_cell(&mut likely.growth, *s, *q, Some(spread.likely()));
+    }
+    if compute_span(&likely, Span::Year).growth.is_none() {
+        return Err(ChanceError::NotAssessable);
+    }
+    let mut trial = likely.clone();
+    simulate(&list, settings, &rule, year, |values| {
+        for (((s, q), _), v) in list.iter().zip(values) {
+            set_cell(&mut trial.growth, *s, *q, Some(*v));
+        }
+        let g = compute_span(&trial, Span::Year).growth?;
+        Some((g, vec![(year, g)]))
+    })
+}
+
+/// Where a chain input's spread "from history" comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum HistorySource {
+    /// The past yearly growth of real GRDP (the model has no real growth by sector).
+    GrdpGrowth,
+    /// The past yearly growth of the average population.
+    PopulationGrowth,
+    /// The ICOR of each past year with results ([`icor_history`]).
+    Icor,
+}
+
+/// The spread "from history" of a growth-chain input, and where it comes from; `None`
+/// for an input the model's past results do not give (the deflator, the budget share),
+/// or with fewer than two past values.
+pub fn chain_history_spread(
+    model: &Model,
+    input: ChainInput,
+) -> Option<(HistorySpread, HistorySource)> {
+    match input {
+        ChainInput::SectorGrowth(_) => history_spread(model, "grdp_constant", PaceKind::Growth)
+            .map(|h| (h, HistorySource::GrdpGrowth)),
+        ChainInput::PopulationGrowth => {
+            history_spread(model, "average_population", PaceKind::Growth)
+                .map(|h| (h, HistorySource::PopulationGrowth))
+        }
+        ChainInput::Icor => {
+            let paces: Vec<(i32, f64)> = icor_history(model)
+                .years
+                .iter()
+                .filter(|y| !y.planned && y.icor.is_finite())
+                .map(|y| (y.year, y.icor))
+                .collect();
+            spread_of(paces).map(|h| (h, HistorySource::Icor))
+        }
+        ChainInput::DeflatorGrowth | ChainInput::BudgetShare => None,
+    }
+}
+
+/// The triangular spread of past values, from the lowest to the highest, peaking at
+/// their mean; `None` with fewer than two.
+fn spread_of(paces: Vec<(i32, f64)>) -> Option<HistorySpread> {
     if paces.len() < 2 {
         return None;
     }
@@ -541,7 +631,6 @@ pub fn history_spread(model: &Model, indicator: &str, kind: PaceKind) -> Option<
 mod tests {
     use super::*;
     use crate::core::model::catalog::kon_tum;
-    use crate::core::model::{Amount, Better, Comparator};
     use crate::core::plan::chain::setup;
     use crate::core::plan::rule::ScenarioVerdict;
 
@@ -805,5 +894,114 @@ mod tests {
         assert_eq!((h.spread.low(), h.spread.high()), (lo, hi));
         assert!(h.paces.len() >= 2 && lo < hi, "{h:?}");
         assert!(history_spread(&model, "no_such", PaceKind::Growth).is_none());
+    }
+
+    /// The quarterly case of the issue: quarters of 20,000, 22,000, 24,000 and 26,340
+    /// (92,340 in all) split 20 / 40 / 32 / 8 % between the sectors, growing 4, 14, 10
+    /// and 8 %: the year grows 0.2×4 + 0.4×14 + 0.32×10 + 0.08×8 = 10.24 %.
+    fn quarterly_case() -> QuarterlyInputs {
+        let mut x = QuarterlyInputs::default();
+        let totals = [20_000.0, 22_000.0, 24_000.0, 26_340.0];
+        let shares = [0.20, 0.40, 0.32, 0.08];
+        let growth = [4.0, 14.0, 10.0, 8.0];
+        for ((s, share), g) in SECTORS.iter().zip(shares).zip(growth) {
+            for (q, total) in QUARTERS.iter().zip(totals) {
+                set_cell(&mut x.base, *s, *q, Some(total * share));
+                set_cell(&mut x.growth, *s, *q, Some(g));
+            }
+        }
+        x
+    }
+
+    fn industry_q4(spread: Spread, target: f64) -> Chance<(Sector, u8)> {
+        let ranges = BTreeMap::from([((Sector::IndustryConstruction, 4), spread)]);
+        quarterly_chance(
+            &quarterly_case(),
+            &ranges,
+            target,
+            2026,
+            Settings::default(),
+        )
+        .expect("chance")
+    }
+
+    #[test]
+    fn a_degenerate_quarterly_range_is_the_deterministic_year() {
+        // Industry in Q4 fixed at 14 %: the year is the scenario's own 10.24 %.
+        let c = industry_q4(tri(14.0, 14.0, 14.0), 10.2);
+        assert!((c.likely.unwrap_or(0.0) - 10.24).abs() < 1e-9, "{c:?}");
+        assert_eq!(c.chance(), 1.0);
+        assert_eq!(industry_q4(tri(14.0, 14.0, 14.0), 10.3).chance(), 0.0);
+        // At 20 %: industry's Q4 base is 26,340 × 0.4 = 10,536, so the year gains
+        // 6 × 10,536 ÷ 92,340 = 0.684600 points: 10.924600 %.
+        let c = industry_q4(tri(20.0, 20.0, 20.0), 0.0);
+        let band = c.fan.first().copied().expect("band");
+        assert!(
+            (band.p10 - 10.9246).abs() < 1e-4 && band.p10 == band.p90,
+            "{band:?}"
+        );
+        assert_eq!(band.year, 2026);
+    }
+
+    #[test]
+    fn one_triangular_quarter_against_the_year_target_matches_the_formula() {
+        // The year's growth moves 10,536 ÷ 92,340 = 0.114100 point per point of
+        // industry's Q4 growth x: G = 10.24 + (x − 14) × 0.114100.
+        // Target 10.5 %: x ≥ 14 + 0.26 ÷ 0.114100 = 16.27870; for Triangular(4, 14, 24)
+        // above the peak P = (24 − 16.27870)² ÷ ((24 − 4)(24 − 14)) = 59.6185 ÷ 200
+        // = 0.29809.
+        let c = industry_q4(tri(4.0, 14.0, 24.0), 10.5);
+        assert!((c.chance() - 0.29809).abs() < 0.015, "{}", c.chance());
+        // Target 10 %: x ≥ 14 − 0.24 ÷ 0.114100 = 11.89658, below the peak:
+        // P = 1 − (11.89658 − 4)² ÷ (20 × 10) = 1 − 62.3560 ÷ 200 = 0.68822.
+        let c = industry_q4(tri(4.0, 14.0, 24.0), 10.0);
+        assert!((c.chance() - 0.68822).abs() < 0.015, "{}", c.chance());
+        assert_eq!(c.runs, DEFAULT_RUNS);
+        assert_eq!(c.drivers.len(), 1);
+        // The same seed gives the same answer; a missing base cannot be projected.
+        assert_eq!(c, industry_q4(tri(4.0, 14.0, 24.0), 10.0));
+        let mut broken = quarterly_case();
+        set_cell(&mut broken.base, Sector::Services, 2, None);
+        let none = BTreeMap::new();
+        assert_eq!(
+            quarterly_chance(&broken, &none, 10.0, 2026, Settings::default()),
+            Err(ChanceError::NotAssessable)
+        );
+        assert_eq!(
+            quarterly_chance(
+                &quarterly_case(),
+                &none,
+                f64::NAN,
+                2026,
+                Settings::default()
+            ),
+            Err(ChanceError::NotAssessable)
+        );
+    }
+
+    #[test]
+    fn chain_inputs_from_history() {
+        let model = kon_tum();
+        let icor = icor_history(&model);
+        let results: Vec<f64> = icor
+            .years
+            .iter()
+            .filter(|y| !y.planned)
+            .map(|y| y.icor)
+            .collect();
+        let (h, source) = chain_history_spread(&model, ChainInput::Icor).expect("icor");
+        assert_eq!(source, HistorySource::Icor);
+        assert_eq!(h.paces.len(), results.len());
+        // The range of the result years, as icor_history gives it.
+        assert_eq!(Some((h.spread.low(), h.spread.high())), icor.range);
+        let (g, source) = chain_history_spread(&model, ChainInput::SectorGrowth(Sector::Services))
+            .expect("growth");
+        assert_eq!(source, HistorySource::GrdpGrowth);
+        assert_eq!(
+            Some(g),
+            history_spread(&model, "grdp_constant", PaceKind::Growth)
+        );
+        assert!(chain_history_spread(&model, ChainInput::DeflatorGrowth).is_none());
+        assert!(chain_history_spread(&model, ChainInput::BudgetShare).is_none());
     }
 }

@@ -50,6 +50,16 @@ pub enum ChanceMsg {
     NotAssessable,
     /// Column heading: year.
     Year,
+    /// Heading of the quarterly ranges.
+    QuarterTitle,
+    /// What the quarterly ranges do.
+    QuarterHint,
+    /// The quarterly chance cannot be worked out.
+    QuarterNotAssessable,
+    /// Button of a chain row: take its ranges from past years.
+    ChainFromHistory,
+    /// A chain input the model's past results do not give.
+    NoHistory,
 }
 }
 
@@ -107,6 +117,23 @@ pub fn cht(msg: ChanceMsg, locale: Locale) -> &'static str {
             "cannot be worked out (no target or data)",
         ),
         ChanceMsg::Year => ("Năm", "Year"),
+        ChanceMsg::QuarterTitle => (
+            "Khoảng tăng trưởng theo quý và khả năng đạt mục tiêu cả năm",
+            "Quarterly growth ranges and the chance of the year's target",
+        ),
+        ChanceMsg::QuarterHint => (
+            "Nhập khoảng thấp – cao cho tốc độ tăng của một ngành trong một quý; các ô không có khoảng giữ số đã nhập ở bảng trên.",
+            "Type a low – high range for a sector's growth in a quarter; cells without a range keep the number typed in the table above.",
+        ),
+        ChanceMsg::QuarterNotAssessable => (
+            "chưa tính được (cần đủ quy mô năm trước, tốc độ tăng và mục tiêu cả năm)",
+            "cannot be worked out (needs every base level, every growth and the year's target)",
+        ),
+        ChanceMsg::ChainFromHistory => ("Khoảng từ các năm đã qua", "Range from past years"),
+        ChanceMsg::NoHistory => (
+            "Số liệu các năm đã qua không cho khoảng của giả định này.",
+            "The past results do not give a range for this input.",
+        ),
     };
     match locale {
         Locale::Vi => vi,
