@@ -45,6 +45,7 @@ pub fn AsOfDate() -> impl IntoView {
                     min="1900-01-01"
                     max="2200-12-31"
                     aria-describedby="as-of-words"
+                    title=at(AsOfMsg::Hint, locale)
                     prop:value=v.value.clone()
                     on:change=move |ev| {
                         let value = event_target_value(&ev);
@@ -88,9 +89,6 @@ pub fn AsOfNote(error: Option<(String, DayError)>) -> impl IntoView {
             })}
             {v.note.map(|n| view! {
                 <p class="notice as-of-note" role="status" data-testid="as-of-note">{n}</p>
-            })}
-            {v.is_past.then(|| view! {
-                <p class="hint as-of-hint">{at(AsOfMsg::Hint, locale)}</p>
             })}
         }
     }
