@@ -15,6 +15,7 @@ use crate::core::codec::view_link::{EmbedView, ViewLink};
 use crate::core::draft::record::{Draft, FigureChoices};
 use crate::core::draft::session::OpenDraft;
 pub use crate::core::draft::session::ScenarioTexts;
+use crate::core::model::as_of::Day;
 use crate::core::model::catalog::RejectedModel;
 use crate::core::model::{Model, StatBasis};
 use crate::core::plan::assessment::{Assumptions, PaceBasis};
@@ -73,6 +74,10 @@ pub struct ViewState {
     /// fixed for the life of the page. `crate::platform::portal::is_framed()` says whether the page
     /// actually sits in a frame (and so whether its storage is the portal's partition).
     pub embed: Option<EmbedView>,
+    /// The as-of date the link asked for (`ngay=`): the models show what was known on
+    /// that day (`core::model::as_of`); `None` is today. Fixed for the life of the page:
+    /// the as-of control reloads the page on the new link.
+    pub as_of: Option<Day>,
 }
 
 impl ScenarioTexts {
@@ -86,6 +91,7 @@ impl ScenarioTexts {
             quarter_results: state.quarter_results.clone(),
             ranges: state.range_inputs.clone(),
             seed: state.chance_seed,
+            exchange_rates: state.exchange_rates.clone(),
             choices: FigureChoices {
                 level_paces: state.level_paces.clone(),
                 bases: state.bases.clone(),
@@ -366,6 +372,7 @@ pub fn reduce(state: ViewState, action: Action, model_count: usize) -> ViewState
                 quarter_results: texts.quarter_results,
                 range_inputs: texts.ranges,
                 chance_seed: texts.seed,
+                exchange_rates: texts.exchange_rates,
                 level_paces: texts.choices.level_paces,
                 bases: texts.choices.bases,
                 vintages: texts.choices.vintages,
@@ -694,6 +701,7 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
         selected: selected.clone(),
         linked_draft: link.draft.clone(),
         embed: link.embed.clone(),
+        as_of: link.as_of,
         ..ViewState::default()
     };
     for (id, year, text) in &link.chain {
@@ -721,18 +729,26 @@ pub fn state_from_link(link: &ViewLink, models: &[Model]) -> ViewState {
                 .scenario_inputs
                 .insert((id.clone(), *year), text.clone());
         }
+        if let Some(rate) = &link.exchange_rate {
+            state.exchange_rates.insert(id.clone(), rate.clone());
+        }
     }
     state
 }
 
-/// The link of a view state: the model, the open indicator with its start year and
-/// assumptions, and the language when it is not the default.
+/// The link of a view state: the model (always named, so the link opens the same model
+/// on another machine whatever its default), the open indicator with its start year,
+/// assumptions and exchange rate, the as-of date when one is set, and the language when
+/// it is not the default.
 pub fn link_from_state(state: &ViewState, models: &[Model]) -> ViewLink {
     let selected = state.selected.clone();
     ViewLink {
-        model: (state.model_index > 0)
-            .then(|| models.get(state.model_index).map(|m| m.id.clone()))
-            .flatten(),
+        model: models.get(state.model_index).map(|m| m.id.clone()),
+        exchange_rate: selected
+            .as_ref()
+            .and_then(|id| state.exchange_rates.get(id).cloned()),
+        as_of: state.as_of,
+        as_of_error: None,
         start_year: selected
             .as_ref()
             .and_then(|id| state.start_years.get(id).copied()),
@@ -856,6 +872,25 @@ impl AppContext {
     pub fn model(&self) -> Option<&'static Model> {
         self.models.get(self.model_index.get())
     }
+
+    /// The day the view stands on: the link's as-of date, else today on the person's
+    /// clock. Years after it are future years.
+    pub fn as_of(&self) -> Day {
+        self.state.with_untracked(|s| s.as_of).unwrap_or_else(today)
+    }
+}
+
+/// Today on the person's clock (the epoch's day on a host build).
+pub fn today() -> Day {
+    let iso = crate::core::text::calendar::iso_date(
+        crate::platform::clock::now_ms(),
+        crate::platform::clock::timezone_offset_minutes(),
+    );
+    Day::parse(&iso).unwrap_or(Day {
+        year: 1970,
+        month: 1,
+        day: 1,
+    })
 }
 
 #[cfg(test)]
@@ -960,6 +995,7 @@ mod tests {
             ],
             seed: Some(42),
             problems: Vec::new(),
+            ..ViewLink::default()
         };
         let state = state_from_link(&link, &models);
         assert_eq!(state.chance_seed, Some(42));
@@ -978,7 +1014,51 @@ mod tests {
             assumptions_for(&state, "grdp_constant", Locale::En).pace_basis,
             PaceBasis::Levels
         );
-        assert_eq!(link_from_state(&state, &models), link);
+        // An old link without `mo=` opens the first model, and the link the view then
+        // writes names it (issue #13: a copied link always names its model).
+        assert_eq!(
+            link_from_state(&state, &models),
+            ViewLink {
+                model: Some("kon-tum-2021-2025".into()),
+                ..link.clone()
+            }
+        );
+        let named = ViewLink {
+            model: Some("kon-tum-2021-2025".into()),
+            ..link
+        };
+        assert_eq!(
+            link_from_state(&state_from_link(&named, &models), &models),
+            named
+        );
+        for (i, m) in models.iter().enumerate() {
+            let s = ViewState {
+                model_index: i,
+                ..ViewState::default()
+            };
+            assert_eq!(
+                link_from_state(&s, &models).model.as_deref(),
+                Some(m.id.as_str())
+            );
+        }
+        // The exchange rate and the as-of date of the open indicator travel too.
+        let usd = ViewLink {
+            model: Some("quang-ngai-2026-2030-cong-khai".into()),
+            indicator: Some("grdp_per_capita".into()),
+            exchange_rate: Some("26.000".into()),
+            as_of: Day::parse("2026-12-01").ok(),
+            ..ViewLink::default()
+        };
+        let s = state_from_link(&usd, &models);
+        assert_eq!(
+            s.exchange_rates.get("grdp_per_capita").map(String::as_str),
+            Some("26.000")
+        );
+        assert_eq!(
+            assumptions_for(&s, "grdp_per_capita", Locale::Vi).exchange_rate,
+            Some(26_000.0)
+        );
+        assert_eq!(link_from_state(&s, &models), usd);
         let unknown = ViewLink {
             indicator: Some("no_such".into()),
             model: Some("no-such-model".into()),

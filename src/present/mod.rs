@@ -9,6 +9,7 @@
 //! being imported as a model; `prerender` the first view written into `index.html` at
 //! build time.
 
+pub mod as_of;
 pub mod assumption_tools;
 pub mod chain;
 pub mod chance;

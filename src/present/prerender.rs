@@ -200,6 +200,19 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
         }
         out.push_str("</select></label>");
     }
+    // The as-of date as the app shows it on a bare link: today, the build date.
+    if let Ok(day) = crate::core::model::as_of::Day::parse(today) {
+        let v = crate::present::as_of::as_of_view(None, day, None, locale);
+        out.push_str(&format!(
+            "<div class=\"as-of\"><label>{}</label> <input type=\"date\" disabled value=\"{}\"> <span class=\"as-of-words\">{}</span></div>",
+            escape(crate::present::i18n::as_of::at(
+                crate::present::i18n::as_of::AsOfMsg::Label,
+                locale
+            )),
+            escape(&v.value),
+            escape(&v.in_words)
+        ));
+    }
     out.push_str(&format!(
         "<button class=\"lang-switch\" type=\"button\" disabled>{}</button><button class=\"print-button\" type=\"button\" disabled>{}</button></div></header>",
         escape(t(Msg::SwitchLanguage, locale)),

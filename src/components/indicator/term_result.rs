@@ -6,15 +6,13 @@
 use leptos::prelude::*;
 
 use crate::app::state::AppContext;
-use crate::core::model::choice::year_of_iso;
-use crate::core::text::calendar::iso_date;
-use crate::platform::clock;
 use crate::present::i18n::term::{tt, TermMsg};
 use crate::present::term::term_result_view;
 
-/// Today's year on the person's clock.
+/// The year the view stands on: the as-of date's (`ngay=`), else today's on the
+/// person's clock. The term is over once it is after the term's last year.
 pub fn today_year() -> i32 {
-    year_of_iso(&iso_date(clock::now_ms(), clock::timezone_offset_minutes())).unwrap_or(0)
+    expect_context::<AppContext>().as_of().year
 }
 
 /// The end-of-term result; renders nothing while the term runs.

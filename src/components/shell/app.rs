@@ -212,13 +212,21 @@ fn Workspace(startup: Startup) -> impl IntoView {
         published_problems: StoredValue::new(published_problems),
         timed_out: startup.timed_out,
     });
-    let models: &'static [_] = models.leak();
     // The view in the URL query (a shared link, or a reload) is where the app starts.
     let search = window().location().search().unwrap_or_default();
     let mut link = decode(&search);
     // What of the link could not be read (a range or the seed), said once at the top.
     let link_problems = link.problems.clone();
-    link.model = start_model_id(models, &link); // Term: the model of today's date
+    // Term: with an as-of date the models show only what was known on that day.
+    if let Some(day) = link.as_of {
+        models = models
+            .iter()
+            .map(|m| crate::core::model::as_of::model_as_of(m, day))
+            .collect();
+    }
+    let as_of_error = link.as_of_error.clone();
+    let models: &'static [_] = models.leak();
+    link.model = start_model_id(models, &link); // Term: the model of the as-of date
     let initial = state_from_link(&link, models);
     let ctx = AppContext::with_state(models, rejected.leak(), initial);
     provide_context(ctx);
@@ -288,11 +296,13 @@ fn Workspace(startup: Startup) -> impl IntoView {
             </div>
             <div class="header-tools">
                 <ModelPicker />
+                <crate::components::shell::as_of_date::AsOfDate />
                 <LanguageSwitch />
                 <PrintButton kind=ReportKind::Dashboard /> // Reports
             </div>
         </header>
         <main id="main" tabindex="-1">
+            <crate::components::shell::as_of_date::AsOfNote error=as_of_error />
             <DataProblems />
             <StorageAlerts on_export=on_export />
             {move || link_notice.get().map(|(kind, text)| view! {
@@ -330,20 +340,20 @@ fn Workspace(startup: Startup) -> impl IntoView {
 }
 
 /// The model the app opens on (`core::model::choice::start_model`): the link's, an old
-/// link's Kon Tum, the remembered choice, or the model of today's date.
+/// link's Kon Tum, the remembered choice, or the model of the as-of date (today unless
+/// the link names a day).
 fn start_model_id(
     models: &[crate::core::model::Model],
     link: &crate::core::codec::view_link::ViewLink,
 ) -> Option<String> {
-    use crate::core::model::choice::{start_model, year_of_iso};
-    let today =
-        crate::core::text::calendar::iso_date(clock::now_ms(), clock::timezone_offset_minutes());
+    use crate::core::model::choice::start_model;
+    let year = link.as_of.unwrap_or_else(crate::app::state::today).year;
     let remembered = crate::platform::model_choice::remembered();
     let i = start_model(
         models,
         link.model.as_deref(),
         link.indicator.is_some(),
-        year_of_iso(&today).unwrap_or(0),
+        year,
         remembered.as_deref(),
     );
     models.get(i).map(|m| m.id.clone())

@@ -1,6 +1,7 @@
 //! The part of the view that lives in the URL query, so a link opens the same view on a
 //! static host with no rewrite rules: the model, the open indicator, its start year and
-//! assumptions, and the language. `?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&gd=2024:10&lang=en`
+//! assumptions, the exchange rate it assumes (`tg=`), the as-of date (`ngay=`) and the
+//! language. `?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&gd=2024:10&ngay=2024-12-31&lang=en`
 //! An embed parameter asks for a compact view for a portal's iframe:
 //! `?nhung=can-dat&ct=grdp_constant` (one indicator's "what is needed" panel) or
 //! `?nhung=nhom&nhom=<group id>` (one group of the dashboard).
@@ -13,6 +14,7 @@
 //! dropped range or seed is listed in [`ViewLink::problems`] so the app can say so) and
 //! never panics; encoding percent-escapes everything but unreserved characters.
 
+use crate::core::model::as_of::{Day, DayError};
 use crate::core::model::YEARS;
 use crate::core::text::numfmt::Locale;
 
@@ -45,6 +47,14 @@ pub struct ViewLink {
     pub seed: Option<u64>,
     /// What of the link could not be read (only filled by [`decode`]).
     pub problems: Vec<LinkProblem>,
+    /// The exchange rate (VND per USD) typed for the open indicator, as typed (`tg=`).
+    pub exchange_rate: Option<String>,
+    /// The as-of date (`ngay=YYYY-MM-DD`): the view as it stood on that day; absent
+    /// means today.
+    pub as_of: Option<Day>,
+    /// Why the link's `ngay=` could not be read (the text as given, cut to 40
+    /// characters, and the reason); today is used instead.
+    pub as_of_error: Option<(String, DayError)>,
 }
 
 /// A part of a link that was dropped because it could not be read.
@@ -180,6 +190,12 @@ pub fn encode(link: &ViewLink) -> String {
     if let Some(seed) = link.seed {
         parts.push(format!("hg={seed}"));
     }
+    if let Some(rate) = &link.exchange_rate {
+        parts.push(format!("tg={}", escape(rate)));
+    }
+    if let Some(day) = link.as_of {
+        parts.push(format!("ngay={day}"));
+    }
     if let Some(l) = link.lang {
         parts.push(format!("lang={}", l.code()));
     }
@@ -272,6 +288,20 @@ pub fn decode(query: &str) -> ViewLink {
                 Ok(seed) => link.seed = Some(seed),
                 Err(_) => link.problems.push(LinkProblem::BadSeed),
             },
+            "tg" => {
+                link.exchange_rate =
+                    (!value.trim().is_empty() && value.len() <= 64).then_some(value)
+            }
+            "ngay" => match Day::parse(value.trim()) {
+                Ok(day) => {
+                    link.as_of = Some(day);
+                    link.as_of_error = None;
+                }
+                Err(e) => {
+                    link.as_of = None;
+                    link.as_of_error = Some((value.chars().take(40).collect(), e));
+                }
+            },
             "lang" => link.lang = Locale::from_code(&value),
             "nhap" if id_like(&value) => link.draft = Some(value),
             "nhung" if value == "can-dat" || value == "nhom" => embed_kind = Some(value),
@@ -303,9 +333,7 @@ mod tests {
             lang: Some(Locale::En),
             draft: None,
             embed: None,
-            ranges: Vec::new(),
-            seed: None,
-            problems: Vec::new(),
+            ..ViewLink::default()
         };
         let query = encode(&link);
         assert_eq!(
@@ -321,6 +349,78 @@ mod tests {
         };
         assert_eq!(encode(&with_draft), "?nhap=m5k2a-1f3c");
         assert_eq!(decode("?nhap=m5k2a-1f3c"), with_draft);
+    }
+
+    #[test]
+    fn the_as_of_date_and_the_exchange_rate_round_trip() {
+        let link = ViewLink {
+            model: Some("kon-tum-2021-2025".into()),
+            indicator: Some("grdp_constant".into()),
+            as_of: Day::parse("2024-12-31").ok(),
+            ..ViewLink::default()
+        };
+        let query = encode(&link);
+        assert_eq!(
+            query,
+            "?mo=kon-tum-2021-2025&ct=grdp_constant&ngay=2024-12-31"
+        );
+        assert_eq!(decode(&query), link);
+        let usd = ViewLink {
+            model: Some("quang-ngai-2026-2030-cong-khai".into()),
+            indicator: Some("grdp_per_capita".into()),
+            exchange_rate: Some("26.000".into()),
+            ..ViewLink::default()
+        };
+        let query = encode(&usd);
+        assert_eq!(
+            query,
+            "?mo=quang-ngai-2026-2030-cong-khai&ct=grdp_per_capita&tg=26.000"
+        );
+        assert_eq!(decode(&query), usd);
+        assert_eq!(
+            decode("?tg=26%20000").exchange_rate.as_deref(),
+            Some("26 000")
+        );
+        assert_eq!(decode("?tg=%20").exchange_rate, None);
+        assert_eq!(
+            decode(&format!("?tg={}", "9".repeat(65))).exchange_rate,
+            None
+        );
+    }
+
+    #[test]
+    fn a_bad_as_of_date_is_reported_not_used() {
+        let check = |query: &str, given: &str, e: DayError| {
+            let link = decode(query);
+            assert_eq!(link.as_of, None, "{query}");
+            assert_eq!(link.as_of_error, Some((given.to_string(), e)), "{query}");
+            assert_eq!(link.indicator.as_deref(), Some("grdp_constant"), "{query}");
+        };
+        check(
+            "?ct=grdp_constant&ngay=2025-02-30",
+            "2025-02-30",
+            DayError::NoSuchDay,
+        );
+        check(
+            "?ct=grdp_constant&ngay=31%2F12%2F2024",
+            "31/12/2024",
+            DayError::Shape,
+        );
+        check("?ngay=&ct=grdp_constant", "", DayError::Shape);
+        check(
+            "?ct=grdp_constant&ngay=h%C3%B4m-nay",
+            "hôm-nay",
+            DayError::Shape,
+        );
+        let long = "x".repeat(300);
+        let link = decode(&format!("?ct=grdp_constant&ngay={long}"));
+        assert_eq!(link.as_of_error.map(|(t, _)| t.chars().count()), Some(40));
+        // The last `ngay=` wins, as for the other parameters.
+        let link = decode("?ngay=bad&ngay=2024-12-31");
+        assert_eq!(
+            (link.as_of.map(|d| d.to_string()), link.as_of_error),
+            (Some("2024-12-31".into()), None)
+        );
     }
 
     #[test]

@@ -93,6 +93,11 @@ pub struct Overrides {
     /// The seed of the runs behind a chance, when the person chose one. Written under
     /// `seed` only when set; absent reads as the default seed.
     pub seed: Option<u64>,
+    /// Exchange rates (VND per USD) typed for indicators whose term target is in USD,
+    /// by indicator. Written under `exchange_rates` only when there are some
+    /// (`[{"indicator": "grdp_per_capita", "text": "26.000", "value": 26000.0}]`);
+    /// absent reads as none.
+    pub exchange_rates: BTreeMap<String, Entry>,
     /// Which figures count (series, basis, vintages); written only when made.
     pub choices: FigureChoices,
     /// The winning figures the draft relied on when it was last saved, so that a newer
@@ -156,6 +161,7 @@ impl Overrides {
             + self.quarterly.len()
             + self.quarter_results.len()
             + self.ranges.len()
+            + self.exchange_rates.len()
             + self.choices.len()
     }
 
@@ -420,6 +426,26 @@ pub fn draft_body(draft: &Draft) -> Result<Value, EncodeError> {
         if let Some(seed) = draft.overrides.seed {
             map.insert("seed".into(), json!(seed));
         }
+        if !draft.overrides.exchange_rates.is_empty() {
+            let rates = draft
+                .overrides
+                .exchange_rates
+                .iter()
+                .map(|(id, e)| {
+                    let value = match e.value {
+                        Some(v) if v.is_finite() => json!(v),
+                        Some(_) => {
+                            return Err(EncodeError::NonFinite {
+                                field: format!("exchange_rates/{id}"),
+                            })
+                        }
+                        None => Value::Null,
+                    };
+                    Ok(json!({ "indicator": id, "text": e.text, "value": value }))
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            map.insert("exchange_rates".into(), Value::Array(rates));
+        }
         choices_json(&draft.overrides.choices, map);
         if !draft.overrides.relied.is_empty() {
             let relied = draft
@@ -617,6 +643,47 @@ fn relied_list(
             Some(f) => out.push(f),
             None => repairs.push(Repair::EntrySkipped {
                 list: "relied",
+                index,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// The `exchange_rates` list of a body; absent or `null` reads as none (a record of
+/// before exchange rates), a malformed item is skipped with a note.
+fn exchange_rate_entries(
+    body: &Map<String, Value>,
+    repairs: &mut Vec<Repair>,
+) -> Result<BTreeMap<String, Entry>, DraftError> {
+    let items = match body.get("exchange_rates") {
+        None | Some(Value::Null) => return Ok(BTreeMap::new()),
+        Some(Value::Array(items)) => items,
+        Some(_) => return Err(DraftError::BadField("exchange_rates")),
+    };
+    if items.len() > MAX_OVERRIDES {
+        return Err(DraftError::TooLarge);
+    }
+    let mut out = BTreeMap::new();
+    for (index, item) in items.iter().enumerate() {
+        let id = item.get("indicator").and_then(Value::as_str);
+        let text = item.get("text").and_then(Value::as_str);
+        let value = match item.get("value") {
+            None | Some(Value::Null) => Some(None),
+            Some(v) => v.as_f64().filter(|v| v.is_finite()).map(Some),
+        };
+        match (id, text, value) {
+            (Some(id), Some(text), Some(value)) if !id.is_empty() => {
+                out.insert(
+                    id.to_string(),
+                    Entry {
+                        text: shorten(text, 64, "exchange_rates", repairs),
+                        value,
+                    },
+                );
+            }
+            _ => repairs.push(Repair::EntrySkipped {
+                list: "exchange_rates",
                 index,
             }),
         }
@@ -854,6 +921,7 @@ const KNOWN_FIELDS: &[&str] = &[
     "quarter_results",
     "ranges",
     "seed",
+    "exchange_rates",
     "level_paces",
     "bases",
     "vintages",
@@ -1060,6 +1128,7 @@ pub fn draft_from_body(body: Value) -> Result<ReadDraft, DraftError> {
         quarter_results: quarter_results(&body, &mut repairs)?,
         ranges,
         seed,
+        exchange_rates: exchange_rate_entries(&body, &mut repairs)?,
         choices: choices_of(&body, &mut repairs)?,
         relied: relied_list(&body, &mut repairs)?,
     };
@@ -1322,6 +1391,59 @@ mod tests {
         let bad = text.replace(r#""value":20225.0"#, r#""value":"x""#);
         let read = draft_from_json(&bad).unwrap();
         assert_eq!(read.draft.overrides.relied.len(), 1);
+    }
+
+    #[test]
+    fn exchange_rates_round_trip_and_are_absent_when_empty() {
+        let plain = draft_to_json(&sample()).unwrap();
+        assert!(!plain.contains("exchange_rates"), "{plain}");
+        let mut d = sample();
+        d.overrides
+            .exchange_rates
+            .insert("grdp_per_capita".into(), Entry::read("26.000", Locale::Vi));
+        d.overrides
+            .exchange_rates
+            .insert("export_value".into(), Entry::read("abc", Locale::Vi));
+        assert_eq!(d.overrides.len(), sample().overrides.len() + 2);
+        let text = draft_to_json(&d).unwrap();
+        // 26.000 typed in Vietnamese is twenty-six thousand đồng per USD.
+        assert!(
+            text.contains(r#"{"indicator":"grdp_per_capita","text":"26.000","value":26000.0}"#),
+            "{text}"
+        );
+        assert!(
+            text.contains(r#"{"indicator":"export_value","text":"abc","value":null}"#),
+            "{text}"
+        );
+        let read = draft_from_json(&text).unwrap();
+        assert_eq!(read.draft, d);
+        assert!(read.repairs.is_empty(), "{:?}", read.repairs);
+        // A bad item is skipped with a note; a record without the key reads as none.
+        let bad = text.replace(r#""indicator":"export_value""#, r#""indicator":7"#);
+        let read = draft_from_json(&bad).unwrap();
+        assert_eq!(read.draft.overrides.exchange_rates.len(), 1);
+        assert!(read.repairs.contains(&Repair::EntrySkipped {
+            list: "exchange_rates",
+            index: 0
+        }));
+        let bad = text.replace(r#""value":26000.0"#, r#""value":"x""#);
+        let read = draft_from_json(&bad).unwrap();
+        assert_eq!(read.draft.overrides.exchange_rates.len(), 1);
+        assert!(draft_from_json(&plain)
+            .unwrap()
+            .draft
+            .overrides
+            .exchange_rates
+            .is_empty());
+        let mut nan = d.clone();
+        nan.overrides.exchange_rates.insert(
+            "x".into(),
+            Entry {
+                text: "x".into(),
+                value: Some(f64::INFINITY),
+            },
+        );
+        assert!(draft_to_json(&nan).is_err());
     }
 
     #[test]

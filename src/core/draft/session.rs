@@ -153,6 +153,8 @@ pub struct ScenarioTexts {
     pub ranges: BTreeMap<(String, RangeEnd), String>,
     /// The seed of the runs behind a chance, when chosen.
     pub seed: Option<u64>,
+    /// Exchange rates (VND per USD) typed by indicator, as typed.
+    pub exchange_rates: BTreeMap<String, String>,
     /// Which figures count (series, basis, vintages).
     pub choices: FigureChoices,
 }
@@ -167,6 +169,7 @@ impl ScenarioTexts {
             && self.quarter_results.is_empty()
             && self.ranges.is_empty()
             && self.seed.is_none()
+            && self.exchange_rates.is_empty()
             && self.choices.is_empty()
     }
 
@@ -177,6 +180,7 @@ impl ScenarioTexts {
             || !self.chain.is_empty()
             || !self.quarterly.is_empty()
             || !self.ranges.is_empty()
+            || !self.exchange_rates.is_empty()
     }
 
     /// The texts of a draft's overrides as saved.
@@ -205,6 +209,11 @@ impl ScenarioTexts {
                 .map(|(k, e)| (k.clone(), e.text.clone()))
                 .collect(),
             seed: overrides.seed,
+            exchange_rates: overrides
+                .exchange_rates
+                .iter()
+                .map(|(k, e)| (k.clone(), e.text.clone()))
+                .collect(),
             choices: overrides.choices.clone(),
         }
     }
@@ -224,6 +233,11 @@ impl ScenarioTexts {
                 .map(|(k, text)| (k.clone(), Entry::read(text, locale)))
                 .collect(),
             seed: self.seed,
+            exchange_rates: self
+                .exchange_rates
+                .iter()
+                .map(|(k, text)| (k.clone(), Entry::read(text, locale)))
+                .collect(),
             choices: self.choices.clone(),
             ..Overrides::from_texts(&self.scenario, &self.start_years, &self.chain, locale)
         }

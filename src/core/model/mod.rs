@@ -5,6 +5,7 @@
 //! by `load` from the serialised form in `raw` (submodules here); they hold no signals and do
 //! no I/O. Rates are in percent as the documents write them (`7.32` is 7,32 %).
 
+pub mod as_of;
 pub mod catalog;
 pub mod choice;
 pub mod edit;

@@ -27,6 +27,7 @@ macro_rules! messages {
     };
 }
 
+pub mod as_of;
 pub mod chance;
 pub mod drafts;
 pub mod editor;
