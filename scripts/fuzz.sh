@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Fuzzes every parser of outside input (fuzz/fuzz_targets/*.rs) with cargo-fuzz, each for
-# FUZZ_SECONDS (default 600: ten minutes) — about 110 minutes for all eleven; FUZZ_TARGETS
+# FUZZ_SECONDS (default 600: ten minutes) — about two hours for all twelve; FUZZ_TARGETS
 # (names separated by spaces, default all) runs only those. Needs a
 # nightly toolchain, which cannot be downloaded here: without one it says so and exits
 # 0. Not part of scripts/test.sh. Prints one line per target and a summary; crashes are
