@@ -4,8 +4,10 @@
 //! kind of target). Prints one JSON object; run by
 //! `scripts/bench.sh`. Timing lives here, never in a test.
 
+#[path = "support/timing.rs"]
+mod timing;
+
 use std::collections::BTreeMap;
-use std::time::Instant;
 
 use provincial_planner::core::model::catalog::{load_shipped, UNITS_JSON};
 use provincial_planner::core::model::load::{load_model, ModelFiles};
@@ -17,17 +19,8 @@ use provincial_planner::core::plan::chance::{
 };
 
 /// Median and 95th percentile in milliseconds of `runs` calls.
-fn time(runs: usize, mut f: impl FnMut() -> f64) -> (f64, f64) {
-    let mut samples: Vec<f64> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed().as_secs_f64() * 1e3
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
-    (at(0.5), at(0.95))
+fn time(runs: usize, f: impl FnMut() -> f64) -> (f64, f64) {
+    timing::time(runs, 1e3, f)
 }
 
 fn tri(low: f64, likely: f64, high: f64) -> Spread {

@@ -3,6 +3,9 @@
 //! 2,000 indicators made by `synthetic_model` below. Prints one JSON object; run by
 //! `scripts/bench.sh`. Timing lives here, never in a test.
 
+#[path = "support/timing.rs"]
+mod timing;
+
 use std::time::Instant;
 
 use provincial_planner::core::draft::record::{draft_from_json, draft_to_json};
@@ -24,17 +27,8 @@ fn full_evaluation(model: &Model) -> usize {
 }
 
 /// Median and 95th percentile in microseconds of `runs` calls.
-fn time(runs: usize, mut f: impl FnMut() -> usize) -> (f64, f64) {
-    let mut samples: Vec<f64> = (0..runs)
-        .map(|_| {
-            let start = Instant::now();
-            std::hint::black_box(f());
-            start.elapsed().as_secs_f64() * 1e6
-        })
-        .collect();
-    samples.sort_by(f64::total_cmp);
-    let at = |q: f64| samples[((samples.len() - 1) as f64 * q).round() as usize];
-    (at(0.5), at(0.95))
+fn time(runs: usize, f: impl FnMut() -> usize) -> (f64, f64) {
+    timing::time(runs, 1e6, f)
 }
 
 fn main() {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Fuzzes every parser of outside input (fuzz/fuzz_targets/*.rs) with cargo-fuzz, each for
-# FUZZ_SECONDS (default 600: ten minutes) — about 100 minutes for all ten. Needs a
+# FUZZ_SECONDS (default 600: ten minutes) — about two hours for all twelve; FUZZ_TARGETS
+# (names separated by spaces, default all) runs only those. Needs a
 # nightly toolchain, which cannot be downloaded here: without one it says so and exits
 # 0. Not part of scripts/test.sh. Prints one line per target and a summary; crashes are
 # kept under fuzz/artifacts/<target>/.
@@ -19,6 +20,12 @@ fi
 # The fuzz crate has its own target directory (sanitizer builds differ from the app's).
 export CARGO_TARGET_DIR="${FUZZ_TARGET_DIR:-$HOME/.cache/provincial-planner/fuzz-target}"
 targets=$(sed -n 's/^name = "\([a-z_]*\)"$/\1/p' fuzz/Cargo.toml | grep -v '^provincial')
+if [ -n "${FUZZ_TARGETS:-}" ]; then
+  for t in $FUZZ_TARGETS; do
+    echo "$targets" | grep -qx "$t" || { echo "[fuzz] no target named $t"; exit 1; }
+  done
+  targets="$FUZZ_TARGETS"
+fi
 # Build every target first, so a build failure is reported as one, not as a crash.
 build_log="$(mktemp)"
 if ! cargo +nightly fuzz build >"$build_log" 2>&1; then

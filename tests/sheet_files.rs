@@ -252,3 +252,87 @@ fn an_ods_file_with_the_same_merges_and_percentages_gives_the_same_table() {
     let first = read_cells(&fixture("ods"), 0).expect("cells");
     assert_eq!(first.merged, [[1, 1, 1, 5]]); // B2:F2, as in the .xlsx
 }
+
+/// The percentage places of `import-two-row-header` (rows 4-6, columns D-F of the
+/// table in `make_sheet_fixtures.py`; row 6 has no KH 2025).
+const TWO_ROW_PERCENTS: [[u32; 2]; 8] = [
+    [4, 3],
+    [4, 4],
+    [4, 5],
+    [5, 3],
+    [5, 4],
+    [5, 5],
+    [6, 3],
+    [6, 5],
+];
+
+#[test]
+fn an_xls_file_with_the_same_merges_and_percentages_gives_the_same_table() {
+    // calamine gives no number formats of an .xls: they are read from its records.
+    let bytes = two_row_header("xls");
+    let cells = read_cells(&bytes, 0).expect("cells");
+    assert_eq!(cells.percents, TWO_ROW_PERCENTS);
+    let mut merged = cells.merged.clone();
+    merged.sort_unstable();
+    let xlsx = read_cells(&two_row_header("xlsx"), 0).expect("cells");
+    let mut xlsx_merged = xlsx.merged.clone();
+    xlsx_merged.sort_unstable();
+    assert_eq!(merged, xlsx_merged);
+    two_row_header_table(&read(&bytes, 0).expect("read"));
+}
+
+#[test]
+fn an_xlsb_file_with_percentages_shows_them_as_percentages() {
+    // calamine gives no number formats of an .xlsb: they are read from its styles part.
+    let bytes = two_row_header("xlsb");
+    let cells = read_cells(&bytes, 0).expect("cells");
+    assert_eq!(cells.percents, TWO_ROW_PERCENTS);
+    let p = read(&bytes, 0).expect("read");
+    let texts = |name: &str| -> Vec<String> {
+        p.rows
+            .iter()
+            .find(|r| r.name == name)
+            .map(|r| r.values.iter().map(|v| v.text.clone()).collect())
+            .unwrap_or_default()
+    };
+    // The file holds no merged regions (its writer writes none, and calamine reads
+    // none of an .xlsb): "Năm 2025" stands over TH only, so the KH column below it has
+    // no year and is left out; the other figures are read as in the .xlsx.
+    let headings: Vec<&str> = p.columns.iter().map(|c| c.heading.as_str()).collect();
+    assert_eq!(
+        headings,
+        [
+            "STT",
+            "Chỉ tiêu",
+            "ĐVT",
+            "Năm 2025 TH",
+            "KH",
+            "KH 2026",
+            "Mục tiêu 2030"
+        ]
+    );
+    // 0.08 | 0.1 in format 0%; 0.0307 in 0.00%, 0.025 in 0.0%.
+    assert_eq!(texts("Tốc độ tăng trưởng GRDP"), ["8%", "10%", "≥ 10"]);
+    assert_eq!(texts("Tỷ lệ đô thị hóa"), ["38%", "39%", "trên 45"]);
+    assert_eq!(texts("Tỷ lệ hộ nghèo"), ["3,07%", "2,5%", "dưới 1"]);
+}
+
+#[test]
+fn an_ods_whose_table_is_never_closed_is_corrupt_not_a_hang() {
+    // Found by the ods fuzz target: calamine 0.38 loops for ever when content.xml ends
+    // inside a table (fuzz/artifacts/ods/timeout-84a421cb…, made small).
+    use std::io::Write;
+    let mut zip = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    let stored =
+        zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Stored);
+    zip.start_file("mimetype", stored).expect("zip");
+    zip.write_all(b"application/vnd.oasis.opendocument.spreadsheet")
+        .expect("zip");
+    zip.start_file("content.xml", stored).expect("zip");
+    zip.write_all(
+        br#"<office:document-content><office:body><office:spreadsheet><table:table table:name="A"><table:table-row><table:table-cell office:value-type="float" office:value="4"><text:p>4</text:p></table:table-cell>"#,
+    )
+    .expect("zip");
+    let bytes = zip.finish().expect("zip").into_inner();
+    assert_eq!(read_cells(&bytes, 0).err(), Some(SheetError::Corrupt));
+}

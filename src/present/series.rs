@@ -379,20 +379,7 @@ mod tests {
     fn vintage_choices_name_each_vintage_and_the_one_in_use() {
         // 2025: an estimate of 100 (table A, 10/12/2025) and a result of 96 (table B,
         // 15/01/2026) that wins; target ≥ 120 in 2030.
-        let text = r#"{"app":"provincial-planner","kind":"model","schema_version":1,
-          "model":{"schema_version":1,"id":"v","province":{"vi":"T","en":"T"},
-            "term":{"first_year":2025,"last_year":2030,"base_year":2024},"data_version":"1",
-            "groups":[{"id":"g","name":{"vi":"G","en":"G"}}],
-            "documents":[{"id":"a","kind":"table","file":"a","title":{"vi":"Bảng A","en":"Table A"},"issuer":"","date":"2025-12-10"},
-              {"id":"b","kind":"table","file":"b","title":{"vi":"Bảng B","en":"Table B"},"issuer":"","date":"2026-01-15"}]},
-          "indicators":[{"id":"x","name":{"vi":"X","en":"X"},"group":"g","unit":"bn_vnd","better":"higher","target_kind":"level"}],
-          "figures":[{"indicator":"x","kind":"estimate","period":"2025","value":100,"source":{"doc":"a","quote":"100"}},
-            {"indicator":"x","kind":"actual","period":"2025","value":96,"source":{"doc":"b","quote":"96"}},
-            {"indicator":"x","kind":"term_target","period":"2030","value":120,"comparator":"ge","source":{"doc":"a","quote":"120"}}]}"#;
-        let units = crate::core::model::catalog::UNITS_JSON;
-        let (file, _) =
-            crate::core::model::file::read_model_file(text.as_bytes(), units).expect("reads");
-        let m = file.to_model(units).expect("valid");
+        let m = crate::core::model::file::fixtures::two_vintages();
         let a = assess(&m, "x", &Assumptions::default());
         let views = vintage_choices(&m, &a, &BTreeMap::new(), Locale::En);
         assert_eq!(views.len(), 1);

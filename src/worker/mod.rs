@@ -8,12 +8,15 @@
 //! as serial day numbers), the places of numbers, dates and formula cells, and the
 //! merged regions (`.xlsx`, `.xls`; `.ods` from its `content.xml`, `ods`), and the
 //! places of numbers shown as percentages (an `.xlsx` cell's number format, read by
-//! calamine's `worksheet_style`; an `.ods` cell's value type). A formula's value is the one the file saved when
+//! calamine's `worksheet_style`; an `.ods` cell's value type; an `.xls` or `.xlsb`
+//! cell's number format, which calamine does not report, read from the file by `xls`
+//! and `xlsb`). A formula's value is the one the file saved when
 //! it was last calculated; nothing is recalculated. [`read_sheet`] makes them the grid
 //! the page previews (`core::import::sheet::to_grid`, run here so the page's module
 //! carries none of it). `scope` (wasm only) is the message
 //! loop. Imports only `core`, never the app, its components or the page's platform.
 
+use std::collections::BTreeSet;
 use std::io::Cursor;
 
 use calamine::{
@@ -28,6 +31,8 @@ use crate::core::import::sheet::{
 pub mod ods;
 #[cfg(target_arch = "wasm32")]
 pub mod scope;
+pub mod xls;
+pub mod xlsb;
 
 type Bytes<'a> = Cursor<&'a [u8]>;
 
@@ -83,6 +88,12 @@ pub fn read_cells(bytes: &[u8], sheet: usize) -> Result<SheetCells, SheetError> 
         Book::Ods(_) => Some(ods::ods_marks(bytes, sheet)),
         _ => None,
     };
+    // calamine gives no number formats of .xls and .xlsb files: read from the file.
+    let binary_percents = match &book {
+        Book::Xls(_) => Some(xls::xls_percents(bytes, sheet)),
+        Book::Xlsb(_) => Some(xlsb::xlsb_percents(bytes, sheet)),
+        Book::Xlsx(_) | Book::Ods(_) => None,
+    };
     let mut cells = cells_of(&range);
     cells.sheets = sheets;
     cells.sheet = sheet;
@@ -105,13 +116,17 @@ pub fn read_cells(bytes: &[u8], sheet: usize) -> Result<SheetCells, SheetError> 
             })
             .collect();
     }
+    let numbers: BTreeSet<[u32; 2]> = cells.numbers.iter().copied().collect();
+    let of_numbers = |places: Vec<[u32; 2]>| -> Vec<[u32; 2]> {
+        let kept: BTreeSet<[u32; 2]> = places.into_iter().filter(|p| numbers.contains(p)).collect();
+        kept.into_iter().collect()
+    };
     if let Some(marks) = ods {
         cells.merged = marks.merged;
-        cells.percents = marks
-            .percents
-            .into_iter()
-            .filter(|p| cells.numbers.contains(p))
-            .collect();
+        cells.percents = of_numbers(marks.percents);
+    }
+    if let Some(places) = binary_percents {
+        cells.percents = of_numbers(places);
     }
     Ok(cells)
 }
@@ -127,6 +142,9 @@ fn open(bytes: &[u8], kind: FileKind) -> Result<Book<'_>, SheetError> {
                 Ok(b) => return Ok(Book::Xlsx(b)),
                 Err(e) => e,
             };
+            if !ods::content_is_whole(bytes) {
+                return Err(SheetError::Corrupt);
+            }
             let ods = match Ods::new(rs()) {
                 Ok(b) => return Ok(Book::Ods(b)),
                 Err(e) => e,

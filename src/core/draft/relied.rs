@@ -8,7 +8,7 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::core::draft::record::{Draft, Overrides, ReliedFigure, MAX_RELIED};
-use crate::core::model::edit::{winners, FigureChange, FigureSlot};
+use crate::core::model::edit::{slot_changes, winners, winning_amounts, FigureChange, FigureSlot};
 use crate::core::model::{Amount, Model};
 use crate::core::plan::chain::LINKED_INDICATORS;
 
@@ -82,28 +82,12 @@ pub fn changes_since(draft: &Draft, model: &Model) -> Vec<FigureChange> {
             .or_default()
             .insert((f.period, f.kind, f.measure), f.amount);
     }
-    let mut out = Vec::new();
-    for (indicator, old) in before {
-        let now: BTreeMap<FigureSlot, Amount> = winners(model, indicator)
-            .into_iter()
-            .map(|(slot, f)| (slot, f.amount))
-            .collect();
-        let slots: BTreeSet<&FigureSlot> = old.keys().chain(now.keys()).collect();
-        for slot in slots {
-            let (b, a) = (old.get(slot).copied(), now.get(slot).copied());
-            if b != a {
-                out.push(FigureChange {
-                    indicator: indicator.to_string(),
-                    period: slot.0,
-                    kind: slot.1,
-                    measure: slot.2,
-                    before: b,
-                    after: a,
-                });
-            }
-        }
-    }
-    out
+    before
+        .into_iter()
+        .flat_map(|(indicator, old)| {
+            slot_changes(indicator, &old, &winning_amounts(model, indicator))
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -11,7 +11,7 @@
 //! a document (kind `table`, with its date) in `model.documents` and the words quoted.
 //! Pure: no clock (the caller passes today's date), no randomness.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 use crate::core::model::catalog::UNITS_JSON;
@@ -573,32 +573,52 @@ pub fn winners<'a>(model: &'a Model, indicator: &str) -> BTreeMap<FigureSlot, &'
     out
 }
 
+/// The winning amount of each slot of `indicator` ([`winners`]).
+pub fn winning_amounts(model: &Model, indicator: &str) -> BTreeMap<FigureSlot, Amount> {
+    winners(model, indicator)
+        .into_iter()
+        .map(|(slot, f)| (slot, f.amount))
+        .collect()
+}
+
+/// The slots of `indicator` whose amount differs between `before` and `after`:
+/// changed, new (only in `after`) or removed (only in `before`), in slot order.
+pub fn slot_changes(
+    indicator: &str,
+    before: &BTreeMap<FigureSlot, Amount>,
+    after: &BTreeMap<FigureSlot, Amount>,
+) -> Vec<FigureChange> {
+    let slots: BTreeSet<&FigureSlot> = before.keys().chain(after.keys()).collect();
+    slots
+        .into_iter()
+        .filter_map(|slot| {
+            let (b, a) = (before.get(slot).copied(), after.get(slot).copied());
+            (b != a).then(|| FigureChange {
+                indicator: indicator.to_string(),
+                period: slot.0,
+                kind: slot.1,
+                measure: slot.2,
+                before: b,
+                after: a,
+            })
+        })
+        .collect()
+}
+
 /// The figures of `indicators` (those a draft uses) whose winning vintage differs
 /// between revision `old` and revision `new`: changed, new or removed, by indicator
 /// then period.
 pub fn changed_figures(old: &Model, new: &Model, indicators: &[&str]) -> Vec<FigureChange> {
-    let mut out = Vec::new();
-    for &indicator in indicators {
-        let (before, after) = (winners(old, indicator), winners(new, indicator));
-        let mut slots: Vec<&FigureSlot> = before.keys().chain(after.keys()).collect();
-        slots.sort();
-        slots.dedup();
-        for slot in slots {
-            let b = before.get(slot).map(|f| f.amount);
-            let a = after.get(slot).map(|f| f.amount);
-            if b != a {
-                out.push(FigureChange {
-                    indicator: indicator.to_string(),
-                    period: slot.0,
-                    kind: slot.1,
-                    measure: slot.2,
-                    before: b,
-                    after: a,
-                });
-            }
-        }
-    }
-    out
+    indicators
+        .iter()
+        .flat_map(|&indicator| {
+            slot_changes(
+                indicator,
+                &winning_amounts(old, indicator),
+                &winning_amounts(new, indicator),
+            )
+        })
+        .collect()
 }
 
 #[cfg(test)]

@@ -317,3 +317,31 @@ mod tests {
         assert_eq!(write_model_file(&file), None);
     }
 }
+
+/// Model files the tests of several layers share.
+#[cfg(test)]
+pub(crate) mod fixtures {
+    use crate::core::model::catalog::UNITS_JSON;
+    use crate::core::model::Model;
+
+    /// One indicator `x` (bn VND, higher is better, target ≥ 120 in 2030) with two
+    /// vintages of its 2025 level: an estimate of 100 (document `a`, "Bảng A" / "Table
+    /// A", 10/12/2025) and a result of 96 (document `b`, "Bảng B" / "Table B",
+    /// 15/01/2026) that wins by default.
+    pub(crate) const TWO_VINTAGES: &str = r#"{"app":"provincial-planner","kind":"model","schema_version":1,
+          "model":{"schema_version":1,"id":"v","province":{"vi":"T","en":"T"},
+            "term":{"first_year":2025,"last_year":2030,"base_year":2024},"data_version":"1",
+            "groups":[{"id":"g","name":{"vi":"G","en":"G"}}],
+            "documents":[{"id":"a","kind":"table","file":"a","title":{"vi":"Bảng A","en":"Table A"},"issuer":"","date":"2025-12-10"},
+              {"id":"b","kind":"table","file":"b","title":{"vi":"Bảng B","en":"Table B"},"issuer":"","date":"2026-01-15"}]},
+          "indicators":[{"id":"x","name":{"vi":"X","en":"X"},"group":"g","unit":"bn_vnd","better":"higher","target_kind":"level"}],
+          "figures":[{"indicator":"x","kind":"estimate","period":"2025","value":100,"source":{"doc":"a","quote":"100"}},
+            {"indicator":"x","kind":"actual","period":"2025","value":96,"source":{"doc":"b","quote":"96"}},
+            {"indicator":"x","kind":"term_target","period":"2030","value":120,"comparator":"ge","source":{"doc":"a","quote":"120"}}]}"#;
+
+    /// The model of [`TWO_VINTAGES`].
+    pub(crate) fn two_vintages() -> Model {
+        let (file, _) = super::read_model_file(TWO_VINTAGES.as_bytes(), UNITS_JSON).expect("reads");
+        file.to_model(UNITS_JSON).expect("valid")
+    }
+}

@@ -1453,24 +1453,7 @@ mod tests {
     fn a_chosen_vintage_is_the_one_assessed() {
         // Two vintages of the 2025 level: an estimate (UTH, 10 Dec 2025) and a later
         // result (15 Jan 2026) that wins by default; target ≥ 120 in 2030.
-        let text = r#"{"app":"provincial-planner","kind":"model","schema_version":1,
-          "model":{"schema_version":1,"id":"v","province":{"vi":"T","en":"T"},
-            "term":{"first_year":2025,"last_year":2030,"base_year":2024},"data_version":"1",
-            "groups":[{"id":"g","name":{"vi":"G","en":"G"}}],
-            "documents":[{"id":"a","kind":"table","file":"a","title":{"vi":"A","en":"A"},"issuer":"","date":"2025-12-10"},
-              {"id":"b","kind":"table","file":"b","title":{"vi":"B","en":"B"},"issuer":"","date":"2026-01-15"}]},
-          "indicators":[{"id":"x","name":{"vi":"X","en":"X"},"group":"g","unit":"bn_vnd","better":"higher","target_kind":"level"}],
-          "figures":[{"indicator":"x","kind":"estimate","period":"2025","value":100,"source":{"doc":"a","quote":"100"}},
-            {"indicator":"x","kind":"actual","period":"2025","value":96,"source":{"doc":"b","quote":"96"}},
-            {"indicator":"x","kind":"term_target","period":"2030","value":120,"comparator":"ge","source":{"doc":"a","quote":"120"}}]}"#;
-        let (file, _) = crate::core::model::file::read_model_file(
-            text.as_bytes(),
-            crate::core::model::catalog::UNITS_JSON,
-        )
-        .expect("reads");
-        let model = file
-            .to_model(crate::core::model::catalog::UNITS_JSON)
-            .expect("valid");
+        let model = crate::core::model::file::fixtures::two_vintages();
         let winner = yearly_levels(&model, "x");
         assert_eq!(
             winner.get(&2025).map(|f| f.amount),
