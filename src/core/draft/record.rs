@@ -30,8 +30,10 @@ use crate::core::text::unicode::nfc;
 /// - 2 (2026-12-01): adds, each written only when it holds something, `quarterly` and
 ///   `quarter_results` (the quarterly scenario), `ranges` and `seed` (the chance of
 ///   reaching a target), `level_paces`, `bases` and `vintages` (which figures count) and
-///   `relied` (the figures the draft relied on). A version-1 app opens a version-2
-///   record read-only instead of dropping those fields when it saves.
+///   `relied` (the figures the draft relied on) and `exchange_rates` (the VND per USD
+///   typed for targets in USD). A version-1 app opens a version-2 record read-only
+///   instead of dropping those fields when it saves. (`exchange_rates` joined version 2
+///   before any app writing version 2 was released, so it needed no version of its own.)
 pub const SCHEMA_VERSION: u64 = 2;
 
 /// Written in every saved record so a stray key of another app is never mistaken for
