@@ -4,7 +4,7 @@
 
 use crate::core::model::as_of::{Day, DayError};
 use crate::present::dates::day_text;
-use crate::present::i18n::as_of::{at, bad_link_date, past_note, AsOfMsg};
+use crate::present::i18n::as_of::{at, bad_link_date, past_note, report_line, AsOfMsg};
 use crate::present::i18n::Locale;
 
 /// What the as-of control shows.
@@ -50,6 +50,14 @@ pub fn as_of_view(
     }
 }
 
+/// The printed reports' line for the as-of date: `None` on today (a report printed
+/// today needs no such line), else the day in words.
+pub fn as_of_report_line(asked: Option<Day>, today: Day, locale: Locale) -> Option<String> {
+    asked
+        .filter(|d| *d != today)
+        .map(|d| report_line(&words(d, locale), locale))
+}
+
 /// The day a date box's value asks for: `None` (today) when it is empty, not a day, or
 /// today itself, so a link names a day only when it is another one.
 pub fn chosen_day(value: &str, today: Day) -> Option<Day> {
@@ -62,6 +70,21 @@ mod tests {
 
     fn day(text: &str) -> Day {
         Day::parse(text).unwrap()
+    }
+
+    #[test]
+    fn a_printed_report_names_a_past_day_and_not_today() {
+        let (past, now) = (day("2024-12-31"), day("2026-12-01"));
+        assert_eq!(
+            as_of_report_line(Some(past), now, Locale::Vi).as_deref(),
+            Some("Số liệu như tại ngày 31/12/2024 (không tính số liệu công bố sau ngày này)")
+        );
+        assert_eq!(
+            as_of_report_line(Some(past), now, Locale::En).as_deref(),
+            Some("Figures as they stood on 2024-12-31 (nothing published later is counted)")
+        );
+        assert_eq!(as_of_report_line(None, now, Locale::Vi), None);
+        assert_eq!(as_of_report_line(Some(now), now, Locale::Vi), None);
     }
 
     #[test]

@@ -9,7 +9,7 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
-import { useApp, openApp, ROOT } from './support.mjs';
+import { useApp, openApp, ROOT, toEnglish } from './support.mjs';
 import { axeViolations } from './axe-support.mjs';
 
 const app = useApp('/quy-hoach/');
@@ -30,11 +30,6 @@ function percent(text) {
   const m = text.match(/^(\d{1,3}(?:[,.]\d)?)%$/);
   assert.ok(m, `not a percentage: ${text}`);
   return Number(m[1].replace(',', '.'));
-}
-
-async function toEnglish(page) {
-  await page.getByTestId('lang-switch').click();
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
 }
 
 async function fillQuarterly(page) {

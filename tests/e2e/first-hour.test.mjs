@@ -5,7 +5,7 @@
 // the workbench, the drafts panel and the import view, in both languages.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { useApp, openApp, row, showAllIndicators } from './support.mjs';
+import { useApp, openApp, row, showAllIndicators, toEnglish } from './support.mjs';
 import { axeViolations } from './axe-support.mjs';
 
 const app = useApp('/');
@@ -14,12 +14,6 @@ const PHONE = { width: 390, height: 844 };
 
 const rowIds = (page) =>
   page.locator('[data-testid="indicator-row"]').evaluateAll((rows) => rows.map((r) => r.dataset.indicatorId));
-
-/** Switches to English and waits for the page to say so. */
-async function toEnglish(page) {
-  await page.getByTestId('lang-switch').click();
-  await page.waitForFunction(() => document.documentElement.lang === 'en');
-}
 
 test('the page says it is loading before the app runs, with no script of its own', async () => {
   const html = await (await fetch(app.url)).text();

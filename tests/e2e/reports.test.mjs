@@ -7,7 +7,7 @@
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
-import { useApp, openApp, row } from './support.mjs';
+import { useApp, openApp, row, stubPrint } from './support.mjs';
 import { parseCsv } from './csv-support.mjs';
 
 const app = useApp('/quy-hoach/');
@@ -149,16 +149,6 @@ test('G5: a formula typed into an assumption is neutralised in the CSV', async (
   assert.deepEqual(errors, []);
   await context.close();
 });
-
-/** Replaces window.print with a counter, so the test sees the call without a dialog. */
-async function stubPrint(page) {
-  await page.evaluate(() => {
-    window.__prints = 0;
-    window.print = () => {
-      window.__prints += 1;
-    };
-  });
-}
 
 test('print emulation renders the dashboard report; controls are hidden; a PDF is made', async () => {
   const { page, errors, context } = await openApp(app.browser, app.url);

@@ -118,3 +118,19 @@ export async function showAllIndicators(page) {
     before,
   );
 }
+
+/** Switches the interface to English and waits for the page to say so. */
+export async function toEnglish(page) {
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => document.documentElement.lang === 'en');
+}
+
+/** Replaces window.print with a counter, so a test sees the call without a dialog. */
+export async function stubPrint(page) {
+  await page.evaluate(() => {
+    window.__prints = 0;
+    window.print = () => {
+      window.__prints += 1;
+    };
+  });
+}

@@ -5,7 +5,9 @@
 
 use leptos::prelude::*;
 
+use crate::app::state::{today, AppContext};
 use crate::core::codec::csv::Table;
+use crate::present::as_of::as_of_report_line;
 
 /// One line under a report's title: its text, and the class and test id it carries.
 #[derive(Clone, Debug, Default)]
@@ -58,15 +60,23 @@ pub fn ReportHead(
     #[prop(optional)]
     lines: Vec<HeadLine>,
 ) -> impl IntoView {
+    // While another day is in use (`ngay=`), every report says which day it stands on.
+    let as_of = use_context::<AppContext>().and_then(|ctx| {
+        let asked = ctx.state.with_untracked(|s| s.as_of);
+        as_of_report_line(asked, today(), ctx.locale())
+    });
     let lines = lines
         .into_iter()
         .map(|l| view! { <p class=l.class data-testid=l.testid>{l.text}</p> })
         .collect_view();
+    let as_of =
+        as_of.map(|text| view! { <p class="report-as-of" data-testid="report-as-of">{text}</p> });
     view! {
         <header class="report-head">
             <p class="report-province" data-testid=province_testid>{province}</p>
             <h2 data-testid=title_testid>{title}</h2>
             {lines}
+            {as_of}
         </header>
     }
 }

@@ -49,6 +49,19 @@ pub fn past_note(date: &str, locale: Locale) -> String {
     }
 }
 
+/// The line a printed report carries while a date other than today is in use (`date`
+/// already in words), so a paper copy says which day its figures stand on.
+pub fn report_line(date: &str, locale: Locale) -> String {
+    match locale {
+        Locale::Vi => {
+            format!("Số liệu như tại ngày {date} (không tính số liệu công bố sau ngày này)")
+        }
+        Locale::En => {
+            format!("Figures as they stood on {date} (nothing published later is counted)")
+        }
+    }
+}
+
 /// The message for a link whose `ngay=` cannot be read (`given` as the link wrote it,
 /// `today` in words).
 pub fn bad_link_date(given: &str, reason: DayError, today: &str, locale: Locale) -> String {
