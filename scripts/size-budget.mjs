@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { FIRST_LOAD_KINDS, measure } from './first-load.mjs';
 
 /** The most the first load may weigh, gzip level 9, in bytes. */
-export const BUDGET_GZIP = 830 * 1024;
+export const BUDGET_GZIP = 845 * 1024;
 
 const dir = process.argv[2] ?? join(new URL('..', import.meta.url).pathname, 'dist');
 const { size, firstLoad } = measure(dir);

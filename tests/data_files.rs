@@ -156,8 +156,27 @@ fn derived_figures_name_existing_inputs() {
     for model in models() {
         let keys: BTreeSet<String> = model.figures.iter().map(figure_key).collect();
         for figure in &model.figures {
-            if let Source::Derived { formula, inputs } = &figure.source {
+            if let Source::Derived {
+                formula,
+                formula_vi,
+                inputs,
+            } = &figure.source
+            {
                 assert!(!formula.trim().is_empty(), "{}", figure_key(figure));
+                // The Vietnamese interface reads the formula in Vietnamese (issue #17).
+                let vi = formula_vi.as_deref().unwrap_or_default();
+                assert!(
+                    !vi.trim().is_empty(),
+                    "{}: no formula_vi",
+                    figure_key(figure)
+                );
+                for english in ["bn VND", "mn VND", "people", "growth", "share", "plan"] {
+                    assert!(
+                        !vi.contains(english),
+                        "{}: formula_vi has '{english}': {vi}",
+                        figure_key(figure)
+                    );
+                }
                 assert!(!inputs.is_empty(), "{}", figure_key(figure));
                 for input in inputs {
                     assert!(
@@ -420,7 +439,10 @@ fn gdp_per_capita_2021_is_derived_from_the_revised_series() {
         .expect("2021 per capita");
     assert_eq!(f.amount, Amount::Point(46.94));
     assert_eq!(f.basis, Some(StatBasis::Revised));
-    let Source::Derived { formula, inputs } = &f.source else {
+    let Source::Derived {
+        formula, inputs, ..
+    } = &f.source
+    else {
         panic!("derived")
     };
     assert!(formula.contains("26,698.59") && formula.contains("568,780"));

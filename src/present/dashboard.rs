@@ -367,8 +367,15 @@ fn source_view(model: &Model, figure: &Figure, locale: Locale) -> SourceView {
                 url: document.and_then(|d| d.url.clone()).unwrap_or_default(),
             }
         }
-        Source::Derived { formula, inputs } => SourceView::Derived {
-            formula: formula.clone(),
+        Source::Derived {
+            formula,
+            formula_vi,
+            inputs,
+        } => SourceView::Derived {
+            formula: match (locale, formula_vi) {
+                (Locale::Vi, Some(vi)) => vi.clone(),
+                _ => formula.clone(),
+            },
             inputs: inputs.clone(),
         },
     }
@@ -519,6 +526,27 @@ mod tests {
             }
         }
         assert!(seen > 50, "only {seen} public-report figures");
+    }
+
+    #[test]
+    fn a_derived_figure_reads_its_formula_in_the_persons_language() {
+        let model = kon_tum();
+        let formula = |locale| {
+            figure_views(&model, "grdp_per_capita", locale)
+                .into_iter()
+                .find_map(|f| match f.source {
+                    SourceView::Derived { formula, .. } => Some(formula),
+                    SourceView::Quote { .. } => None,
+                })
+                .unwrap_or_default()
+        };
+        // 26.698,59 tỷ đồng ÷ 568.780 người × 1000 = 46,94 triệu đồng (seed 003's 2021
+        // GRDP at current prices and average population).
+        assert_eq!(
+            formula(Locale::Vi),
+            "GRDP bình quân đầu người năm 2021 = 26.698,59 tỷ đồng (GRDP theo giá hiện hành) ÷ 568.780 người (dân số trung bình) × 1000 = 46,94 triệu đồng"
+        );
+        assert!(formula(Locale::En).starts_with("GRDP per capita 2021 = 26,698.59 bn VND"));
     }
 
     #[test]

@@ -162,16 +162,6 @@ fn figure_kind_of(code: &str) -> Option<FigureKind> {
         .map(|(k, _)| *k)
 }
 
-fn comparator_sign(c: Option<Comparator>) -> &'static str {
-    match c {
-        Some(Comparator::AtLeast) => "≥ ",
-        Some(Comparator::MoreThan) => "> ",
-        Some(Comparator::AtMost) => "≤ ",
-        Some(Comparator::LessThan) => "< ",
-        None => "",
-    }
-}
-
 /// A number as the interface writes it: "10,02", "6.900–7.000".
 fn amount_text(amount: Amount, locale: Locale) -> String {
     let n = |x: f64| format_number(x, locale, 2);
@@ -199,12 +189,16 @@ fn figure_text(f: &Figure, locale: Locale) -> String {
         (true, Locale::En) => "about ",
         (false, _) => "",
     };
+    let value = crate::present::i18n::targets::with_comparator(
+        f.comparator,
+        &amount_text(f.amount, locale),
+        matches!(f.amount, Amount::Range(..)),
+        locale,
+    );
     format!(
-        "{} {}: {about}{}{}",
+        "{} {}: {about}{value}",
         figure_kind_text(f.kind, locale),
-        f.period,
-        comparator_sign(f.comparator),
-        amount_text(f.amount, locale)
+        f.period
     )
 }
 

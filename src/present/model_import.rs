@@ -8,7 +8,7 @@ use crate::core::import::columns::ColumnRole;
 use crate::core::import::preview::{known_unit_ids, ImportPreview, PreviewValue, RowKind};
 use crate::core::model::catalog::UNITS_JSON;
 use crate::core::model::load::parse_units;
-use crate::core::model::{Amount, Comparator, FigureKind, Period, TargetKind};
+use crate::core::model::{Amount, FigureKind, Period, TargetKind};
 use crate::core::text::numfmt::{format_number, Locale};
 use crate::present::i18n::editor::{et, EditorMsg};
 use crate::present::i18n::models::{
@@ -315,15 +315,9 @@ pub fn unit_from_code(code: &str) -> Option<&'static str> {
     known_unit_ids().into_iter().find(|id| *id == code)
 }
 
-/// "Mục tiêu 2030: > 10" — the column's kind and period, then the value as read.
+/// "Mục tiêu 2030: trên 10" — the column's kind and period, then the value as read, its
+/// comparator in the documents' words.
 fn value_text(v: &PreviewValue, locale: Locale) -> String {
-    let comparator = match v.value.comparator {
-        Some(Comparator::AtLeast) => "≥ ",
-        Some(Comparator::MoreThan) => "> ",
-        Some(Comparator::AtMost) => "≤ ",
-        Some(Comparator::LessThan) => "< ",
-        None => "",
-    };
     let approx = if v.value.approx {
         match locale {
             Locale::Vi => "khoảng ",
@@ -338,8 +332,14 @@ fn value_text(v: &PreviewValue, locale: Locale) -> String {
         Amount::Range(lo, hi) => format!("{}–{}", number(lo), number(hi)),
     };
     let percent = if v.value.percent { "%" } else { "" };
+    let value = crate::present::i18n::targets::with_comparator(
+        v.value.comparator,
+        &format!("{amount}{percent}"),
+        matches!(v.value.amount, Amount::Range(..)),
+        locale,
+    );
     format!(
-        "{} {}: {approx}{comparator}{amount}{percent}",
+        "{} {}: {approx}{value}",
         figure_kind_text(v.kind, locale),
         v.period
     )
@@ -433,7 +433,7 @@ mod tests {
             [
                 "Thực hiện 2025: 10,02",
                 "Kế hoạch 2026: 10",
-                "Mục tiêu 2030: > 10"
+                "Mục tiêu 2030: trên 10"
             ]
         );
         assert_eq!(v.rows[1].target_kind, "Tăng bình quân/năm");

@@ -201,7 +201,7 @@ test('an indicator is added with a term target "≥ 10 %" and the workbench asse
   assert.equal(await page.getByTestId('model-edit-error').count(), 0);
   assert.equal(await page.getByTestId('model-edit-comparator').inputValue(), 'ge');
   const listed = await figures(page);
-  assert.ok(listed.some((f) => f.text === 'Mục tiêu 2026-2030: ≥ 10'), JSON.stringify(listed));
+  assert.ok(listed.some((f) => f.text === 'Mục tiêu 2026-2030: từ 10 trở lên'), JSON.stringify(listed));
 
   await saveAndReload(page);
   const row = page.locator(`[data-testid="indicator-row"][data-indicator-id="${NEW}"]`);

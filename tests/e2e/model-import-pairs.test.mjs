@@ -36,7 +36,7 @@ async function importPairs(file) {
   assert.match(text, /Thực hiện 2025: 8%/); // 0.08 shown as 0%
   assert.match(text, /Kế hoạch 2025: 8,5%/); // 0.085 shown as 0.0%
   assert.match(text, /Thực hiện 2025: 3,07%/); // 0.0307 shown as 0.00%
-  assert.match(text, /Mục tiêu 2030: ≥ 10/);
+  assert.match(text, /Mục tiêu 2030: từ 10%? trở lên/);
   assert.doesNotMatch(text, /0,08|0,085|0,0307/);
   assert.equal(await page.getByTestId('model-import-problems').getAttribute('data-count'), '0');
 

@@ -675,6 +675,7 @@ fn convert_figure(
     let source = match (kind, &raw.source, &raw.derivation) {
         (Some(FigureKind::Derived), _, Some(d)) => Some(Source::Derived {
             formula: d.formula.clone(),
+            formula_vi: d.formula_vi.clone(),
             inputs: d.inputs.clone(),
         }),
         (Some(k), Some(s), None) if k != FigureKind::Derived => {

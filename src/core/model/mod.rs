@@ -374,8 +374,10 @@ pub enum Source {
     },
     /// Computed from other figures.
     Derived {
-        /// The formula in words.
+        /// The formula in words (English).
         formula: String,
+        /// The formula in Vietnamese, when the data give it.
+        formula_vi: Option<String>,
         /// Keys of the input figures (`indicator/period/kind/measure`).
         inputs: Vec<String>,
     },

@@ -211,8 +211,12 @@ pub struct RawSource {
 #[derive(Clone, Debug, Deserialize, Serialize)]
 #[serde(deny_unknown_fields)]
 pub struct RawDerivation {
-    /// Formula in words.
+    /// Formula in words (English, the numbers in English format).
     pub formula: String,
+    /// The same formula in Vietnamese, the numbers in Vietnamese format; absent in
+    /// older files, where the English formula is shown in both languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub formula_vi: Option<String>,
     /// Input figure keys.
     pub inputs: Vec<String>,
 }
