@@ -71,9 +71,9 @@ async function importFile(file, { sheets }) {
   const previewText = await preview.innerText();
   assert.match(previewText, /Ước thực hiện 2025: 10,59/); // a number cell, 10.59, read as 10,59
   assert.match(previewText, /Kế hoạch 2026: 10\b/);
-  assert.match(previewText, /Mục tiêu 2030: > 10/);
+  assert.match(previewText, /Mục tiêu 2030: trên 10/);
   assert.match(previewText, /Mục tiêu 2030: khoảng 6\.900–7\.000/);
-  assert.match(previewText, /Mục tiêu 2030: < 38,7/);
+  assert.match(previewText, /Mục tiêu 2030: dưới 38,7/);
   // The merged heading is a group, not an indicator named after itself.
   const groups = await page.locator('[data-testid="model-import-row"].group-row').allInnerTexts();
   assert.equal(groups.length, 2, groups.join('|'));

@@ -23,9 +23,9 @@ test('a pasted table is previewed, saved, reloaded, exported and opened elsewher
   await preview.waitFor();
   assert.equal(await page.getByTestId('model-import-summary').innerText(), '6 chỉ tiêu trong 2 nhóm, 9 số liệu');
   const previewText = await preview.innerText();
-  assert.match(previewText, /Mục tiêu 2030: > 10/);
+  assert.match(previewText, /Mục tiêu 2030: trên 10/);
   assert.match(previewText, /Mục tiêu 2030: khoảng 6\.900–7\.000/);
-  assert.match(previewText, /Mục tiêu 2030: < 38,7/);
+  assert.match(previewText, /Mục tiêu 2030: dưới 38,7/);
   // The one cell in words is listed with its row and column; nothing is saved yet.
   const problems = page.getByTestId('model-import-problems');
   assert.equal(await problems.getAttribute('data-count'), '1');

@@ -30,7 +30,12 @@ async function shownTable(table) {
       // An input shows its value, or else the default it displays as a placeholder.
       const input = cell.querySelector('input');
       if (input) return input.value || input.placeholder;
-      return cell.innerText;
+      // A button in a cell (the chain's "from history") is a control, not data.
+      const buttons = [...cell.querySelectorAll('button')];
+      for (const b of buttons) b.style.display = 'none';
+      const text = cell.innerText;
+      for (const b of buttons) b.style.display = '';
+      return text;
     };
     // Headings are styled in capitals on screen; their text is what the file holds.
     const header = [...t.querySelectorAll('thead tr th')].map((th) => th.textContent);

@@ -67,7 +67,8 @@ test('GRDP per capita: both vintages with their verdicts, the basis beside each 
   assert.match(await pre.getByTestId('source-basis').innerText(), /Cơ sở thống kê: trước điều chỉnh số liệu/);
   const derived = page.locator('[data-figure-key="grdp_per_capita/2021/derived/level"]');
   assert.equal(await derived.getByTestId('figure-basis').innerText(), 'sau điều chỉnh số liệu');
-  assert.match(await derived.getByTestId('source-formula').innerText(), /26,698\.59.*568,780/);
+  // The formula reads in Vietnamese in the Vietnamese interface (formula_vi in the data).
+  assert.match(await derived.getByTestId('source-formula').innerText(), /26\.698,59 tỷ đồng.*568\.780 người.*46,94 triệu đồng/);
   assert.equal(await page.locator('[data-figure-key="grdp_per_capita/2023/estimate/level"] [data-testid="figure-basis"]').count(), 0);
 
   // In English too.

@@ -91,7 +91,7 @@ fn sources_view(sources: Vec<SourceLine>, heading: &'static str) -> impl IntoVie
         })
         .collect_view();
     view! {
-        <h3>{heading}</h3>
+        <h2>{heading}</h2>
         <ol class="report-sources">{items}</ol>
     }
 }
@@ -208,13 +208,13 @@ pub fn PrintReport() -> impl IntoView {
                     .collect_view();
                 let assumptions = (!r.assumptions.rows.is_empty()).then(|| {
                     view! {
-                        <h3>{t(Msg::Assumptions, locale)}</h3>
+                        <h2>{t(Msg::Assumptions, locale)}</h2>
                         {report_table(r.assumptions, "report-table", "report-assumptions", false)}
                     }
                 });
                 let path = r.path.map(|p| {
                     view! {
-                        <h3>{t(Msg::ScenarioPath, locale)}</h3>
+                        <h2>{t(Msg::ScenarioPath, locale)}</h2>
                         {report_table(p, "report-table", "report-path", false)}
                     }
                 });
@@ -255,7 +255,7 @@ pub fn PrintReport() -> impl IntoView {
             }
         });
         Some(view! {
-            <div class="print-report" data-testid="print-report-view" lang=locale.code()>
+            <div class="print-report" role="main" data-testid="print-report-view" lang=locale.code()>
                 {dashboard}
                 {scenario}
                 {quarterly}

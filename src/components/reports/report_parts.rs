@@ -74,7 +74,7 @@ pub fn ReportHead(
     view! {
         <header class="report-head">
             <p class="report-province" data-testid=province_testid>{province}</p>
-            <h2 data-testid=title_testid>{title}</h2>
+            <h1 data-testid=title_testid>{title}</h1>
             {lines}
             {as_of}
         </header>
