@@ -19,6 +19,11 @@ pub enum SeriesKind {
     Plans,
     /// The scenario path to the target.
     Scenario,
+    /// Years with a growth rate but no level, their levels chained from the last known
+    /// level by the growth rates: level(y) = level(y − 1) × (1 + growth(y) ÷ 100). Drawn
+    /// apart from the results, since the levels and the rates may be of different
+    /// vintages.
+    FromGrowth,
 }
 
 /// One series of (year, value) points.
@@ -70,6 +75,7 @@ pub fn chart_data(model: &Model, indicator: &str, assessment: &Assessment) -> Op
                 .map(|f| (year, level_value(model, f)))
         })
         .collect();
+    let from_growth = chained_from_growth(model, indicator, &results, first_year, w.target_year);
     // The scenario: assumptions where given, the pace needed in the other years.
     let levels = w.levels_along(&w.path(assessment.required.ok())?)?;
     let scenario: Vec<(i32, f64)> = std::iter::once((w.start_year, w.start_value))
@@ -89,6 +95,10 @@ pub fn chart_data(model: &Model, indicator: &str, assessment: &Assessment) -> Op
                 points: results,
             },
             Series {
+                kind: SeriesKind::FromGrowth,
+                points: from_growth,
+            },
+            Series {
                 kind: SeriesKind::Plans,
                 points: plans,
             },
@@ -102,6 +112,64 @@ pub fn chart_data(model: &Model, indicator: &str, assessment: &Assessment) -> Op
             crate::present::precision::unit_decimals(model, &i.unit)
         }),
     })
+}
+
+/// The growth result of `year` (a result, estimate or derived rate, the newest vintage).
+fn growth_result(model: &Model, indicator: &str, year: i32) -> Option<f64> {
+    model
+        .figures_of(indicator)
+        .filter(|f| {
+            (f.kind.is_result() || f.kind == FigureKind::Derived)
+                && f.measure == Measure::Growth
+                && f.period == Period::Year(year)
+                && f.comparator.is_none()
+                && f.variant.is_none()
+        })
+        .max_by(|a, b| compare_vintages(model, a, b))
+        .and_then(|f| match f.amount {
+            Amount::Point(g) => Some(g),
+            Amount::Range(..) => None,
+        })
+}
+
+/// The [`SeriesKind::FromGrowth`] points: from each known level, the following years
+/// that have a growth rate but no level, chained; each run starts with the known level
+/// it is chained from, so the line joins the results. Empty when no year is filled.
+fn chained_from_growth(
+    model: &Model,
+    indicator: &str,
+    results: &[(i32, f64)],
+    first_year: i32,
+    last_year: i32,
+) -> Vec<(i32, f64)> {
+    let known = |y: i32| results.iter().find(|(ry, _)| *ry == y).map(|(_, v)| *v);
+    let mut points: Vec<(i32, f64)> = Vec::new();
+    let mut previous: Option<(i32, f64)> = None;
+    for year in first_year..=last_year {
+        if let Some(v) = known(year) {
+            previous = Some((year, v));
+            continue;
+        }
+        let chained = previous.and_then(|(py, pv)| {
+            let g = growth_result(model, indicator, year)?;
+            let v = pv * (1.0 + g / 100.0);
+            (py == year - 1 && v.is_finite()).then_some((py, pv, v))
+        });
+        match chained {
+            Some((py, pv, v)) => {
+                if points.last().is_none_or(|(ly, _)| *ly != py) {
+                    points.push((py, pv));
+                }
+                points.push((year, v));
+                previous = Some((year, v));
+            }
+            None => previous = None,
+        }
+    }
+    if points.len() < 2 {
+        return Vec::new();
+    }
+    points
 }
 
 /// Size of the SVG view box and its margins.
@@ -329,6 +397,43 @@ mod tests {
     fn the_toggle_names_the_other_view() {
         toggle(false, "Xem dạng bảng", "Show as a table");
         toggle(true, "Xem biểu đồ", "Show the chart");
+    }
+
+    #[test]
+    fn years_with_only_a_growth_rate_are_chained_from_the_last_level() {
+        // Kon Tum's GRDP (constant 2010 prices): 15,076 bn VND in 2020, growth 6.47 %
+        // in 2021 and 9.47 % in 2022, the next level 18,938.78 in 2023. By hand:
+        // 15,076 × 1.0647 = 16,051.4172; 16,051.4172 × 1.0947 = 17,571.4864.
+        let model = kon_tum();
+        let a = assess(&model, "grdp_constant", &Assumptions::default());
+        let data = chart_data(&model, "grdp_constant", &a).unwrap();
+        let chained = data
+            .series
+            .iter()
+            .find(|s| s.kind == SeriesKind::FromGrowth)
+            .unwrap();
+        let years: Vec<i32> = chained.points.iter().map(|(y, _)| *y).collect();
+        assert_eq!(years, [2020, 2021, 2022]);
+        let expected = [15_076.0, 16_051.417_2, 17_571.486_4];
+        for ((_, v), e) in chained.points.iter().zip(expected) {
+            assert!((v - e).abs() < 0.001, "{v} vs {e}");
+        }
+        // The table gets the column, and the description names the series.
+        let table = crate::present::reports::chart_table(&data, Locale::Vi);
+        assert_eq!(table.header[2], "Suy ra từ tốc độ tăng");
+        assert_eq!(table.rows[2][2], "17.571,49");
+        assert!(chart_description(&data, "tỷ đồng", Locale::Vi)
+            .contains("Suy ra từ tốc độ tăng: 2020: 15.076, 2021: 16.051,42, 2022: 17.571,49"));
+        // An indicator without growth rates in the gaps gets no such series or column.
+        let p = assess(&model, "structure_agriculture", &Assumptions::default());
+        if let Some(d) = chart_data(&model, "structure_agriculture", &p) {
+            assert!(d
+                .series
+                .iter()
+                .all(|s| s.kind != SeriesKind::FromGrowth || s.points.is_empty()));
+            let header = crate::present::reports::chart_table(&d, Locale::Vi).header;
+            assert!(!header.iter().any(|h| h == "Suy ra từ tốc độ tăng"));
+        }
     }
 
     #[test]

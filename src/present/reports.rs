@@ -163,14 +163,30 @@ pub fn series_label(kind: SeriesKind, locale: Locale) -> &'static str {
         (SeriesKind::Plans, Locale::En) => "Yearly plans",
         (SeriesKind::Scenario, Locale::Vi) => "Kịch bản đến mục tiêu",
         (SeriesKind::Scenario, Locale::En) => "Scenario path to the target",
+        (SeriesKind::FromGrowth, Locale::Vi) => "Suy ra từ tốc độ tăng",
+        (SeriesKind::FromGrowth, Locale::En) => "Derived from the growth rates",
     }
 }
 
-/// The chart's numbers as a table: one row a year with the result, the plan, the
+/// The chart's numbers as a table: one row a year with the result, the levels derived
+/// from the growth rates (a column only when the chart has them), the plan, the
 /// scenario and the target (empty where the chart has no point).
 pub fn chart_table(data: &ChartData, locale: Locale) -> Table {
     let n = |v: f64| format_number(v, locale, data.decimals);
     let (first, last) = data.years;
+    let from_growth = data
+        .series
+        .iter()
+        .any(|s| s.kind == SeriesKind::FromGrowth && !s.points.is_empty());
+    let kinds: Vec<SeriesKind> = [
+        SeriesKind::Results,
+        SeriesKind::FromGrowth,
+        SeriesKind::Plans,
+        SeriesKind::Scenario,
+    ]
+    .into_iter()
+    .filter(|k| *k != SeriesKind::FromGrowth || from_growth)
+    .collect();
     let rows = (first..=last)
         .map(|year| {
             let cell = |kind: SeriesKind| {
@@ -192,23 +208,17 @@ pub fn chart_table(data: &ChartData, locale: Locale) -> Table {
                     }
                 })
                 .unwrap_or_default();
-            vec![
-                year.to_string(),
-                cell(SeriesKind::Results),
-                cell(SeriesKind::Plans),
-                cell(SeriesKind::Scenario),
-                target,
-            ]
+            std::iter::once(year.to_string())
+                .chain(kinds.iter().map(|k| cell(*k)))
+                .chain(std::iter::once(target))
+                .collect()
         })
         .collect();
     Table {
-        header: strings(&[
-            t(Msg::Year, locale),
-            series_label(SeriesKind::Results, locale),
-            series_label(SeriesKind::Plans, locale),
-            series_label(SeriesKind::Scenario, locale),
-            t(Msg::ColTermTarget, locale),
-        ]),
+        header: std::iter::once(t(Msg::Year, locale).to_string())
+            .chain(kinds.iter().map(|k| series_label(*k, locale).to_string()))
+            .chain(std::iter::once(t(Msg::ColTermTarget, locale).to_string()))
+            .collect(),
         rows,
     }
 }
@@ -777,10 +787,15 @@ mod tests {
             r.facts
         );
         let path = r.path.expect("a chart table");
+        let scenario = path
+            .header
+            .iter()
+            .position(|h| h == "Kịch bản đến mục tiêu")
+            .expect("a scenario column");
         assert!(path
             .rows
             .iter()
-            .any(|row| row[0] == "2025" && !row[3].is_empty()));
+            .any(|row| row[0] == "2025" && !row[scenario].is_empty()));
         assert!(!r.explanation.is_empty() && !r.sources.is_empty());
     }
 

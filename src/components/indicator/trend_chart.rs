@@ -17,6 +17,7 @@ fn series_class(kind: SeriesKind) -> &'static str {
         SeriesKind::Results => "series-results",
         SeriesKind::Plans => "series-plans",
         SeriesKind::Scenario => "series-scenario",
+        SeriesKind::FromGrowth => "series-from-growth",
     }
 }
 
