@@ -30,8 +30,9 @@ async function shownTable(table) {
       // An input shows its value, or else the default it displays as a placeholder.
       const input = cell.querySelector('input');
       if (input) return input.value || input.placeholder;
-      // A button in a cell (the chain's "from history") is a control, not data.
-      const buttons = [...cell.querySelectorAll('button')];
+      // The chain's "from history" button beside a row's name is a control, not data
+      // (a row's name is itself a button, and stays).
+      const buttons = [...cell.querySelectorAll('[data-testid="chain-range-from-history"]')];
       for (const b of buttons) b.style.display = 'none';
       const text = cell.innerText;
       for (const b of buttons) b.style.display = '';
