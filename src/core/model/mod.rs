@@ -353,6 +353,20 @@ pub enum Amount {
 }
 
 impl Amount {
+    /// The amount times `scale` (both ends of a range); `None` when a result is not a
+    /// finite number (a unit or currency conversion that overflows).
+    pub fn scaled(self, scale: f64) -> Option<Amount> {
+        let out = match self {
+            Amount::Point(v) => Amount::Point(v * scale),
+            Amount::Range(lo, hi) => Amount::Range(lo * scale, hi * scale),
+        };
+        let finite = match out {
+            Amount::Point(v) => v.is_finite(),
+            Amount::Range(lo, hi) => lo.is_finite() && hi.is_finite(),
+        };
+        finite.then_some(out)
+    }
+
     /// The middle of the amount: the value itself, or the midpoint of a range.
     pub fn central(self) -> f64 {
         match self {
@@ -501,16 +515,7 @@ impl Model {
         if f.dimension != t.dimension {
             return None;
         }
-        let scale = f.factor / t.factor;
-        let out = match amount {
-            Amount::Point(v) => Amount::Point(v * scale),
-            Amount::Range(lo, hi) => Amount::Range(lo * scale, hi * scale),
-        };
-        let finite = match out {
-            Amount::Point(v) => v.is_finite(),
-            Amount::Range(lo, hi) => lo.is_finite() && hi.is_finite(),
-        };
-        finite.then_some(out)
+        amount.scaled(f.factor / t.factor)
     }
 
     /// The date of the document a figure comes from, for ordering vintages.
@@ -519,5 +524,22 @@ impl Model {
             .doc_id()
             .and_then(|d| self.document(d))
             .and_then(|d| d.date)
+    }
+}
+
+#[cfg(test)]
+mod amount_tests {
+    use super::Amount;
+
+    #[test]
+    fn scaled_scales_both_ends_and_refuses_an_overflow() {
+        // 18-19 thousand visits in visits: 18,000-19,000.
+        assert_eq!(
+            Amount::Range(18.0, 19.0).scaled(1000.0),
+            Some(Amount::Range(18_000.0, 19_000.0))
+        );
+        assert_eq!(Amount::Point(4.5).scaled(2.0), Some(Amount::Point(9.0)));
+        assert_eq!(Amount::Point(1e308).scaled(10.0), None);
+        assert_eq!(Amount::Range(1.0, 1e308).scaled(10.0), None);
     }
 }

@@ -45,16 +45,7 @@ pub fn convert(
     } else {
         1.0 / vnd_per_usd
     };
-    let scale = f.factor * rate / t.factor;
-    let out = match amount {
-        Amount::Point(v) => Amount::Point(v * scale),
-        Amount::Range(lo, hi) => Amount::Range(lo * scale, hi * scale),
-    };
-    let finite = match out {
-        Amount::Point(v) => v.is_finite(),
-        Amount::Range(lo, hi) => lo.is_finite() && hi.is_finite(),
-    };
-    finite.then_some(out)
+    amount.scaled(f.factor * rate / t.factor)
 }
 
 #[cfg(test)]
