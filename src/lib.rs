@@ -6,8 +6,11 @@
 //! their formats, codecs, text) with no browser crates; `present` turns core values into
 //! view models and words; `app` holds the reactive state; `platform` is the only code
 //! outside `components` that touches the browser; `components` lay the view models out;
-//! `main.rs` mounts. `worker` is the spreadsheet reader run in a web worker (a second
-//! wasm module, `src/bin/sheet_worker.rs`), the only user of `calamine`.
+//! `main.rs` mounts. `first_view` is the small first-load module
+//! (`src/bin/first_view.rs`) that makes the pre-rendered dashboard answer its filters and
+//! search, then loads the app; it uses no Leptos. `worker` is the spreadsheet reader run
+//! in a web worker (a third wasm module, `src/bin/sheet_worker.rs`), the only user of
+//! `calamine`.
 //! `tests/layers.rs` enforces the rules.
 #![cfg_attr(
     not(test),
@@ -24,6 +27,7 @@
 pub mod app;
 pub mod components;
 pub mod core;
+pub mod first_view;
 pub mod platform;
 pub mod present;
 pub mod worker;

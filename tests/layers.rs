@@ -130,6 +130,7 @@ fn only_the_storage_adapter_touches_browser_storage() {
         "src/app",
         "src/components",
         "src/platform",
+        "src/first_view",
     ] {
         for hit in uses(
             dir,
@@ -158,9 +159,43 @@ fn only_the_storage_adapter_touches_browser_storage() {
 }
 
 #[test]
+fn the_first_view_stays_out_of_leptos_and_the_app() {
+    // The first-load module (src/first_view/, started by src/bin/first_view.rs) must stay
+    // small (issue #15): Leptos, the reactive state, the components and the sheet worker
+    // would all land in the first load.
+    assert_layer(
+        "src/first_view",
+        "the first view imports core, present and platform only",
+        &[
+            "leptos",
+            "crate::app",
+            "crate::components",
+            "crate::worker",
+            "calamine",
+        ],
+    );
+    let entry = std::fs::read_to_string(repo_root().join("src/bin/first_view.rs")).expect("read");
+    let code: Vec<&str> = entry
+        .lines()
+        .map(code_of)
+        .filter(|l| !l.trim().is_empty())
+        .collect();
+    assert_eq!(
+        code,
+        [
+            "fn main() {",
+            "    #[cfg(target_arch = \"wasm32\")]",
+            "    provincial_planner::first_view::run();",
+            "}"
+        ]
+    );
+}
+
+#[test]
 fn the_sheet_worker_uses_only_core() {
     // The worker (src/worker/, started by src/bin/sheet_worker.rs) is a second wasm
-    // module: it may use calamine and the worker's browser scope, never the app.
+    // module: it may use calamine and the worker's browser scope, never the app. The
+    // other entry point in src/bin (first_view.rs) only calls the first view.
     for dir in ["src/worker", "src/bin"] {
         assert_layer(
             dir,
@@ -232,6 +267,7 @@ fn the_layer_folders_are_the_whole_crate() {
             "bin",
             "components",
             "core",
+            "first_view",
             "lib.rs",
             "main.rs",
             "platform",
@@ -253,6 +289,7 @@ fn imports_name_their_layer() {
         "src/components",
         "src/worker",
         "src/bin",
+        "src/first_view",
     ] {
         assert_layer(
             dir,

@@ -39,6 +39,29 @@ fn raw() -> Option<web_sys::Storage> {
     Some(gloo_storage::LocalStorage::raw())
 }
 
+/// The text under `key`, read without the write probe of [`LocalStore::open`] (the
+/// first view's module only looks): `None` when storage is blocked or the key is absent.
+pub fn peek(key: &str) -> Option<String> {
+    let storage = web_sys::window()?.local_storage().ok()??;
+    storage.get_item(key).ok().flatten()
+}
+
+/// Whether any key starts with `prefix`, read without a write; `false` when storage is
+/// blocked.
+pub fn any_key_with_prefix(prefix: &str) -> bool {
+    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
+        return false;
+    };
+    let count = storage.length().unwrap_or(0);
+    (0..count).any(|i| {
+        storage
+            .key(i)
+            .ok()
+            .flatten()
+            .is_some_and(|k| k.starts_with(prefix))
+    })
+}
+
 impl LocalStore {
     /// Probes `localStorage`: the getter, then a small write and removal of the app's
     /// own scratch key.

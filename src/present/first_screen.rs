@@ -88,6 +88,40 @@ pub enum RowFilter {
     Standing(Standing),
 }
 
+impl RowFilter {
+    /// The filter's code, as the overview's buttons carry it (`main`, `all`, `on-track`).
+    pub fn code(self) -> &'static str {
+        match self {
+            RowFilter::Main => "main",
+            RowFilter::All => "all",
+            RowFilter::Standing(s) => s.code(),
+        }
+    }
+
+    /// The filter of a [`RowFilter::code`]; `None` for any other text.
+    pub fn from_code(code: &str) -> Option<RowFilter> {
+        match code {
+            "main" => Some(RowFilter::Main),
+            "all" => Some(RowFilter::All),
+            other => Standing::ALL
+                .iter()
+                .find(|s| s.code() == other)
+                .map(|&s| RowFilter::Standing(s)),
+        }
+    }
+
+    /// Whether a row is kept: `main` says whether it is a main target, `standing` where
+    /// it stands (main targets only), `query` the search box. The same rule for the app's
+    /// tables ([`filtered_dashboard`]) and the live first view (`present::live_rows`).
+    pub fn keeps(self, main: bool, standing: Option<Standing>, query: &str) -> bool {
+        match self {
+            RowFilter::All => true,
+            RowFilter::Main => !query.trim().is_empty() || main,
+            RowFilter::Standing(s) => main && standing == Some(s),
+        }
+    }
+}
+
 /// True when the indicator is one of the plan's main targets (see the module doc).
 pub fn is_main_target(model: &Model, indicator: &Indicator) -> bool {
     term_target(model, &indicator.id).is_some()
@@ -193,10 +227,10 @@ pub fn filtered_dashboard(
 ) -> Vec<GroupView> {
     let main = main_targets(model);
     let is_main = |i: &Indicator| main.iter().any(|m| m.id == i.id);
-    let keep = |i: &Indicator| match filter {
-        RowFilter::All => true,
-        RowFilter::Main => !query.trim().is_empty() || is_main(i),
-        RowFilter::Standing(s) => is_main(i) && standing(model, &i.id) == s,
+    let keep = |i: &Indicator| {
+        let main = is_main(i);
+        let at = main.then(|| standing(model, &i.id));
+        filter.keeps(main, at, query)
     };
     dashboard_of(model, query, keep, locale)
 }
@@ -216,6 +250,22 @@ mod tests {
     fn main_ids() -> Vec<String> {
         let model = kon_tum();
         main_targets(&model).iter().map(|i| i.id.clone()).collect()
+    }
+
+    #[test]
+    fn a_filter_reads_back_from_its_code() {
+        let all = [RowFilter::Main, RowFilter::All]
+            .into_iter()
+            .chain(Standing::ALL.iter().map(|&s| RowFilter::Standing(s)));
+        for f in all {
+            assert_eq!(RowFilter::from_code(f.code()), Some(f), "{f:?}");
+        }
+        assert_eq!(
+            RowFilter::from_code("on-track"),
+            Some(RowFilter::Standing(Standing::OnTrack))
+        );
+        assert_eq!(RowFilter::from_code(""), None);
+        assert_eq!(RowFilter::from_code("Main"), None);
     }
 
     #[test]

@@ -7,7 +7,7 @@
 //! scenario; `chance` the chance of reaching a target over ranges; `sensitivity` the sensitivity tables; `compare` the drafts comparison;
 //! `dates` every way a date or time is written; `model_import` the preview of a table
 //! being imported as a model; `prerender` the first view written into `index.html` at
-//! build time.
+//! build time; `live_rows` which of its rows the live first view shows.
 
 pub mod as_of;
 pub mod assumption_tools;
@@ -24,6 +24,7 @@ pub mod explain;
 pub mod figure_words;
 pub mod first_screen;
 pub mod i18n;
+pub mod live_rows;
 pub mod model_editor;
 pub mod model_import;
 pub mod precision;

@@ -22,6 +22,7 @@ use crate::present::i18n::drafts::{dt, protection_text, DraftMsg};
 use crate::present::i18n::first_hour::{ft, FirstMsg};
 use crate::present::i18n::prerender::{pt, shows_as_of, PrerenderMsg};
 use crate::present::i18n::{t, Locale, Msg};
+use crate::present::live_rows::{count_line, RowMark};
 
 /// The id of the pre-rendered element; the app removes it when its first view mounts.
 pub const PRERENDERED_ID: &str = "prerendered";
@@ -61,10 +62,17 @@ fn when(text: &str, class: &str) -> String {
     format!("<span class=\"{class}\">{}</span>", escape(text))
 }
 
-fn row_html(out: &mut String, row: &RowView, locale: Locale) {
+fn row_html(out: &mut String, row: &RowView, mark: &RowMark, locale: Locale) {
+    let (main, standing, search) = mark.attributes();
+    let hidden = if mark.shows(RowFilter::Main, "") {
+        ""
+    } else {
+        " hidden"
+    };
     out.push_str(&format!(
-        "<tr data-testid=\"prerendered-row\" data-indicator-id=\"{}\"><th scope=\"row\"><button type=\"button\" class=\"indicator-open\" disabled>{}</button></th><td data-label=\"{}\">{}</td>",
+        "<tr data-testid=\"prerendered-row\" data-indicator-id=\"{}\" data-main=\"{main}\" data-standing=\"{standing}\" data-search=\"{}\"{hidden}><th scope=\"row\"><button type=\"button\" class=\"indicator-open\" disabled>{}</button></th><td data-label=\"{}\">{}</td>",
         escape(&row.id),
+        escape(&search),
         escape(&row.name),
         escape(t(Msg::ColUnit, locale)),
         escape(&row.unit),
@@ -149,7 +157,7 @@ fn overview_button(item: &OverviewItem, pressed: bool) -> String {
 fn note(model: &Model, today: &str, locale: Locale) -> String {
     let sentence = |l: Locale| {
         format!(
-            "{} {}",
+            "<span class=\"prerendered-state\">{}</span> {}",
             escape(pt(PrerenderMsg::DefaultModelNote, l)),
             escape(&shows_as_of(
                 &model_heading(model, l),
@@ -204,7 +212,7 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
     if let Ok(day) = crate::core::model::as_of::Day::parse(today) {
         let v = crate::present::as_of::as_of_view(None, day, None, locale);
         out.push_str(&format!(
-            "<div class=\"as-of\"><label>{}</label> <input type=\"date\" disabled value=\"{}\"> <span class=\"as-of-words\">{}</span></div>",
+            "<div class=\"as-of\"><label for=\"prerendered-as-of\">{}</label> <input id=\"prerendered-as-of\" type=\"date\" disabled value=\"{}\"> <span class=\"as-of-words\">{}</span></div>",
             escape(crate::present::i18n::as_of::at(
                 crate::present::i18n::as_of::AsOfMsg::Label,
                 locale
@@ -223,8 +231,12 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
     // the tables start where the app's do.
     out.push_str("<main>");
     out.push_str(&note(model, today, locale));
+    // What the live first view says while the rest loads: a pending click, a failure.
+    out.push_str(
+        "<p class=\"notice first-view-status\" role=\"status\" data-testid=\"first-view-status\" hidden></p>",
+    );
     out.push_str(&format!(
-        "<div class=\"search\"><label>{}</label><input type=\"search\" disabled placeholder=\"{}\"></div>",
+        "<div class=\"search\" role=\"search\"><label for=\"prerendered-search\">{}</label><input id=\"prerendered-search\" type=\"search\" autocomplete=\"off\" disabled placeholder=\"{}\"></div>",
         escape(t(Msg::Search, locale)),
         escape(t(Msg::SearchPlaceholder, locale))
     ));
@@ -263,12 +275,33 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
         overview_button(&o.all, false),
         escape(ft(FirstMsg::FirstStepHint, locale))
     ));
-    let groups = filtered_dashboard(model, "", RowFilter::Main, locale);
-    let count: usize = groups.iter().map(|g| g.rows.len()).sum();
+    // Every indicator's row, those off the first screen hidden, each with its mark, so
+    // the live first view (`src/first_view/`) can filter them before the app loads.
+    let groups = filtered_dashboard(model, "", RowFilter::All, locale);
+    let marks: Vec<(String, RowMark)> = model
+        .indicators
+        .iter()
+        .map(|i| (i.id.clone(), RowMark::of(model, i)))
+        .collect();
+    let mark_of = |id: &str| {
+        marks
+            .iter()
+            .find(|(i, _)| i == id)
+            .map(|(_, m)| m.clone())
+            .unwrap_or(RowMark {
+                main: false,
+                standing: None,
+                haystacks: Vec::new(),
+            })
+    };
+    let count = marks
+        .iter()
+        .filter(|(_, m)| m.shows(RowFilter::Main, ""))
+        .count();
     out.push_str(&format!(
-        "<section class=\"tables\"><p class=\"count\">{count} {} · {}</p>",
-        escape(t(Msg::IndicatorsShown, locale)),
-        escape(ft(FirstMsg::ShowingMain, locale))
+        "<section class=\"tables\"><p class=\"count\" data-testid=\"prerendered-count\">{}</p><p class=\"empty\" hidden>{}</p>",
+        escape(&count_line(count, RowFilter::Main, "", locale)),
+        escape(t(Msg::NoMatches, locale))
     ));
     let head: String = [
         Msg::ColIndicator,
@@ -282,21 +315,24 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
     .map(|m| format!("<th scope=\"col\">{}</th>", escape(t(*m, locale))))
     .collect();
     for group in &groups {
+        let group_marks: Vec<RowMark> = group.rows.iter().map(|r| mark_of(&r.id)).collect();
+        let shown = group_marks.iter().any(|m| m.shows(RowFilter::Main, ""));
         out.push_str(&format!(
-            "<div class=\"table-wrap\" data-group-id=\"{}\"><div class=\"table-tools\">{}{}</div><table class=\"targets\"><caption>{}</caption><thead><tr>{head}</tr></thead><tbody>",
+            "<div class=\"table-wrap\" data-group-id=\"{}\"{}><div class=\"table-tools\">{}{}</div><table class=\"targets\"><caption>{}</caption><thead><tr>{head}</tr></thead><tbody>",
             escape(&group.id),
+            if shown { "" } else { " hidden" },
             csv_button(t(Msg::CsvExport, locale)),
             csv_button(ft(FirstMsg::XlButton, locale)),
             escape(&group.name)
         ));
-        for row in &group.rows {
-            row_html(&mut out, row, locale);
+        for (row, mark) in group.rows.iter().zip(&group_marks) {
+            row_html(&mut out, row, mark, locale);
         }
         out.push_str("</tbody></table></div>");
     }
     out.push_str(&format!(
-        "<p class=\"show-others\">{}</p></section></div></main></div>",
-        button(ft(FirstMsg::ShowOthers, locale))
+        "<p class=\"show-others\"><button type=\"button\" data-filter=\"all\" disabled>{}</button></p></section></div></main></div>",
+        escape(ft(FirstMsg::ShowOthers, locale))
     ));
     out
 }
@@ -340,12 +376,41 @@ mod tests {
     /// The merged Quảng Ngãi 2026-2030 model's term.
     const DEC_2026: &str = "2026-12-01";
 
+    /// The ids of the rows on screen (not `hidden`).
     fn row_ids(html: &str) -> Vec<String> {
         html.split("data-testid=\"prerendered-row\" data-indicator-id=\"")
             .skip(1)
+            .filter(|rest| {
+                !rest
+                    .split('>')
+                    .next()
+                    .unwrap_or_default()
+                    .ends_with(" hidden")
+            })
             .filter_map(|rest| rest.split('"').next())
             .map(str::to_string)
             .collect()
+    }
+
+    #[test]
+    fn every_indicator_is_pre_rendered_the_others_hidden() {
+        let (models, _) = load_shipped();
+        let html = first_view(&models, 0, JUN_2024, Locale::Vi);
+        let all = html.matches("data-testid=\"prerendered-row\"").count();
+        assert_eq!(all, models[0].indicators.len());
+        assert!(row_ids(&html).len() < all);
+        // A statistic of the annual report only is there, hidden, and found by its words.
+        let row = html
+            .split("data-indicator-id=\"average_population\"")
+            .nth(1)
+            .and_then(|rest| rest.split('>').next())
+            .unwrap_or_default();
+        assert!(
+            row.contains("data-main=\"false\" data-standing=\"\""),
+            "{row}"
+        );
+        assert!(row.contains("dan so trung binh"), "{row}");
+        assert!(row.ends_with(" hidden"), "{row}");
     }
 
     fn first_screen_ids(model: &Model) -> Vec<String> {
@@ -381,7 +446,10 @@ mod tests {
             assert!(want.len() >= 10, "{today}: {}", want.len());
             assert_eq!(row_ids(&html), want, "{today}");
             assert!(
-                html.contains(&format!("<p class=\"count\">{} chỉ tiêu", want.len())),
+                html.contains(&format!(
+                    "<p class=\"count\" data-testid=\"prerendered-count\">{} chỉ tiêu",
+                    want.len()
+                )),
                 "{today}"
             );
         }
@@ -409,7 +477,7 @@ mod tests {
         // The drafts panel as the app lays it out with no draft (compact, issue #17).
         assert!(html.contains("<section class=\"drafts-panel is-empty\">"));
         // A statistic of the annual report only is one click away, not on the first screen.
-        assert!(!html.contains("data-indicator-id=\"average_population\""));
+        assert!(!row_ids(&html).iter().any(|id| id == "average_population"));
     }
 
     #[test]
@@ -485,7 +553,11 @@ mod tests {
                 !tag.starts_with("script") && !tag.starts_with("style"),
                 "{tag}"
             );
-            assert!(!tag.contains(" style=") && !tag.contains(" on"), "{tag}");
+            // An attribute named on…= (an event handler); "on" in a text is fine.
+            let handler = tag
+                .split_whitespace()
+                .any(|w| w.starts_with("on") && w.contains('='));
+            assert!(!tag.contains(" style=") && !handler, "{tag}");
             if tag.starts_with("button") || tag.starts_with("input") || tag.starts_with("select") {
                 assert!(tag.contains(" disabled"), "{tag}");
             }

@@ -72,7 +72,12 @@ pub fn haystacks(indicator: &Indicator) -> Vec<String> {
 /// True when every word of `query` (or what it abbreviates) occurs in one of the
 /// indicator's [`haystacks`]. An empty query matches everything.
 pub fn matches(query: &str, indicator: &Indicator) -> bool {
-    let hay = haystacks(indicator);
+    matches_haystacks(query, &haystacks(indicator))
+}
+
+/// [`matches`] on an indicator's [`haystacks`] computed before (the live first view
+/// reads them from the pre-rendered rows).
+pub fn matches_haystacks(query: &str, hay: &[String]) -> bool {
     fold(query).split_whitespace().all(|word| {
         let expansions = ABBREVIATIONS
             .iter()

@@ -12,12 +12,21 @@ use crate::present::first_screen::{filtered_dashboard, RowFilter};
 use crate::present::i18n::first_hour::{ft, FirstMsg};
 use crate::present::i18n::{t, Msg};
 
+/// The dashboard filter the tables start with: the one the person chose in the live
+/// first view before the app had loaded (`src/first_view/`), else the main targets.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct StartFilter(pub RowFilter);
+
 /// Every group's table, filtered by the overview (the main targets first) and the
 /// search box.
 #[component]
 pub fn TargetTables() -> impl IntoView {
     let ctx = expect_context::<AppContext>();
-    let filter = RwSignal::new(RowFilter::Main);
+    // The filter the person chose in the live first view, if any (issue #15).
+    let start = use_context::<StartFilter>()
+        .map(|s| s.0)
+        .unwrap_or_default();
+    let filter = RwSignal::new(start);
     let groups = Memo::new(move |_| {
         let locale = ctx.locale();
         let query = ctx.query.get();

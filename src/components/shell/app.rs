@@ -5,11 +5,11 @@
 use leptos::prelude::*;
 
 use crate::app::drafts::DraftSession;
-use crate::app::state::{link_from_state, state_from_link, AppContext};
+use crate::app::state::{link_from_state, state_from_link, Action, AppContext};
 use crate::components::dashboard::data_problems::DataProblems;
 use crate::components::dashboard::model_picker::ModelPicker;
 use crate::components::dashboard::search_box::SearchBox;
-use crate::components::dashboard::target_table::TargetTables;
+use crate::components::dashboard::target_table::{StartFilter, TargetTables};
 use crate::components::drafts::draft_files::export_all;
 use crate::components::drafts::drafts_panel::DraftsPanel;
 use crate::components::drafts::storage_alerts::StorageAlerts;
@@ -31,6 +31,7 @@ use crate::platform::clock;
 use crate::platform::model_store::{self, ModelStoreError};
 use crate::platform::published;
 use crate::present::dashboard::model_heading;
+use crate::present::first_screen::RowFilter;
 use crate::present::i18n::drafts::link_notice;
 use crate::present::i18n::{t, Msg};
 use crate::present::prerender::PRERENDERED_ID;
@@ -164,6 +165,18 @@ pub fn App() -> impl IntoView {
     }
 }
 
+/// What the person chose in the live first view (`src/first_view/`) before the app had
+/// loaded, kept on `#prerendered`: the dashboard filter and the search text.
+fn first_view_choices() -> (Option<RowFilter>, String) {
+    let Some(root) = document().get_element_by_id(PRERENDERED_ID) else {
+        return (None, String::new());
+    };
+    let filter = root
+        .get_attribute("data-filter")
+        .and_then(|code| RowFilter::from_code(&code));
+    (filter, root.get_attribute("data-query").unwrap_or_default())
+}
+
 /// Removes the dashboard rows written into `index.html` at build time (`#prerendered`).
 fn remove_prerendered() {
     if let Some(node) = document().get_element_by_id(PRERENDERED_ID) {
@@ -230,6 +243,12 @@ fn Workspace(startup: Startup) -> impl IntoView {
     let initial = state_from_link(&link, models);
     let ctx = AppContext::with_state(models, rejected.leak(), initial);
     provide_context(ctx);
+    // The live first view's filter and search carry on (issue #15).
+    let (start_filter, start_query) = first_view_choices();
+    provide_context(StartFilter(start_filter.unwrap_or_default()));
+    if !start_query.is_empty() {
+        ctx.dispatch(Action::SetQuery(start_query));
+    }
     let session = DraftSession::start(ctx);
     provide_context(session);
     let link_notice = open_shared_draft(ctx, session);

@@ -11,6 +11,12 @@ pub enum PrerenderMsg {
     DefaultModelNote,
     /// Names the model and the build date the table shows (`{model}`, `{date}`).
     ShowsAsOf,
+    /// Says the table already answers its filters and search while the rest loads.
+    LiveNote,
+    /// Says what opens once the rest of the app has loaded (`{what}`).
+    Pending,
+    /// Says the rest of the app could not be loaded, and what still works.
+    LoadFailed,
 }
 }
 
@@ -25,11 +31,28 @@ pub fn pt(msg: PrerenderMsg, locale: Locale) -> &'static str {
             "Đang hiển thị {model}, bộ chỉ tiêu của ngày {date} (ngày dựng trang).",
             "Showing {model}, the targets for {date} (the day the page was built).",
         ),
+        PrerenderMsg::LiveNote => (
+            "Bảng đã dùng được: lọc và tìm kiếm ngay. Phần còn lại của ứng dụng đang tải…",
+            "The table works now: filter and search it. The rest of the app is loading…",
+        ),
+        PrerenderMsg::Pending => (
+            "Đang tải phần còn lại của ứng dụng; sẽ mở ngay khi tải xong: {what}",
+            "Loading the rest of the app; this opens as soon as it is in: {what}",
+        ),
+        PrerenderMsg::LoadFailed => (
+            "Không tải được phần còn lại của ứng dụng (mạng hoặc máy chủ). Bảng trên vẫn lọc và tìm được; tải lại trang để thử lại.",
+            "The rest of the app could not be loaded (network or server). The table above can still be filtered and searched; reload the page to try again.",
+        ),
     };
     match locale {
         Locale::Vi => vi,
         Locale::En => en,
     }
+}
+
+/// [`PrerenderMsg::Pending`] with what will open filled in.
+pub fn pending(what: &str, locale: Locale) -> String {
+    pt(PrerenderMsg::Pending, locale).replace("{what}", what)
 }
 
 /// [`PrerenderMsg::ShowsAsOf`] with the model's heading and the date filled in.

@@ -1,0 +1,165 @@
+// The live first view (issue #15): on a first visit the pre-rendered dashboard answers
+// its filters and its search box from the small first-load module (src/first_view/)
+// before the app's module has arrived; what the person chose carries on into the app; a
+// click that needs the app (open a target) says it is waiting, and the app opens it; a
+// failed load is said while the table keeps working; a visit with something to restore
+// (a saved draft) does not go live and loses nothing while the app loads.
+//
+// The app's module is held back by a gate on provincial-planner_bg.wasm, so each test
+// sees the first view before the app, whatever the machine's speed.
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { useApp } from './support.mjs';
+import { axeViolations } from './axe-support.mjs';
+
+const app = useApp('/quy-hoach/');
+
+/** The build date of the pre-render (the live view only goes live in its year). */
+async function buildDate() {
+  const context = await app.browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(app.url);
+  const today = await page.getByTestId('prerendered').getAttribute('data-today');
+  await context.close();
+  return today;
+}
+
+/**
+ * A page on the build date whose app module waits until `release()` is called (or is
+ * refused with `{ fail: true }`). Resolves once the first view is live, unless
+ * `{ live: false }`.
+ */
+async function heldPage({ fail = false, live = true, before } = {}) {
+  const today = await buildDate();
+  const context = await app.browser.newContext({ today: `${today}T09:00:00+07:00` });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  let release;
+  const gate = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/provincial-planner_bg.wasm', async (route) => {
+    if (fail) return route.abort();
+    await gate;
+    return route.continue();
+  });
+  if (before) await before(page);
+  await page.goto(app.url);
+  if (live) await page.locator('#prerendered[data-live="true"]').waitFor({ timeout: 30_000 });
+  return { context, page, errors, release };
+}
+
+/** The ids of the pre-rendered rows on screen. */
+const shownRows = (page) =>
+  page
+    .locator('[data-testid="prerendered-row"]:not([hidden])')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-indicator-id')));
+
+test('before the app has loaded, the filters and the search answer, and the app carries them on', async () => {
+  const { context, page, errors, release } = await heldPage();
+  // The app's module has not started: no app rows, the first view says the table works.
+  assert.equal(await page.locator('[data-testid="indicator-row"]').count(), 0);
+  const note = await page.getByTestId('prerendered-note').innerText();
+  assert.match(note, /Bảng đã dùng được: lọc và tìm kiếm ngay/);
+  assert.match(note, /The table works now: filter and search it/);
+  assert.doesNotMatch(note, /chưa phải của bạn/);
+  const main = await shownRows(page);
+  assert.ok(main.length >= 10, `${main.length} rows`);
+  assert.match(await page.getByTestId('prerendered-count').innerText(), new RegExp(`^${main.length} chỉ tiêu`));
+
+  // Every standing filter shows the rows its button counts; an empty one says so.
+  const buttons = page.locator('#prerendered .overview-filters button[data-filter]');
+  for (let i = 0; i < (await buttons.count()); i += 1) {
+    const button = buttons.nth(i);
+    const code = await button.getAttribute('data-filter');
+    const counted = Number(await button.locator('.overview-count').innerText());
+    await button.click();
+    assert.equal(await button.getAttribute('aria-pressed'), 'true', code);
+    const rows = await shownRows(page);
+    assert.equal(rows.length, counted, `${code}: ${rows.length} rows, the button says ${counted}`);
+    assert.equal(await page.locator('#prerendered p.empty').isVisible(), counted === 0, code);
+  }
+
+  // The search finds by the words officials use ("thu NS": budget revenue), accents optional.
+  await page.locator('#prerendered button[data-filter="main"]').click();
+  await page.getByLabel('Tìm chỉ tiêu').fill('thu NS');
+  const found = await shownRows(page);
+  assert.ok(found.length >= 1 && found.length < main.length, found.join(', '));
+  assert.ok(found.every((id) => /budget|revenue|thu/.test(id)), found.join(', '));
+  assert.equal(await page.locator('#prerendered p.show-others').isVisible(), false);
+
+  // The app arrives: the same filter, the same search text, the same rows.
+  release();
+  await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 60_000 });
+  assert.equal(await page.locator('#prerendered').count(), 0);
+  assert.equal(await page.getByTestId('search').inputValue(), 'thu NS');
+  const appRows = await page
+    .locator('[data-testid="indicator-row"]')
+    .evaluateAll((rows) => rows.map((r) => r.getAttribute('data-indicator-id')));
+  assert.deepEqual(appRows, found);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a target opened before the app has loaded says it is waiting, then opens', async () => {
+  const { context, page, errors, release } = await heldPage();
+  const first = page.locator('[data-testid="prerendered-row"]:not([hidden])').first();
+  const id = await first.getAttribute('data-indicator-id');
+  const name = (await first.locator('button.indicator-open').innerText()).trim();
+  await first.locator('button.indicator-open').click();
+  const status = page.getByTestId('first-view-status');
+  assert.match(await status.innerText(), /Đang tải phần còn lại của ứng dụng; sẽ mở ngay khi tải xong/);
+  assert.ok((await status.innerText()).includes(name), await status.innerText());
+  assert.equal(await first.getAttribute('aria-busy'), 'true');
+  // The click is in the page's link, where the app starts from.
+  const search = new URL(page.url()).searchParams;
+  assert.equal(search.get('ct'), id);
+  release();
+  const detail = page.getByTestId('indicator-detail');
+  await detail.waitFor({ timeout: 60_000 });
+  assert.ok((await detail.innerText()).includes(name), name);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('when the app cannot be loaded the table still works and the page says so', async () => {
+  const { context, page } = await heldPage({ fail: true });
+  const status = page.getByTestId('first-view-status');
+  await status.waitFor({ state: 'visible', timeout: 30_000 });
+  assert.match(await status.innerText(), /Không tải được phần còn lại của ứng dụng/);
+  assert.equal(await page.getByTestId('prerendered').getAttribute('data-app'), 'failed');
+  await page.locator('#prerendered button[data-filter="on-track"]').click();
+  await page.locator('#prerendered button[data-filter="main"]').click();
+  assert.ok((await shownRows(page)).length >= 10);
+  await context.close();
+});
+
+test('a visit with a saved draft is not made live, and the draft is untouched while the app loads', async () => {
+  const KEY = 'provincial-planner/draft/kept';
+  const { context, page, release } = await heldPage({
+    live: false,
+    before: (p) =>
+      p.addInitScript((key) => {
+        if (!localStorage.getItem(key)) localStorage.setItem(key, 'bản nháp giữ nguyên');
+      }, KEY),
+  });
+  await page.getByTestId('prerendered').waitFor();
+  // Nothing live: the note still says these are the default numbers, not the person's.
+  assert.match(await page.getByTestId('prerendered-note').innerText(), /chưa phải của bạn/);
+  assert.equal(await page.getByTestId('prerendered').getAttribute('data-live'), null);
+  assert.equal(await page.locator('#prerendered button:not([disabled])').count(), 0);
+  release();
+  await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 60_000 });
+  assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), 'bản nháp giữ nguyên');
+  await context.close();
+});
+
+test('axe-core: no violation in the live first view', async () => {
+  const { context, page, release } = await heldPage();
+  assert.deepEqual(await axeViolations(page), [], 'live first view');
+  await page.locator('#prerendered button[data-filter="on-track"]').click();
+  assert.deepEqual(await axeViolations(page), [], 'live first view, empty filter');
+  release();
+  await context.close();
+});
