@@ -16,9 +16,10 @@ cargo run --quiet --release --example bench_seed_drafts > bench-results/seed-dra
 # The chance of reaching a target: 10,000 runs of the workbench projection and of the
 # growth chain (Kon Tum), and of the workbench on the 2,000-indicator synthetic model.
 cargo run --quiet --release --example bench_chance > bench-results/chance.json
-node scripts/bench/bench.mjs bench-results/engine.json bench-results/static-dashboard.html bench-results/seed-drafts.json
-# What a person's own models take in browser storage (chooses localStorage or IndexedDB).
+# What a person's own models take in browser storage (chooses localStorage or IndexedDB);
+# it also writes the model files of 500 and 2,000 indicators the browser runs below use.
 BENCH_MODEL_DIR=bench-results cargo run --quiet --release --example bench_model_storage > bench-results/model-storage.json
+node scripts/bench/bench.mjs bench-results/engine.json bench-results/static-dashboard.html bench-results/seed-drafts.json bench-results
 node -e '
 const rows = JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).model_storage;
 console.log("\n| Own model | Figures | JSON compact | localStorage units | LZ77+base64 | Compress | Read+validate |");

@@ -23,7 +23,7 @@ step "host tests (cargo test)"
 cargo test
 step "release build (trunk)"
 scripts/build.sh
-step "first-load size budget"
+step "size budgets (first load, whole app)"
 node scripts/size-budget.mjs
 step "end-to-end tests (Playwright + node --test)"
 node --test --test-concurrency=1 --test-force-exit --test-timeout=300000 tests/e2e/
