@@ -29,9 +29,9 @@ async function buildDate() {
  * refused with `{ fail: true }`). Resolves once the first view is live, unless
  * `{ live: false }`.
  */
-async function heldPage({ fail = false, live = true, before } = {}) {
+async function heldPage({ fail = false, live = true, before, viewport } = {}) {
   const today = await buildDate();
-  const context = await app.browser.newContext({ today: `${today}T09:00:00+07:00` });
+  const context = await app.browser.newContext({ today: `${today}T09:00:00+07:00`, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(err.message));
@@ -152,6 +152,33 @@ test('a visit with a saved draft is not made live, and the draft is untouched wh
   release();
   await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 60_000 });
   assert.equal(await page.evaluate((key) => localStorage.getItem(key), KEY), 'bản nháp giữ nguyên');
+  await context.close();
+});
+
+test('on a phone the rows the filter hides are hidden, and a waiting click is said in view', async () => {
+  const { context, page, release } = await heldPage({ viewport: { width: 360, height: 800 } });
+  // The phone layout gives rows their own display; what the first view hides must not show.
+  const onScreen = () =>
+    page.locator('[data-testid="prerendered-row"]').evaluateAll((rows) => rows.filter((r) => r.getBoundingClientRect().height > 0).length);
+  const main = await onScreen();
+  await page.getByLabel('Tìm chỉ tiêu').fill('thu NS');
+  const found = (await shownRows(page)).length;
+  assert.ok(found >= 1 && found < main, `${found} of ${main}`);
+  assert.equal(await onScreen(), found);
+  await page.locator('#prerendered button[data-filter="on-track"]').click();
+  assert.equal(await onScreen(), Number(await page.locator('#prerendered button[data-filter="on-track"] .overview-count').innerText()));
+  // A target opened far down the page: the status line is on screen, not above it.
+  await page.locator('#prerendered button[data-filter="main"]').click();
+  await page.getByLabel('Tìm chỉ tiêu').fill('');
+  const last = page.locator('[data-testid="prerendered-row"]:not([hidden]) button.indicator-open').last();
+  await last.scrollIntoViewIfNeeded();
+  await last.click();
+  const status = page.getByTestId('first-view-status');
+  const box = await status.boundingBox();
+  assert.ok(box && box.y >= 0 && box.y + box.height <= 800, JSON.stringify(box));
+  assert.equal(await page.evaluate(() => document.documentElement.scrollWidth <= 360), true);
+  release();
+  await page.getByTestId('indicator-detail').waitFor({ timeout: 60_000 });
   await context.close();
 });
 
