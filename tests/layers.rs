@@ -58,6 +58,16 @@ fn uses(dir: &str, forbidden: &[&str]) -> Vec<String> {
     hits
 }
 
+/// The lines of a file with code on them, comments cut off.
+fn code_lines(path: &str) -> Vec<String> {
+    let text = std::fs::read_to_string(repo_root().join(path)).expect("read");
+    text.lines()
+        .map(code_of)
+        .filter(|l| !l.trim().is_empty())
+        .map(str::to_string)
+        .collect()
+}
+
 #[track_caller]
 fn assert_layer(dir: &str, rule: &str, forbidden: &[&str]) {
     assert!(
@@ -174,14 +184,8 @@ fn the_first_view_stays_out_of_leptos_and_the_app() {
             "calamine",
         ],
     );
-    let entry = std::fs::read_to_string(repo_root().join("src/bin/first_view.rs")).expect("read");
-    let code: Vec<&str> = entry
-        .lines()
-        .map(code_of)
-        .filter(|l| !l.trim().is_empty())
-        .collect();
     assert_eq!(
-        code,
+        code_lines("src/bin/first_view.rs"),
         [
             "fn main() {",
             "    #[cfg(target_arch = \"wasm32\")]",
@@ -237,14 +241,8 @@ fn only_the_sheet_worker_uses_calamine() {
 
 #[test]
 fn main_only_mounts() {
-    let main = std::fs::read_to_string(repo_root().join("src/main.rs")).expect("read");
-    let code: Vec<&str> = main
-        .lines()
-        .map(code_of)
-        .filter(|l| !l.trim().is_empty())
-        .collect();
     assert_eq!(
-        code,
+        code_lines("src/main.rs"),
         [
             "fn main() {",
             "    leptos::mount::mount_to_body(provincial_planner::components::shell::app::App);",

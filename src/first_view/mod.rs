@@ -25,16 +25,16 @@ use std::rc::Rc;
 
 use wasm_bindgen::closure::Closure;
 use wasm_bindgen::JsCast;
-use web_sys::{Document, Element, Event, HtmlInputElement};
+use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement};
 
 use crate::core::codec::view_link::{encode, ViewLink};
 use crate::core::draft::storage_policy::DRAFT_PREFIX;
 use crate::core::model::choice::{year_of_iso, CHOICE_KEY};
 use crate::core::text::calendar::iso_date;
-use crate::present::first_screen::RowFilter;
+use crate::present::first_screen::{count_line, main_only, RowFilter};
 use crate::present::i18n::prerender::{pending, pt, PrerenderMsg};
 use crate::present::i18n::Locale;
-use crate::present::live_rows::{count_line, main_only, RowMark};
+use crate::present::live_rows::RowMark;
 use crate::present::prerender::PRERENDERED_ID;
 
 /// The rest of the app: its wasm-bindgen script, then the file that starts it.
@@ -121,11 +121,11 @@ fn attribute(element: &Element, name: &str) -> String {
     element.get_attribute(name).unwrap_or_default()
 }
 
-/// Calls `handler` on `event` at `element` for as long as the page lives (the app
-/// removes the element, and the handlers with it).
-fn listen(element: &Element, event: &str, handler: impl FnMut(Event) + 'static) {
+/// Calls `handler` on `event` at `target` for as long as the page lives (the app
+/// removes the first view's elements, and their handlers with them).
+fn listen(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'static) {
     let closure = Closure::<dyn FnMut(Event)>::new(handler);
-    let _ = element.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
+    let _ = target.add_event_listener_with_callback(event, closure.as_ref().unchecked_ref());
     closure.forget();
 }
 
@@ -332,13 +332,11 @@ fn on_failure(live: &Shared) {
         return;
     };
     let shared = live.clone();
-    let closure = Closure::<dyn FnMut(Event)>::new(move |_| {
+    listen(&window, APP_FAILED, move |_| {
         let v = shared.borrow();
         v.say(pt(PrerenderMsg::LoadFailed, v.locale));
         let _ = v.root.set_attribute("data-app", "failed");
     });
-    let _ = window.add_event_listener_with_callback(APP_FAILED, closure.as_ref().unchecked_ref());
-    closure.forget();
 }
 
 /// Adds the app's scripts to the page, one after the other; a script that cannot be
@@ -352,18 +350,14 @@ fn load_app(document: &Document, index: usize) {
     };
     let _ = script.set_attribute("src", src);
     let next = document.clone();
-    let loaded = Closure::<dyn FnMut(Event)>::new(move |_| load_app(&next, index + 1));
-    let _ = script.add_event_listener_with_callback("load", loaded.as_ref().unchecked_ref());
-    loaded.forget();
-    let failed = Closure::<dyn FnMut(Event)>::new(move |_| {
+    listen(&script, "load", move |_| load_app(&next, index + 1));
+    listen(&script, "error", |_| {
         if let Some(window) = web_sys::window() {
             if let Ok(event) = Event::new(APP_FAILED) {
                 let _ = window.dispatch_event(&event);
             }
         }
     });
-    let _ = script.add_event_listener_with_callback("error", failed.as_ref().unchecked_ref());
-    failed.forget();
     if let Some(head) = document.head() {
         let _ = head.append_child(&script);
     }

@@ -39,27 +39,27 @@ fn raw() -> Option<web_sys::Storage> {
     Some(gloo_storage::LocalStorage::raw())
 }
 
-/// The text under `key`, read without the write probe of [`LocalStore::open`] (the
-/// first view's module only looks): `None` when storage is blocked or the key is absent.
+/// `localStorage` when its getter works, without the write probe of [`LocalStore::open`]
+/// (the first view's module only looks).
+fn readable() -> Option<web_sys::Storage> {
+    web_sys::window()?.local_storage().ok()?
+}
+
+/// Every key of `storage`, in its order.
+fn keys_of(storage: &web_sys::Storage) -> impl Iterator<Item = String> + '_ {
+    (0..storage.length().unwrap_or(0)).filter_map(|i| storage.key(i).ok().flatten())
+}
+
+/// The text under `key`, read without a write: `None` when storage is blocked or the
+/// key is absent.
 pub fn peek(key: &str) -> Option<String> {
-    let storage = web_sys::window()?.local_storage().ok()??;
-    storage.get_item(key).ok().flatten()
+    readable()?.get_item(key).ok().flatten()
 }
 
 /// Whether any key starts with `prefix`, read without a write; `false` when storage is
 /// blocked.
 pub fn any_key_with_prefix(prefix: &str) -> bool {
-    let Some(storage) = web_sys::window().and_then(|w| w.local_storage().ok().flatten()) else {
-        return false;
-    };
-    let count = storage.length().unwrap_or(0);
-    (0..count).any(|i| {
-        storage
-            .key(i)
-            .ok()
-            .flatten()
-            .is_some_and(|k| k.starts_with(prefix))
-    })
+    readable().is_some_and(|storage| keys_of(&storage).any(|k| k.starts_with(prefix)))
 }
 
 impl LocalStore {
@@ -146,11 +146,7 @@ impl Store for LocalStore {
         let Some(raw) = raw() else {
             return Vec::new();
         };
-        let count = raw.length().unwrap_or(0);
-        (0..count)
-            .filter_map(|i| raw.key(i).ok().flatten())
-            .filter(|k| k.starts_with(prefix))
-            .collect()
+        keys_of(&raw).filter(|k| k.starts_with(prefix)).collect()
     }
 
     /// Removes one key, when the person deletes a draft or a record they were shown.

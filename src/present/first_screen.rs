@@ -12,7 +12,7 @@ use crate::core::plan::assessment::{assess, term_target, Assumptions};
 use crate::core::plan::rule::TermStatus;
 use crate::present::dashboard::{dashboard_of, GroupView};
 use crate::present::i18n::first_hour::{ft, FirstMsg};
-use crate::present::i18n::Locale;
+use crate::present::i18n::{t, Locale, Msg};
 
 /// Where a main target stands, in the five groups of the overview.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -120,6 +120,22 @@ impl RowFilter {
             RowFilter::Standing(s) => main && standing == Some(s),
         }
     }
+}
+
+/// True when the tables show only the main targets (the "show the others" button and
+/// the "showing the main targets" words are there).
+pub fn main_only(filter: RowFilter, query: &str) -> bool {
+    filter == RowFilter::Main && query.trim().is_empty()
+}
+
+/// The line above the tables (the app's and the live first view's): "23 chỉ tiêu · chỉ tiêu chủ yếu".
+pub fn count_line(shown: usize, filter: RowFilter, query: &str, locale: Locale) -> String {
+    let mut line = format!("{shown} {}", t(Msg::IndicatorsShown, locale));
+    if main_only(filter, query) {
+        line.push_str(" · ");
+        line.push_str(ft(FirstMsg::ShowingMain, locale));
+    }
+    line
 }
 
 /// True when the indicator is one of the plan's main targets (see the module doc).

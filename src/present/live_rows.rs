@@ -7,14 +7,13 @@
 //! ([`crate::present::first_screen::filtered_dashboard`]). Pure and host-tested: the
 //! tests check row for row that the two agree on every shipped model.
 
-use crate::core::model::{Indicator, Model};
+use crate::core::model::Model;
 use crate::present::first_screen::{main_targets, standing, RowFilter, Standing};
-use crate::present::i18n::first_hour::{ft, FirstMsg};
-use crate::present::i18n::{t, Locale, Msg};
 use crate::present::search_words::{haystacks, matches_haystacks};
 
-/// What the live first view needs to know of a row to filter it.
-#[derive(Clone, Debug, PartialEq, Eq)]
+/// What the live first view needs to know of a row to filter it (the default: not a main
+/// target, found by no words).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct RowMark {
     /// One of the plan's main targets.
     pub main: bool,
@@ -27,17 +26,26 @@ pub struct RowMark {
 /// Separates the haystacks in the `data-search` attribute (never in folded words).
 const SEPARATOR: char = '\n';
 
-impl RowMark {
-    /// The mark of an indicator of `model`.
-    pub fn of(model: &Model, indicator: &Indicator) -> RowMark {
-        let main = main_targets(model).iter().any(|m| m.id == indicator.id);
-        RowMark {
-            main,
-            standing: main.then(|| standing(model, &indicator.id)),
-            haystacks: haystacks(indicator),
-        }
-    }
+/// Every indicator's mark, by id, in the model's order (the main targets are worked out
+/// once for the whole model).
+pub fn row_marks(model: &Model) -> Vec<(String, RowMark)> {
+    let main = main_targets(model);
+    model
+        .indicators
+        .iter()
+        .map(|indicator| {
+            let is_main = main.iter().any(|m| m.id == indicator.id);
+            let mark = RowMark {
+                main: is_main,
+                standing: is_main.then(|| standing(model, &indicator.id)),
+                haystacks: haystacks(indicator),
+            };
+            (indicator.id.clone(), mark)
+        })
+        .collect()
+}
 
+impl RowMark {
     /// The attributes the pre-rendered row carries: (`data-main`, `data-standing`,
     /// `data-search`), unescaped.
     pub fn attributes(&self) -> (&'static str, &'static str, String) {
@@ -67,27 +75,13 @@ impl RowMark {
     }
 }
 
-/// True when the tables show only the main targets (the "show the others" button and
-/// the "showing the main targets" words are there).
-pub fn main_only(filter: RowFilter, query: &str) -> bool {
-    filter == RowFilter::Main && query.trim().is_empty()
-}
-
-/// The line above the tables, as the app writes it: "23 chỉ tiêu · chỉ tiêu chủ yếu".
-pub fn count_line(shown: usize, filter: RowFilter, query: &str, locale: Locale) -> String {
-    let mut line = format!("{shown} {}", t(Msg::IndicatorsShown, locale));
-    if main_only(filter, query) {
-        line.push_str(" · ");
-        line.push_str(ft(FirstMsg::ShowingMain, locale));
-    }
-    line
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::core::model::catalog::load_shipped;
-    use crate::present::first_screen::filtered_dashboard;
+    use crate::present::first_screen::{count_line, filtered_dashboard, main_only};
+    use crate::present::i18n::first_hour::{ft, FirstMsg};
+    use crate::present::i18n::{t, Locale, Msg};
 
     fn filters() -> Vec<RowFilter> {
         [RowFilter::Main, RowFilter::All]
@@ -108,13 +102,17 @@ mod tests {
                         .flat_map(|g| g.rows.iter().map(|r| r.id.clone()))
                         .collect();
                     // Marks written as attributes and read back, as the browser does.
+                    let marks = row_marks(model);
                     let got: Vec<String> = model
                         .groups
                         .iter()
                         .flat_map(|g| model.indicators.iter().filter(move |i| i.group == g.id))
                         .filter(|i| {
-                            let (m, s, h) = RowMark::of(model, i).attributes();
-                            RowMark::from_attributes(m, s, &h).shows(filter, query)
+                            marks.iter().any(|(id, mark)| {
+                                let (m, s, h) = mark.attributes();
+                                *id == i.id
+                                    && RowMark::from_attributes(m, s, &h).shows(filter, query)
+                            })
                         })
                         .map(|i| i.id.clone())
                         .collect();
@@ -128,10 +126,11 @@ mod tests {
     fn a_mark_reads_back_from_its_attributes() {
         let (models, _) = load_shipped();
         let model = &models[0];
-        for i in &model.indicators {
-            let mark = RowMark::of(model, i);
+        let marks = row_marks(model);
+        assert_eq!(marks.len(), model.indicators.len());
+        for (id, mark) in &marks {
             let (m, s, h) = mark.attributes();
-            assert_eq!(RowMark::from_attributes(m, s, &h), mark, "{}", i.id);
+            assert_eq!(&RowMark::from_attributes(m, s, &h), mark, "{id}");
         }
         // Unknown or missing attributes: not a main target, no standing.
         let odd = RowMark::from_attributes("", "soon", "");

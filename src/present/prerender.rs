@@ -17,12 +17,13 @@ use crate::core::model::Model;
 use crate::present::compare::{cmt, CompareMsg};
 use crate::present::dashboard::{model_heading, model_label, status_class, RowView};
 use crate::present::dates::day_text;
+use crate::present::first_screen::count_line;
 use crate::present::first_screen::{filtered_dashboard, overview, OverviewItem, RowFilter};
 use crate::present::i18n::drafts::{dt, protection_text, DraftMsg};
 use crate::present::i18n::first_hour::{ft, FirstMsg};
 use crate::present::i18n::prerender::{pt, shows_as_of, PrerenderMsg};
 use crate::present::i18n::{t, Locale, Msg};
-use crate::present::live_rows::{count_line, RowMark};
+use crate::present::live_rows::{row_marks, RowMark};
 
 /// The id of the pre-rendered element; the app removes it when its first view mounts.
 pub const PRERENDERED_ID: &str = "prerendered";
@@ -278,25 +279,11 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
     // Every indicator's row, those off the first screen hidden, each with its mark, so
     // the live first view (`src/first_view/`) can filter them before the app loads.
     let groups = filtered_dashboard(model, "", RowFilter::All, locale);
-    let marks: Vec<(String, RowMark)> = model
-        .indicators
-        .iter()
-        .map(|i| (i.id.clone(), RowMark::of(model, i)))
-        .collect();
-    let mark_of = |id: &str| {
-        marks
-            .iter()
-            .find(|(i, _)| i == id)
-            .map(|(_, m)| m.clone())
-            .unwrap_or(RowMark {
-                main: false,
-                standing: None,
-                haystacks: Vec::new(),
-            })
-    };
+    let marks: std::collections::HashMap<String, RowMark> = row_marks(model).into_iter().collect();
+    let mark_of = |id: &str| marks.get(id).cloned().unwrap_or_default();
     let count = marks
-        .iter()
-        .filter(|(_, m)| m.shows(RowFilter::Main, ""))
+        .values()
+        .filter(|m| m.shows(RowFilter::Main, ""))
         .count();
     out.push_str(&format!(
         "<section class=\"tables\"><p class=\"count\" data-testid=\"prerendered-count\">{}</p><p class=\"empty\" hidden>{}</p>",

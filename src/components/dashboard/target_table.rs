@@ -8,7 +8,7 @@ use crate::app::state::{Action, AppContext};
 use crate::components::dashboard::overview_bar::OverviewBar;
 use crate::components::reports::csv_button::CsvButton;
 use crate::present::dashboard::{status_class, GroupView, RowView};
-use crate::present::first_screen::{filtered_dashboard, RowFilter};
+use crate::present::first_screen::{count_line, filtered_dashboard, main_only, RowFilter};
 use crate::present::i18n::first_hour::{ft, FirstMsg};
 use crate::present::i18n::{t, Msg};
 
@@ -35,17 +35,13 @@ pub fn TargetTables() -> impl IntoView {
             .map(|m| filtered_dashboard(m, &query, f, locale))
             .unwrap_or_default()
     });
-    let main_only =
-        move || filter.get() == RowFilter::Main && ctx.query.with(|q| q.trim().is_empty());
+    let showing_main = move || ctx.query.with(|q| main_only(filter.get(), q));
     let count = move || groups.with(|g| g.iter().map(|g| g.rows.len()).sum::<usize>());
     view! {
         <OverviewBar filter=filter />
         <section class="tables" aria-live="polite">
             <p class="count" data-testid="indicator-count">
-                {move || format!("{} {}", count(), t(Msg::IndicatorsShown, ctx.locale()))}
-                <Show when=main_only>
-                    " · "{move || ft(FirstMsg::ShowingMain, ctx.locale())}
-                </Show>
+                {move || ctx.query.with(|q| count_line(count(), filter.get(), q, ctx.locale()))}
             </p>
             <Show when=move || count() == 0>
                 <p class="empty">{move || t(Msg::NoMatches, ctx.locale())}</p>
@@ -55,7 +51,7 @@ pub fn TargetTables() -> impl IntoView {
                 key=|g: &GroupView| g.clone()
                 children=move |g: GroupView| view! { <TargetTable group=g /> }
             />
-            <Show when=main_only>
+            <Show when=showing_main>
                 <p class="show-others">
                     <button type="button" data-testid="show-all" on:click=move |_| filter.set(RowFilter::All)>
                         {move || ft(FirstMsg::ShowOthers, ctx.locale())}
