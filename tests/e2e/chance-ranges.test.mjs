@@ -11,19 +11,9 @@ import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { useApp, openApp, ROOT, toEnglish } from './support.mjs';
 import { axeViolations } from './axe-support.mjs';
+import { GROWTH, PASTED_SECTORS as PASTED, SECTORS } from './quarterly-support.mjs';
 
 const app = useApp('/quy-hoach/');
-const SECTORS = ['agriculture', 'industry', 'services', 'taxes'];
-// The worked check: quarter totals 20,000; 22,000; 24,000; 26,340 shared 20, 40,
-// 32 and 8 % among the sectors; growth 4, 14, 10 and 8 %: the year grows 10.24 %.
-const PASTED = [
-  'Chỉ tiêu\tQuý I\tQuý II\tQuý III\tQuý IV',
-  'Nông, lâm nghiệp và thủy sản\t4.000\t4.400\t4.800\t5.268',
-  'Công nghiệp và xây dựng\t8.000\t8.800\t9.600\t10.536',
-  'Dịch vụ\t6.400\t7.040\t7.680\t8.428,8',
-  'Thuế sản phẩm trừ trợ cấp sản phẩm\t1.600\t1.760\t1.920\t2.107,2',
-].join('\n');
-const GROWTH = { agriculture: '4', industry: '14', services: '10', taxes: '8' };
 
 /** Reads "37,4%" (or "37.4%") as 37.4. */
 function percent(text) {

@@ -6,19 +6,10 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { useApp, openApp } from './support.mjs';
 import { axeViolations } from './axe-support.mjs';
+import { PASTED_WITH_TOTAL as PASTED } from './quarterly-support.mjs';
 
 const app = useApp('/');
 const PHONE = { width: 360, height: 740 };
-
-// Last year's quarters as the statistics office's table gives them (quarterly.test.mjs).
-const PASTED = [
-  'Chỉ tiêu\tQuý I\tQuý II\tQuý III\tQuý IV',
-  'Tổng sản phẩm trên địa bàn\t20.000\t22.000\t24.000\t26.340',
-  'Nông, lâm nghiệp và thủy sản\t4.000\t4.400\t4.800\t5.268',
-  'Công nghiệp và xây dựng\t8.000\t8.800\t9.600\t10.536',
-  'Dịch vụ\t6.400\t7.040\t7.680\t8.428,8',
-  'Thuế sản phẩm trừ trợ cấp sản phẩm\t1.600\t1.760\t1.920\t2.107,2',
-].join('\n');
 
 const pageWidth = (page) => page.evaluate(() => document.documentElement.scrollWidth);
 

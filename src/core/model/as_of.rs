@@ -12,7 +12,7 @@
 //!
 //! Plans and term targets from documents dated on or before D stay. Pure: no clock.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::core::model::load::figure_key;
@@ -150,13 +150,7 @@ pub fn model_as_of(model: &Model, day: Day) -> Model {
         .filter(|(_, k)| **k)
         .map(|(f, _)| f.clone())
         .collect();
-    let mut figures_by_indicator: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, f) in figures.iter().enumerate() {
-        figures_by_indicator
-            .entry(f.indicator.clone())
-            .or_default()
-            .push(i);
-    }
+    let figures_by_indicator = crate::core::model::index_figures(&figures);
     Model {
         figures,
         figures_by_indicator,

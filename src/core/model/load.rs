@@ -6,7 +6,7 @@
 //! quote really stands in its document is checked by the data tests, which have the
 //! source texts. No I/O: callers pass the file contents in.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::BTreeSet;
 use std::fmt;
 
 use crate::core::model::raw::{RawFigure, RawFragment, RawModel, RawText, RawUnit};
@@ -340,13 +340,7 @@ pub fn build_model(
     if !errors.0.is_empty() {
         return Err(errors.0);
     }
-    let mut figures_by_indicator: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, f) in figures.iter().enumerate() {
-        figures_by_indicator
-            .entry(f.indicator.clone())
-            .or_default()
-            .push(i);
-    }
+    let figures_by_indicator = crate::core::model::index_figures(&figures);
     Ok(Model {
         id: raw_model.id,
         province: localized(&raw_model.province),

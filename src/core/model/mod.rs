@@ -527,6 +527,15 @@ impl Model {
     }
 }
 
+/// Each indicator's figures, as positions in `figures` ([`Model::figures_by_indicator`]).
+pub(crate) fn index_figures(figures: &[Figure]) -> BTreeMap<String, Vec<usize>> {
+    let mut by_indicator: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, f) in figures.iter().enumerate() {
+        by_indicator.entry(f.indicator.clone()).or_default().push(i);
+    }
+    by_indicator
+}
+
 #[cfg(test)]
 mod amount_tests {
     use super::Amount;
