@@ -5,6 +5,10 @@
 //    named by its content hash (start-<hash>.js), so the Content-Security-Policy needs
 //    no 'unsafe-inline' and no hash to pin. Any other inline script, inline event handler
 //    or style attribute in index.html fails the build (the CSP would block it).
+// 1b. Joins the stylesheets Trunk links (style/*.css, one hashed file and <link> each) into
+//    one file, main-<hash>.css, in their order, and removes the parts: the first view then
+//    waits for one stylesheet request, not three (issue #15). With one stylesheet linked it
+//    does nothing, so a second run changes nothing.
 // 2. Lists every file of the build with its sha256 (except sw.js, the kill switch and
 //    portal.json, which an administrator edits), derives the build id from that list, and
 //    writes sw.js: one line with the list, then the template assets/sw.js.
@@ -22,7 +26,7 @@
 //   node scripts/postbuild.mjs <site directory>
 import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { readFile, readdir, writeFile } from 'node:fs/promises';
+import { readFile, readdir, unlink, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -89,6 +93,31 @@ async function externaliseScripts(dir, html) {
   return out;
 }
 
+/** Joins the linked stylesheets into one (see 1b. above); returns the new index.html text. */
+async function joinStylesheets(dir, html) {
+  const link = /[ \t]*<link rel="stylesheet" href="\.\/([^"/]+\.css)"(?: integrity="[^"]*")?\s*\/?>\n?/g;
+  const found = [...html.matchAll(link)];
+  if (found.length < 2) return html;
+  let css = '';
+  for (const [, name] of found) {
+    const part = await readFile(join(dir, name), 'utf8');
+    css += part.endsWith('\n') ? part : `${part}\n`;
+  }
+  const name = `main-${sha('sha256', css).toString('hex').slice(0, 16)}.css`;
+  await writeFile(join(dir, name), css);
+  for (const [, part] of found) if (part !== name) await unlink(join(dir, part));
+  const integrity = `sha384-${sha('sha384', css).toString('base64')}`;
+  const first = found[0];
+  let out = html.slice(0, first.index);
+  out += `    <link rel="stylesheet" href="./${name}" integrity="${integrity}"/>\n`;
+  let last = first.index + first[0].length;
+  for (const m of found.slice(1)) {
+    out += html.slice(last, m.index);
+    last = m.index + m[0].length;
+  }
+  return out + html.slice(last);
+}
+
 async function listFiles(dir, root = dir) {
   const entries = await readdir(dir, { withFileTypes: true });
   const files = [];
@@ -110,7 +139,7 @@ export async function postbuild(dir, { firstView } = {}) {
   const indexPath = join(site, 'index.html');
   const html = await readFile(indexPath, 'utf8');
   const viewed = firstView === undefined ? html : withFirstView(html, firstView);
-  const finished = await externaliseScripts(site, viewed);
+  const finished = await externaliseScripts(site, await joinStylesheets(site, viewed));
   if (finished !== html) await writeFile(indexPath, finished);
 
   const files = [];

@@ -5,7 +5,7 @@
 // app's own rows) against a plain static page of the same table, recompute latency from
 // an input event to the updated numbers (200 edits), and memory after load.
 // Usage: node scripts/bench/bench.mjs <engine.json> <static-page.html>
-import { existsSync,  readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
@@ -41,7 +41,10 @@ if (staticPage) {
   const dir = join(tmpdir(), `planner-static-${process.pid}`);
   mkdirSync(dir, { recursive: true });
   copyFileSync(staticPage, join(dir, 'index.html'));
-  copyFileSync(join(ROOT, 'style/main.css'), join(dir, 'main.css'));
+  // The same stylesheet as the app's (scripts/postbuild.mjs joins style/*.css into one
+  // main-<hash>.css), so the two pages look the same.
+  const sheet = readdirSync(DIST).find((n) => /^main-[0-9a-f]+\.css$/.test(n));
+  copyFileSync(sheet ? join(DIST, sheet) : join(ROOT, 'style/main.css'), join(dir, 'main.css'));
   floor = await startServer({ root: dir });
 }
 

@@ -43,7 +43,8 @@ test('GRDP: required growth moves with the 2024 assumption; goal seek agrees', a
   assert.ok(Math.abs(rate((await answer.innerText()).replace(/^Năm \d+ cần /, '')) - after2024) < 0.01);
 
   assert.match(page.url(), /ct=grdp_constant/);
-  assert.match(page.url(), /gd=2024%3A10/);
+  // Typing reaches the address bar once the person pauses (a new view at once).
+  await page.waitForURL(/gd=2024%3A10/);
   await page.reload();
   await page.getByTestId('needs-panel').waitFor();
   assert.equal(await page.locator('[data-testid="scenario-input"][data-input-id="grdp_constant:2024"]').inputValue(), '10');
@@ -148,7 +149,7 @@ test('linked growth scenario: sector growth moves GRDP growth, per capita and in
   const sum = contributions.map((t) => rate(t)).reduce((a, b) => a + b, 0);
   assert.ok(Math.abs(sum - growth2025) < 0.03, `contributions ${sum} vs growth ${growth2025}`);
   assert.notEqual(await chain.locator('[data-testid="chain-per-capita"] td').first().innerText(), perCapitaBefore);
-  assert.match(page.url(), /kb=g_services%3A2025%3A5/);
+  await page.waitForURL(/kb=g_services%3A2025%3A5/);
   assert.match(await chain.getByTestId('chain-explanation').innerText(), /ICOR/);
   await chain.locator('[data-testid="scenario-input"][data-input-id="chain:population:2025"]').fill('-100');
   await chain.getByTestId('chain-error').waitFor();
@@ -211,6 +212,35 @@ test('the person picks the series the GRDP status rests on, kept in the link', a
   await page.reload();
   await page.getByTestId('pace-basis').waitFor();
   assert.equal(await page.getByTestId('pace-basis').inputValue(), 'muc');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('typing reaches the address bar once the person pauses; a new view is written at once', async () => {
+  const { page, context, errors } = await openApp(app.browser, `${app.url}?ct=grdp_constant&nam=2023`);
+  const panel = page.getByTestId('needs-panel');
+  await panel.waitFor();
+  // Counts the app's writes to the address bar (history.replaceState costs about 4 ms a
+  // call in Chromium, which also ignores calls past 200 in 10 s).
+  await page.evaluate(() => {
+    window.__urlWrites = [];
+    const replace = history.replaceState.bind(history);
+    history.replaceState = (state, title, url) => {
+      window.__urlWrites.push(String(url));
+      return replace(state, title, url);
+    };
+  });
+  const input = panel.locator('[data-testid="scenario-input"][data-input-id="grdp_constant:2024"]');
+  await input.pressSequentially('123456', { delay: 20 });
+  await page.waitForURL(/gd=2024%3A123456/);
+  const writes = await page.evaluate(() => window.__urlWrites);
+  // Six keystrokes 20 ms apart: written once after the pause (twice if the machine
+  // stalled for the pause mid-burst), never once per key.
+  assert.ok(writes.length >= 1 && writes.length <= 2, writes.join(' | '));
+  assert.match(writes.at(-1), /gd=2024%3A123456/);
+  await page.getByTestId('lang-switch').click();
+  await page.waitForFunction(() => location.search.includes('lang=en'));
+  assert.match(page.url(), /gd=2024%3A123456/, 'the new view keeps what was typed');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -17,6 +17,12 @@ use crate::present::i18n::{t, Msg};
 #[derive(Clone, Copy, Debug, Default)]
 pub struct StartFilter(pub RowFilter);
 
+/// Which row is open, told to each row alone: opening a target changes two rows, and
+/// typing in the open target's boxes changes none (issue #15: a row that watched the
+/// whole view state re-ran on every keystroke, 2,000 of them on a large model).
+#[derive(Clone)]
+struct OpenRow(Selector<Option<String>>);
+
 /// Every group's table, filtered by the overview (the main targets first) and the
 /// search box.
 #[component]
@@ -27,6 +33,7 @@ pub fn TargetTables() -> impl IntoView {
         .map(|s| s.0)
         .unwrap_or_default();
     let filter = RwSignal::new(start);
+    provide_context(OpenRow(Selector::new(move || ctx.selected.get())));
     let groups = Memo::new(move |_| {
         let locale = ctx.locale();
         let query = ctx.query.get();
@@ -131,12 +138,11 @@ pub fn TargetTable(group: GroupView) -> impl IntoView {
 fn TargetRow(row: RowView) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let locale = ctx.locale_untracked();
-    let id = row.id.clone();
     let open_id = row.id.clone();
-    let is_open = Memo::new(move |_| {
-        ctx.state
-            .with(|s| s.selected.as_deref() == Some(id.as_str()))
-    });
+    let open_row = expect_context::<OpenRow>().0;
+    let key = Some(row.id.clone());
+    let is_open = move || open_row.selected(&key);
+    let is_open_class = is_open.clone();
     let labels = [
         t(Msg::ColUnit, locale),
         t(Msg::ColLatest, locale),
@@ -151,13 +157,13 @@ fn TargetRow(row: RowView) -> impl IntoView {
         <tr
             data-testid="indicator-row"
             data-indicator-id=row.id.clone()
-            class:selected=move || is_open.get()
+            class:selected=is_open_class
         >
             <th scope="row">
                 <button
                     type="button"
                     class="indicator-open"
-                    aria-expanded=move || is_open.get().to_string()
+                    aria-expanded=move || is_open().to_string()
                     aria-controls="indicator-detail"
                     on:click=move |_| ctx.dispatch(Action::OpenIndicator(open_id.clone()))
                 >

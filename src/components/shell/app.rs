@@ -22,7 +22,7 @@ use crate::components::reports::print_report::{
 use crate::components::shell::embed_view::EmbedPage;
 use crate::components::shell::language_switch::LanguageSwitch;
 use crate::components::shell::update_banner::UpdateBanner;
-use crate::core::codec::view_link::{decode, encode};
+use crate::core::codec::view_link::{decode, encode, ViewLink};
 use crate::core::draft::share_link::{decode_share, share_value, LinkOutcome};
 use crate::core::model::catalog::{load_shipped, UNITS_JSON};
 use crate::core::model::published::parse_published;
@@ -260,21 +260,38 @@ fn Workspace(startup: Startup) -> impl IntoView {
     provide_context(PrintRequest::default()); // Reports: what the print buttons ask for
 
     // Keep the URL in step with the view, without adding history entries per keystroke.
+    // A new view (model, target, draft, language, date) is written at once; typing in a
+    // box is written once the person pauses for URL_TYPING_PAUSE_MS (issue #15):
+    // history.replaceState costs about 4 ms in Chromium, more than the recompute it
+    // followed, and Chromium ignores calls past 200 in 10 s.
+    // Each change takes a ticket; a write waiting for the pause goes ahead only if no
+    // change came after it (a ticket, not clearTimeout: under a test's fake clock the
+    // timer ids do not survive the trip through wasm).
+    let url_ticket: StoredValue<u64> = StoredValue::new(0);
+    let written_view: StoredValue<Option<ViewLink>> = StoredValue::new(None);
     Effect::new(move |_| {
-        let query = ctx.state.with(|s| encode(&link_from_state(s, ctx.models)));
-        let location = window().location();
-        let path = location.pathname().unwrap_or_default();
-        let current = location.search().unwrap_or_default();
-        if current != query {
-            let url = format!("{path}{query}");
-            if let Ok(history) = window().history() {
-                // Failing only loses the link, never the work.
-                let _ = history.replace_state_with_url(
-                    &leptos::wasm_bindgen::JsValue::NULL,
-                    "",
-                    Some(&url),
-                );
-            }
+        let link = ctx.state.with(|s| link_from_state(s, ctx.models));
+        let ticket = url_ticket.get_value().wrapping_add(1);
+        url_ticket.set_value(ticket);
+        let view = link.view_only();
+        let query = encode(&link);
+        if written_view.with_value(|w| w.as_ref() != Some(&view)) {
+            written_view.set_value(Some(view));
+            write_query(&query);
+            return;
+        }
+        let later = query.clone();
+        let waiting = set_timeout_with_handle(
+            move || {
+                if url_ticket.get_value() == ticket {
+                    write_query(&later);
+                }
+            },
+            std::time::Duration::from_millis(URL_TYPING_PAUSE_MS),
+        );
+        // Without a timer the link is written now rather than lost.
+        if waiting.is_err() {
+            write_query(&query);
         }
     });
 
@@ -406,4 +423,25 @@ fn open_shared_draft(
         Err(e) => LinkOutcome::Unreadable(e),
     };
     Signal::derive(move || Some(link_notice(&outcome, ctx.locale())))
+}
+
+/// How long typing pauses before the address bar follows it.
+const URL_TYPING_PAUSE_MS: u64 = 300;
+
+/// Puts `query` in the address bar in place of the current entry, if it differs.
+fn write_query(query: &str) {
+    let location = window().location();
+    let path = location.pathname().unwrap_or_default();
+    let current = location.search().unwrap_or_default();
+    if current != query {
+        let url = format!("{path}{query}");
+        if let Ok(history) = window().history() {
+            // Failing only loses the link, never the work.
+            let _ = history.replace_state_with_url(
+                &leptos::wasm_bindgen::JsValue::NULL,
+                "",
+                Some(&url),
+            );
+        }
+    }
 }

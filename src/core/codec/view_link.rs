@@ -66,6 +66,22 @@ pub enum LinkProblem {
     BadSeed,
 }
 
+impl ViewLink {
+    /// The link without what is typed into boxes (assumptions, chain inputs, ranges, the
+    /// exchange rate): the view a person moves between by clicking. Two links with the same
+    /// view differ only by typing, which the app writes to the address bar once the person
+    /// pauses rather than on every keystroke.
+    pub fn view_only(&self) -> ViewLink {
+        ViewLink {
+            inputs: Vec::new(),
+            chain: Vec::new(),
+            ranges: Vec::new(),
+            exchange_rate: None,
+            ..self.clone()
+        }
+    }
+}
+
 impl std::fmt::Display for LinkProblem {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
@@ -320,6 +336,22 @@ pub fn decode(query: &str) -> ViewLink {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_view_leaves_out_only_what_is_typed() {
+        let link = decode("?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&nhip=muc&gd=2024%3A10&kb=g_services%3A2024%3A5&tg=25000&lang=en&ngay=2025-06-01");
+        assert_eq!(
+            encode(&link.view_only()),
+            "?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&nhip=muc&ngay=2025-06-01&lang=en"
+        );
+        // Typing changes the link, not its view.
+        let typed = decode("?mo=kon-tum-2021-2025&ct=grdp_constant&nam=2023&nhip=muc&gd=2024%3A11&lang=en&ngay=2025-06-01");
+        assert_ne!(encode(&typed), encode(&link));
+        assert_eq!(typed.view_only(), link.view_only());
+        // Opening another target changes the view.
+        let other = decode("?mo=kon-tum-2021-2025&ct=grdp_per_capita&gd=2024%3A10");
+        assert_ne!(other.view_only(), link.view_only());
+    }
 
     #[test]
     fn round_trips() {
