@@ -313,3 +313,30 @@ fn no_raw_html_anywhere() {
     }
     assert!(hits.is_empty(), "inner_html found in {hits:?}");
 }
+
+/// The dashboard's lists (one row per indicator, 2,000 on a large model) read the view
+/// state only through `AppContext`'s memos and the open-row selector, never the whole
+/// state: a row that watched it re-ran on every keystroke (issue #15, README "src/app/").
+#[test]
+fn dashboard_rows_do_not_watch_the_whole_state() {
+    let mut hits = Vec::new();
+    for file in rust_files(&repo_root().join("src/components/dashboard")) {
+        let text = std::fs::read_to_string(&file).expect("read");
+        let lines: Vec<&str> = text.lines().map(code_of).collect();
+        for (n, line) in lines.iter().enumerate() {
+            if !line.contains("ctx.state") {
+                continue;
+            }
+            // The call may stand on the next line (`ctx.state` / `.with_untracked(…)`).
+            let call = format!("{line}{}", lines.get(n + 1).copied().unwrap_or(""));
+            if !call.contains("untracked") {
+                hits.push(format!("{}:{}", file.display(), n + 1));
+            }
+        }
+    }
+    assert!(
+        hits.is_empty(),
+        "a dashboard component tracks the whole view state (use a memo of AppContext):\n{}",
+        hits.join("\n")
+    );
+}

@@ -821,6 +821,12 @@ pub struct AppContext {
     pub query: Memo<String>,
     /// The open indicator.
     pub selected: Memo<Option<String>>,
+    /// The growth chain's typed inputs, changing only when one of them changes.
+    pub chain_inputs: Memo<BTreeMap<(ChainInput, i32), String>>,
+    /// The quarterly scenario's typed cells, changing only when one of them changes.
+    pub quarterly_inputs: Memo<BTreeMap<QuarterCell, String>>,
+    /// The quarters marked as published results, changing only when a mark changes.
+    pub quarter_results: Memo<std::collections::BTreeSet<u8>>,
     /// Models that loaded.
     pub models: &'static [Model],
     /// Shipped models that failed validation.
@@ -846,6 +852,9 @@ impl AppContext {
             model_index: Memo::new(move |_| state.with(|s| s.model_index)),
             query: Memo::new(move |_| state.with(|s| s.query.clone())),
             selected: Memo::new(move |_| state.with(|s| s.selected.clone())),
+            chain_inputs: Memo::new(move |_| state.with(|s| s.chain_inputs.clone())),
+            quarterly_inputs: Memo::new(move |_| state.with(|s| s.quarterly_inputs.clone())),
+            quarter_results: Memo::new(move |_| state.with(|s| s.quarter_results.clone())),
             models,
             rejected,
         }

@@ -288,8 +288,8 @@ fn ChainInputBox(cell: InputCell, locale: Locale) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let key = (cell.input, cell.year);
     let text = Memo::new(move |_| {
-        ctx.state
-            .with(|s| s.chain_inputs.get(&key).cloned().unwrap_or_default())
+        ctx.chain_inputs
+            .with(|inputs| inputs.get(&key).cloned().unwrap_or_default())
     });
     let echo = move || input_echo(&text.get(), locale);
     let (input, year) = key;

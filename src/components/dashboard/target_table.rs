@@ -73,6 +73,11 @@ pub fn TargetTables() -> impl IntoView {
 #[component]
 pub fn TargetTable(group: GroupView) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
+    // A table on its own (the embedded group view) has no dashboard around it to share
+    // the open-row selector.
+    if use_context::<OpenRow>().is_none() {
+        provide_context(OpenRow(Selector::new(move || ctx.selected.get())));
+    }
     let locale = ctx.locale_untracked();
     // The CSV is built from the same rows the table renders.
     let csv_group = group.clone();

@@ -28,15 +28,12 @@ pub fn QuarterCellInput(
 ) -> impl IntoView {
     let ctx = expect_context::<AppContext>();
     let text = Memo::new(move |_| {
-        ctx.state
-            .with(|s| s.quarterly_inputs.get(&cell).cloned().unwrap_or_default())
+        ctx.quarterly_inputs
+            .with(|inputs| inputs.get(&cell).cloned().unwrap_or_default())
     });
     let any_base = Memo::new(move |_| {
-        ctx.state.with(|s| {
-            s.quarterly_inputs
-                .keys()
-                .any(|c| matches!(c, QuarterCell::Base(..)))
-        })
+        ctx.quarterly_inputs
+            .with(|inputs| inputs.keys().any(|c| matches!(c, QuarterCell::Base(..))))
     });
     let note = Memo::new(move |_| cell_note(cell, &text.get(), any_base.get(), locale));
     let (sector, quarter) = match cell {

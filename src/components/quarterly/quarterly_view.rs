@@ -89,9 +89,8 @@ fn QuarterlyPanel(setup: ChainSetup, locale: Locale) -> impl IntoView {
                             (QuarterCell::Growth(s, q), "quarter-growth")
                         };
                         let label = format!("{name}, {}", span_name(Span::Quarter(q), locale));
-                        let is_result = Memo::new(move |_| {
-                            ctx.state.with(|st| st.quarter_results.contains(&q))
-                        });
+                        let is_result =
+                            Memo::new(move |_| ctx.quarter_results.with(|r| r.contains(&q)));
                         view! {
                             <td class:quarter-result=move || !base && is_result.get()>
                                 <QuarterCellInput cell=cell testid=testid label=label locale=locale />
@@ -106,7 +105,7 @@ fn QuarterlyPanel(setup: ChainSetup, locale: Locale) -> impl IntoView {
     let result_marks = QUARTERS
         .into_iter()
         .map(|q| {
-            let checked = Memo::new(move |_| ctx.state.with(|s| s.quarter_results.contains(&q)));
+            let checked = Memo::new(move |_| ctx.quarter_results.with(|r| r.contains(&q)));
             view! {
                 <td>
                     <label class="inline quarter-mark">
