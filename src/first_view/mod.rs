@@ -298,15 +298,7 @@ impl Live {
     /// Writes `link` into the page's address (the app starts from it) and says that
     /// `what` opens once the app is in.
     fn wait_for_app(&self, link: ViewLink, what: &str) {
-        if let Some(window) = web_sys::window() {
-            let path = window.location().pathname().unwrap_or_default();
-            if let Ok(history) = window.history() {
-                // Failing only loses the pending click, never the person's work.
-                let url = format!("{path}{}", encode(&link));
-                let _ =
-                    history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
-            }
-        }
+        crate::platform::address_bar::replace_query(&encode(&link));
         self.say(&pending(what.trim(), self.locale));
     }
 

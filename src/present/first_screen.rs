@@ -61,6 +61,11 @@ impl Standing {
         }
     }
 
+    /// The standing of a [`Standing::code`]; `None` for any other text.
+    pub fn from_code(code: &str) -> Option<Standing> {
+        Standing::ALL.into_iter().find(|s| s.code() == code)
+    }
+
     /// The group in words.
     pub fn label(self, locale: Locale) -> &'static str {
         ft(
@@ -103,10 +108,7 @@ impl RowFilter {
         match code {
             "main" => Some(RowFilter::Main),
             "all" => Some(RowFilter::All),
-            other => Standing::ALL
-                .iter()
-                .find(|s| s.code() == other)
-                .map(|&s| RowFilter::Standing(s)),
+            other => Standing::from_code(other).map(RowFilter::Standing),
         }
     }
 

@@ -64,7 +64,7 @@ impl RowMark {
     pub fn from_attributes(main: &str, standing: &str, search: &str) -> RowMark {
         RowMark {
             main: main == "true",
-            standing: Standing::ALL.iter().copied().find(|s| s.code() == standing),
+            standing: Standing::from_code(standing),
             haystacks: search.split(SEPARATOR).map(str::to_string).collect(),
         }
     }

@@ -23,6 +23,13 @@ pub struct StartFilter(pub RowFilter);
 #[derive(Clone)]
 struct OpenRow(Selector<Option<String>>);
 
+impl OpenRow {
+    /// Provides the selector to the components below, following the open target.
+    fn provide(ctx: AppContext) {
+        provide_context(OpenRow(Selector::new(move || ctx.selected.get())));
+    }
+}
+
 /// Every group's table, filtered by the overview (the main targets first) and the
 /// search box.
 #[component]
@@ -33,7 +40,7 @@ pub fn TargetTables() -> impl IntoView {
         .map(|s| s.0)
         .unwrap_or_default();
     let filter = RwSignal::new(start);
-    provide_context(OpenRow(Selector::new(move || ctx.selected.get())));
+    OpenRow::provide(ctx);
     let groups = Memo::new(move |_| {
         let locale = ctx.locale();
         let query = ctx.query.get();
@@ -76,7 +83,7 @@ pub fn TargetTable(group: GroupView) -> impl IntoView {
     // A table on its own (the embedded group view) has no dashboard around it to share
     // the open-row selector.
     if use_context::<OpenRow>().is_none() {
-        provide_context(OpenRow(Selector::new(move || ctx.selected.get())));
+        OpenRow::provide(ctx);
     }
     let locale = ctx.locale_untracked();
     // The CSV is built from the same rows the table renders.

@@ -27,6 +27,7 @@ use crate::core::draft::share_link::{decode_share, share_value, LinkOutcome};
 use crate::core::model::catalog::{load_shipped, UNITS_JSON};
 use crate::core::model::published::parse_published;
 use crate::core::model::stored::read_stored;
+use crate::platform::address_bar::replace_query;
 use crate::platform::clock;
 use crate::platform::model_store::{self, ModelStoreError};
 use crate::platform::published;
@@ -277,21 +278,21 @@ fn Workspace(startup: Startup) -> impl IntoView {
         let query = encode(&link);
         if written_view.with_value(|w| w.as_ref() != Some(&view)) {
             written_view.set_value(Some(view));
-            write_query(&query);
+            replace_query(&query);
             return;
         }
         let later = query.clone();
         let waiting = set_timeout_with_handle(
             move || {
                 if url_ticket.get_value() == ticket {
-                    write_query(&later);
+                    replace_query(&later);
                 }
             },
             std::time::Duration::from_millis(URL_TYPING_PAUSE_MS),
         );
         // Without a timer the link is written now rather than lost.
         if waiting.is_err() {
-            write_query(&query);
+            replace_query(&query);
         }
     });
 
@@ -427,21 +428,3 @@ fn open_shared_draft(
 
 /// How long typing pauses before the address bar follows it.
 const URL_TYPING_PAUSE_MS: u64 = 300;
-
-/// Puts `query` in the address bar in place of the current entry, if it differs.
-fn write_query(query: &str) {
-    let location = window().location();
-    let path = location.pathname().unwrap_or_default();
-    let current = location.search().unwrap_or_default();
-    if current != query {
-        let url = format!("{path}{query}");
-        if let Ok(history) = window().history() {
-            // Failing only loses the link, never the work.
-            let _ = history.replace_state_with_url(
-                &leptos::wasm_bindgen::JsValue::NULL,
-                "",
-                Some(&url),
-            );
-        }
-    }
-}
