@@ -35,7 +35,7 @@ use crate::present::first_screen::{count_line, main_only, RowFilter};
 use crate::present::i18n::prerender::{pending, pt, PrerenderMsg};
 use crate::present::i18n::Locale;
 use crate::present::live_rows::RowMark;
-use crate::present::prerender::PRERENDERED_ID;
+use crate::present::prerender::{PRERENDERED_ID, SEARCH_ID};
 
 /// The rest of the app: its wasm-bindgen script, then the file that starts it.
 const APP_SCRIPTS: [&str; 2] = ["./provincial-planner.js", "./app-start.js"];
@@ -43,9 +43,17 @@ const APP_SCRIPTS: [&str; 2] = ["./provincial-planner.js", "./app-start.js"];
 /// The event `app-start.js` sends when the app's module could not be started.
 const APP_FAILED: &str = "planner-app-failed";
 
-/// Starts the first view, then loads the app.
+/// The longest the first view waits for the page's first frame before it starts
+/// anyway (a tab opened in the background draws no frame until it is shown).
+const FIRST_FRAME_WAIT_MS: i32 = 200;
+
+/// Starts the first view, then loads the app, once the page has drawn its first frame.
 pub fn run() {
     crate::platform::text::install();
+    after_first_frame(start);
+}
+
+fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -57,6 +65,44 @@ pub fn run() {
         }
     }
     load_app(&document, 0);
+}
+
+/// Runs `f` once the page has drawn the frame after this call (a task after the next
+/// animation frame), or after [`FIRST_FRAME_WAIT_MS`] if no frame comes first.
+///
+/// The module starts when the browser has parsed `index.html`, often before it has
+/// drawn it. Its work (the search input, the app's 2 MB module to fetch and compile on
+/// two cores) would then stand between the pre-rendered rows and the screen: measured
+/// in the README's "What the first view costs".
+fn after_first_frame(f: fn()) {
+    let Some(window) = web_sys::window() else {
+        return f();
+    };
+    let done = Rc::new(std::cell::Cell::new(false));
+    let once = move || {
+        if !done.replace(true) {
+            f();
+        }
+    };
+    let after_frame = once.clone();
+    let later = Closure::once_into_js(move || {
+        let task = Closure::once_into_js(after_frame);
+        if let Some(window) = web_sys::window() {
+            let _ = window
+                .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
+        }
+    });
+    if window
+        .request_animation_frame(later.unchecked_ref())
+        .is_err()
+    {
+        return once();
+    }
+    let fallback = Closure::once_into_js(once);
+    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
+        fallback.unchecked_ref(),
+        FIRST_FRAME_WAIT_MS,
+    );
 }
 
 /// True on a visit the pre-rendered view is already right for (see the module doc).
@@ -130,8 +176,9 @@ fn listen(target: &EventTarget, event: &str, handler: impl FnMut(Event) + 'stati
 }
 
 impl Live {
-    /// Reads the pre-rendered view, turns its filters, search box and row buttons on,
-    /// and says the table works; `None` when the page is not the pre-rendered view.
+    /// Reads the pre-rendered view, turns its filters and row buttons on, puts the search
+    /// input in its box, and says the table works; `None` when the page is not the
+    /// pre-rendered view.
     fn start(document: &Document, root: Element) -> Option<Shared> {
         let locale = Locale::from_code(&document.document_element()?.get_attribute("lang")?)
             .unwrap_or_default();
@@ -199,8 +246,7 @@ impl Live {
                 }
             });
         }
-        if let Some(search) = one(&view.root, "#prerendered-search") {
-            let _ = search.remove_attribute("disabled");
+        if let Some(search) = search_input(&view.root) {
             let shared = live.clone();
             listen(&search, "input", move |event| {
                 let value = event
@@ -308,6 +354,24 @@ impl Live {
             set_hidden(status, false);
         }
     }
+}
+
+/// Puts the search input where the pre-rendered page has a box of text with its
+/// placeholder ([`SEARCH_ID`]), and gives it the box's place and label.
+fn search_input(root: &Element) -> Option<HtmlInputElement> {
+    let still = one(root, &format!("#{SEARCH_ID}"))?;
+    let input: HtmlInputElement = root
+        .owner_document()?
+        .create_element("input")
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    input.set_type("search");
+    input.set_id(SEARCH_ID);
+    input.set_placeholder(&attribute(&still, "data-placeholder"));
+    let _ = input.set_attribute("autocomplete", "off");
+    still.replace_with_with_node_1(&input).ok()?;
+    Some(input)
 }
 
 fn set_hidden(element: &Element, hidden: bool) {

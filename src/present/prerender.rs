@@ -28,6 +28,13 @@ use crate::present::live_rows::{row_marks, RowMark};
 /// The id of the pre-rendered element; the app removes it when its first view mounts.
 pub const PRERENDERED_ID: &str = "prerendered";
 
+/// The id of the pre-rendered search box. It is written as a box of text with its
+/// placeholder (`data-placeholder`), not as an `<input>`: the first input in a page costs
+/// the browser more than the rest of the first screen together (issue #15, measured in
+/// the README's "What the first view costs"), and nothing can be typed before a script
+/// runs anyway. The live first view (`src/first_view/`) puts the search input in its place.
+pub const SEARCH_ID: &str = "prerendered-search";
+
 /// `text` safe inside HTML text and double-quoted attributes.
 pub fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
@@ -120,10 +127,6 @@ fn row_html(out: &mut String, row: &RowView, mark: &RowMark, locale: Locale) {
     out.push_str("</tr>");
 }
 
-fn button(text: &str) -> String {
-    format!("<button type=\"button\" disabled>{}</button>", escape(text))
-}
-
 /// The model the app opens on `today` (an ISO date, `2026-12-01`) for a bare link and
 /// no remembered choice: `core::model::choice::start_model`, as the app's shell calls it.
 pub fn first_model(models: &[Model], today: &str) -> usize {
@@ -178,7 +181,8 @@ fn note(model: &Model, today: &str, locale: Locale) -> String {
 
 /// The first view of `models[index]` (the model the app opens when nothing else is
 /// asked for, [`first_model`]) in `locale`, as one `<div id="prerendered">` element,
-/// its note naming `today` (the build date, ISO); `models` gives the picker its list.
+/// its note naming `today` (the build date, ISO); the model picker's box stands in the
+/// header when there is more than one model, as the app's picker does.
 /// Empty when there is no such model.
 pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -> String {
     let Some(model) = models.get(index) else {
@@ -195,30 +199,29 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
         escape(t(Msg::AppTitle, locale)),
         escape(&model_heading(model, locale))
     ));
+    // The model picker and the as-of date stand as boxes of text the size of the app's
+    // <select> and date input (`.control-still`, style/main.css), not as disabled native
+    // controls: nothing can be chosen before the app runs, and those two controls cost the
+    // browser more to build and style than the rest of the header (issue #15, measured in
+    // the README's "What the first view costs").
     if models.len() > 1 {
         out.push_str(&format!(
-            "<label class=\"model-picker\"><span>{}</span><select disabled>",
-            escape(t(Msg::ModelPicker, locale))
+            "<span class=\"model-picker\"><span>{}</span><span class=\"control-still\">{}</span></span>",
+            escape(t(Msg::ModelPicker, locale)),
+            escape(&model_label(model, locale))
         ));
-        for (i, m) in models.iter().enumerate() {
-            let selected = if i == index { " selected" } else { "" };
-            out.push_str(&format!(
-                "<option{selected}>{}</option>",
-                escape(&model_label(m, locale))
-            ));
-        }
-        out.push_str("</select></label>");
     }
-    // The as-of date as the app shows it on a bare link: today, the build date.
+    // The as-of date as the app shows it on a bare link: today, the build date. The box
+    // is hidden from screen readers, which read the words after it.
     if let Ok(day) = crate::core::model::as_of::Day::parse(today) {
         let v = crate::present::as_of::as_of_view(None, day, None, locale);
         out.push_str(&format!(
-            "<div class=\"as-of\"><label for=\"prerendered-as-of\">{}</label> <input id=\"prerendered-as-of\" type=\"date\" disabled value=\"{}\"> <span class=\"as-of-words\">{}</span></div>",
+            "<div class=\"as-of\"><span>{}</span> <span class=\"control-still\" aria-hidden=\"true\">{}</span> <span class=\"as-of-words\">{}</span></div>",
             escape(crate::present::i18n::as_of::at(
                 crate::present::i18n::as_of::AsOfMsg::Label,
                 locale
             )),
-            escape(&v.value),
+            escape(&date_text(&v.value, locale)),
             escape(&v.in_words)
         ));
     }
@@ -237,21 +240,16 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
         "<p class=\"notice first-view-status\" role=\"status\" data-testid=\"first-view-status\" hidden></p>",
     );
     out.push_str(&format!(
-        "<div class=\"search\" role=\"search\"><label for=\"prerendered-search\">{}</label><input id=\"prerendered-search\" type=\"search\" autocomplete=\"off\" disabled placeholder=\"{}\"></div>",
+        "<div class=\"search\" role=\"search\"><label for=\"{SEARCH_ID}\">{}</label><span id=\"{SEARCH_ID}\" class=\"control-still\" data-placeholder=\"{placeholder}\" aria-hidden=\"true\">{placeholder}</span></div>",
         escape(t(Msg::Search, locale)),
-        escape(t(Msg::SearchPlaceholder, locale))
+        placeholder = escape(t(Msg::SearchPlaceholder, locale))
     ));
+    // The drafts panel as the app draws it with no draft (`is-empty`): its buttons are
+    // all disabled before the app runs, and an empty panel hides disabled buttons and
+    // the heading over its list (style/first_hour.css), so neither is written here.
     out.push_str(&format!(
-        "<section class=\"drafts-panel is-empty\"><div class=\"drafts-head\"><h2>{}</h2></div><div class=\"draft-actions\">{}{}{}</div><div class=\"draft-files\">{}{}{}{}</div><h3>{}</h3><p class=\"drafts-empty\">{} {}</p><details class=\"draft-compare\"><summary>{}</summary></details><div class=\"storage-health\"><p>{}</p><p>{}</p><p>{}</p></div></section>",
+        "<section class=\"drafts-panel is-empty\"><div class=\"drafts-head\"><h2>{}</h2></div><div class=\"draft-actions\"></div><div class=\"draft-files\"></div><p class=\"drafts-empty\">{} {}</p><details class=\"draft-compare\"><summary>{}</summary></details><div class=\"storage-health\"><p>{}</p><p>{}</p><p>{}</p></div></section>",
         escape(dt(DraftMsg::Drafts, locale)),
-        button(dt(DraftMsg::New, locale)),
-        button(dt(DraftMsg::Duplicate, locale)),
-        button(dt(DraftMsg::Delete, locale)),
-        button(dt(DraftMsg::ExportDraft, locale)),
-        button(dt(DraftMsg::ExportAll, locale)),
-        button(dt(DraftMsg::ImportFile, locale)),
-        button(dt(DraftMsg::ShareLink, locale)),
-        escape(dt(DraftMsg::YourDrafts, locale)),
         escape(dt(DraftMsg::NoDraftsYet, locale)),
         escape(dt(DraftMsg::RestoreHint, locale)),
         escape(cmt(CompareMsg::Summary, locale)),
@@ -496,6 +494,51 @@ mod tests {
             .unwrap_or(usize::MAX);
         assert!(hint < first_row);
         assert!(html.contains(&escape(ft(FirstMsg::ShowOthers, Locale::Vi))));
+    }
+
+    /// The text inside the first element with `class="control-still"` after `from`.
+    fn still_box_after<'a>(html: &'a str, from: &str) -> &'a str {
+        let after = &html[html.find(from).unwrap_or(0)..];
+        let start = after.find("class=\"control-still\"").unwrap_or(0);
+        let text = &after[start..];
+        let text = &text[text.find('>').map_or(0, |i| i + 1)..];
+        text.split('<').next().unwrap_or_default()
+    }
+
+    #[test]
+    fn the_header_and_the_search_box_are_text_not_form_controls() {
+        let (models, _) = load_shipped();
+        let index = first_model(&models, DEC_2026);
+        let html = first_view(&models, index, DEC_2026, Locale::Vi);
+        // No form control: the first one in a page costs the browser more than the rest
+        // of the first screen (README "What the first view costs").
+        for tag in ["<input", "<select", "<textarea", "<option"] {
+            assert!(!html.contains(tag), "{tag} in the pre-rendered view");
+        }
+        // The picker's box names the model the view shows; the date's, the build date as
+        // the interface writes a day; the search box, its placeholder.
+        assert_eq!(
+            still_box_after(&html, "class=\"model-picker\""),
+            escape(&model_label(&models[index], Locale::Vi))
+        );
+        assert_eq!(still_box_after(&html, "class=\"as-of\""), "01/12/2026");
+        let placeholder = escape(t(Msg::SearchPlaceholder, Locale::Vi));
+        assert_eq!(still_box_after(&html, "role=\"search\""), placeholder);
+        assert!(html.contains(&format!(
+            "id=\"{SEARCH_ID}\" class=\"control-still\" data-placeholder=\"{placeholder}\""
+        )));
+        // The empty drafts panel hides its disabled buttons, so none is written.
+        let panel = html
+            .split("<section class=\"drafts-panel is-empty\">")
+            .nth(1)
+            .and_then(|rest| rest.split("</section>").next())
+            .unwrap_or_default();
+        assert!(panel.contains(&escape(dt(DraftMsg::NoDraftsYet, Locale::Vi))));
+        assert!(!panel.contains("<button"), "{panel}");
+        // One model: no picker, as in the app.
+        let one = first_view(&models[index..=index], 0, DEC_2026, Locale::En);
+        assert!(!one.contains("model-picker"));
+        assert_eq!(still_box_after(&one, "class=\"as-of\""), "2026-12-01");
     }
 
     #[test]

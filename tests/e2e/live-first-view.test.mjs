@@ -64,6 +64,11 @@ test('before the app has loaded, the filters and the search answer, and the app 
   assert.match(note, /Bảng đã dùng được: lọc và tìm kiếm ngay/);
   assert.match(note, /The table works now: filter and search it/);
   assert.doesNotMatch(note, /chưa phải của bạn/);
+  // The search input stands where the pre-rendered page has its box of text.
+  const search = page.locator('#prerendered input#prerendered-search[type="search"]');
+  assert.equal(await search.count(), 1);
+  assert.equal(await search.getAttribute('placeholder'), 'Ví dụ: GRDP, sâm Ngọc Linh, hộ nghèo');
+  assert.equal(await page.locator('#prerendered .search .control-still').count(), 0);
   const main = await shownRows(page);
   assert.ok(main.length >= 10, `${main.length} rows`);
   assert.match(await page.getByTestId('prerendered-count').innerText(), new RegExp(`^${main.length} chỉ tiêu`));
