@@ -6,18 +6,20 @@
 //!
 //! On a first visit with nothing to restore (no link query or `#` part, not in a frame,
 //! no drafts, no other remembered model, the build year's model) the overview's filters,
-//! "show the others" and the search box work at once, by the marks each pre-rendered
-//! row carries ([`crate::present::live_rows`], the app's own filter rule). A click that
+//! "show the others" and the search box work as soon as the page has drawn its first
+//! frame (nothing of this module runs before it: [`after_first_frame`]), by the marks
+//! each pre-rendered row carries ([`crate::present::live_rows`], the app's own filter rule). A click that
 //! needs the app (open a target, switch language) is written into the page's link (the
 //! view link the app starts from) and said in a status line until the app has loaded;
 //! the filter and the search text stay on `#prerendered` (`data-filter`, `data-query`),
 //! where the app picks them up before it replaces the pre-rendered view. Any other visit
 //! leaves the pre-rendered view as it is (its note says the numbers are the default
-//! model's) and loads the app at once. If the app cannot be loaded, the status line says
-//! so; the table keeps working.
+//! model's) and loads the app after that first frame. If the app cannot be loaded, the
+//! status line says so; the table keeps working.
 //!
-//! It never writes storage and never renders HTML: it only shows, hides and fills the
-//! pre-rendered elements. It must not import `leptos`, `app` or `components` (that
+//! It never writes storage and renders no HTML: it shows, hides and fills the
+//! pre-rendered elements, and puts one element of its own, the search input, in the
+//! pre-rendered search box. It must not import `leptos`, `app` or `components` (that
 //! would put them in the first load; `tests/layers.rs`).
 
 use std::cell::RefCell;
@@ -357,7 +359,7 @@ impl Live {
 }
 
 /// Puts the search input where the pre-rendered page has a box of text with its
-/// placeholder ([`SEARCH_ID`]), and gives it the box's place and label.
+/// placeholder ([`SEARCH_ID`]), in the box's place, and points the label at it.
 fn search_input(root: &Element) -> Option<HtmlInputElement> {
     let still = one(root, &format!("#{SEARCH_ID}"))?;
     let input: HtmlInputElement = root
@@ -371,6 +373,9 @@ fn search_input(root: &Element) -> Option<HtmlInputElement> {
     input.set_placeholder(&attribute(&still, "data-placeholder"));
     let _ = input.set_attribute("autocomplete", "off");
     still.replace_with_with_node_1(&input).ok()?;
+    if let Some(label) = one(root, ".search label") {
+        let _ = label.set_attribute("for", SEARCH_ID);
+    }
     Some(input)
 }
 

@@ -32,7 +32,8 @@ pub const PRERENDERED_ID: &str = "prerendered";
 /// placeholder (`data-placeholder`), not as an `<input>`: the first input in a page costs
 /// the browser more than the rest of the first screen together (issue #15, measured in
 /// the README's "What the first view costs"), and nothing can be typed before a script
-/// runs anyway. The live first view (`src/first_view/`) puts the search input in its place.
+/// runs anyway. The live first view (`src/first_view/`) puts the search input in its place
+/// and points the label (written without `for`, as no input is there yet) at it.
 pub const SEARCH_ID: &str = "prerendered-search";
 
 /// `text` safe inside HTML text and double-quoted attributes.
@@ -240,7 +241,7 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
         "<p class=\"notice first-view-status\" role=\"status\" data-testid=\"first-view-status\" hidden></p>",
     );
     out.push_str(&format!(
-        "<div class=\"search\" role=\"search\"><label for=\"{SEARCH_ID}\">{}</label><span id=\"{SEARCH_ID}\" class=\"control-still\" data-placeholder=\"{placeholder}\" aria-hidden=\"true\">{placeholder}</span></div>",
+        "<div class=\"search\" role=\"search\"><label>{}</label><span id=\"{SEARCH_ID}\" class=\"control-still\" data-placeholder=\"{placeholder}\" aria-hidden=\"true\">{placeholder}</span></div>",
         escape(t(Msg::Search, locale)),
         placeholder = escape(t(Msg::SearchPlaceholder, locale))
     ));
