@@ -7,8 +7,9 @@
 //! On a first visit with nothing to restore (no link query or `#` part, not in a frame,
 //! no drafts, no other remembered model, the build year's model) the overview's filters,
 //! "show the others" and the search box work as soon as the page has drawn its first
-//! frame (nothing of this module runs before it: [`after_first_frame`]), by the marks
-//! each pre-rendered row carries ([`crate::present::live_rows`], the app's own filter rule). A click that
+//! frame (the start-up script imports this module only then, `scripts/postbuild.mjs`),
+//! by the marks each pre-rendered row carries ([`crate::present::live_rows`], the app's
+//! own filter rule). A click that
 //! needs the app (open a target, switch language) is written into the page's link (the
 //! view link the app starts from) and said in a status line until the app has loaded;
 //! the filter and the search text stay on `#prerendered` (`data-filter`, `data-query`),
@@ -45,17 +46,11 @@ const APP_SCRIPTS: [&str; 2] = ["./provincial-planner.js", "./app-start.js"];
 /// The event `app-start.js` sends when the app's module could not be started.
 const APP_FAILED: &str = "planner-app-failed";
 
-/// The longest the first view waits for the page's first frame before it starts
-/// anyway (a tab opened in the background draws no frame until it is shown).
-const FIRST_FRAME_WAIT_MS: i32 = 200;
-
-/// Starts the first view, then loads the app, once the page has drawn its first frame.
+/// Starts the first view, then loads the app. The start-up script imports this module
+/// only once the page has drawn its first frame (`scripts/postbuild.mjs`), so nothing of
+/// it stands between the pre-rendered rows and the screen.
 pub fn run() {
     crate::platform::text::install();
-    after_first_frame(start);
-}
-
-fn start() {
     let Some(document) = web_sys::window().and_then(|w| w.document()) else {
         return;
     };
@@ -67,44 +62,6 @@ fn start() {
         }
     }
     load_app(&document, 0);
-}
-
-/// Runs `f` once the page has drawn the frame after this call (a task after the next
-/// animation frame), or after [`FIRST_FRAME_WAIT_MS`] if no frame comes first.
-///
-/// The module starts when the browser has parsed `index.html`, often before it has
-/// drawn it. Its work (the search input, the app's 2 MB module to fetch and compile on
-/// two cores) would then stand between the pre-rendered rows and the screen: measured
-/// in the README's "What the first view costs".
-fn after_first_frame(f: fn()) {
-    let Some(window) = web_sys::window() else {
-        return f();
-    };
-    let done = Rc::new(std::cell::Cell::new(false));
-    let once = move || {
-        if !done.replace(true) {
-            f();
-        }
-    };
-    let after_frame = once.clone();
-    let later = Closure::once_into_js(move || {
-        let task = Closure::once_into_js(after_frame);
-        if let Some(window) = web_sys::window() {
-            let _ = window
-                .set_timeout_with_callback_and_timeout_and_arguments_0(task.unchecked_ref(), 0);
-        }
-    });
-    if window
-        .request_animation_frame(later.unchecked_ref())
-        .is_err()
-    {
-        return once();
-    }
-    let fallback = Closure::once_into_js(once);
-    let _ = window.set_timeout_with_callback_and_timeout_and_arguments_0(
-        fallback.unchecked_ref(),
-        FIRST_FRAME_WAIT_MS,
-    );
 }
 
 /// True on a visit the pre-rendered view is already right for (see the module doc).
