@@ -72,3 +72,20 @@ for (const width of [360, 390]) {
     await context.close();
   });
 }
+
+test('on a desktop too, the file chooser is the import button, with no browser-language box beside it', async () => {
+  const { page, context, errors } = await openApp(app.browser, app.url, { viewport: { width: 1280, height: 800 } });
+  const button = page.getByTestId('drafts-panel').locator('.file-button');
+  // The browser's own "Choose File / No file chosen" box is there, unseen, inside the button.
+  const file = page.getByTestId('import-file');
+  assert.equal(await file.evaluate((e) => getComputedStyle(e).opacity), '0');
+  const [outer, inner] = [await button.boundingBox(), await file.boundingBox()];
+  // It covers the button (inside its border), so a click anywhere on it opens the chooser.
+  assert.ok(inner.x >= outer.x && inner.y >= outer.y && inner.x + inner.width <= outer.x + outer.width && inner.y + inner.height <= outer.y + outer.height, 'inside the button');
+  assert.ok(inner.width * inner.height >= 0.8 * outer.width * outer.height, 'covering the button');
+  assert.equal((await button.innerText()).trim(), 'Nhập tệp');
+  const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button.click()]);
+  assert.equal(chooser.isMultiple(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
