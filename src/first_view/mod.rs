@@ -9,9 +9,9 @@
 //! "show the others" and the search box work as soon as the page has drawn its first
 //! frame (the start-up script imports this module only then, `scripts/postbuild.mjs`),
 //! by the marks each pre-rendered row carries ([`crate::present::live_rows`], the app's
-//! own filter rule). A click that
-//! needs the app (open a target, switch language) is written into the page's link (the
-//! view link the app starts from) and said in a status line until the app has loaded;
+//! own filter rule). A click that needs the app (open a target, switch language) is
+//! written into the page's link (the view link the app starts from) and said in a
+//! status line until the app has loaded;
 //! the filter and the search text stay on `#prerendered` (`data-filter`, `data-query`),
 //! where the app picks them up before it replaces the pre-rendered view. Any other visit
 //! leaves the pre-rendered view as it is (its note says the numbers are the default
