@@ -94,7 +94,45 @@ const headerBoxes = (page) =>
     };
   });
 
+/** The fonts the page's shown text is drawn in: "size weight style", sorted. */
+const fontsOf = (page) =>
+  page.evaluate(() => {
+    const fonts = new Set();
+    const walk = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walk.nextNode()) {
+      const element = walk.currentNode.parentElement;
+      if (!walk.currentNode.textContent.trim() || !element.checkVisibility()) continue;
+      const style = getComputedStyle(element);
+      fonts.add(`${style.fontSize} ${style.fontWeight} ${style.fontStyle}`);
+    }
+    return [...fonts].sort();
+  });
+
 for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
+  test(`the first screen draws its text in eight fonts of the type scale (${viewport.width} px)`, async () => {
+    // Each size, weight and style is a font the browser sets up before the first frame
+    // (README, "What the first view costs"): 14 on the pre-rendered page before the type
+    // scale, 8 with it. The sizes are style/main.css's --text-* at 16 px a rem.
+    const scale = ['12.8px', '14px', '16px', '18px', '20px'];
+    const still = await stillPage(viewport);
+    const fonts = await fontsOf(still.page);
+    await still.context.close();
+    for (const font of fonts) {
+      const [size, weight] = font.split(' ');
+      assert.ok(scale.includes(size) && ['400', '700'].includes(weight), `${font} is off the type scale (${fonts.join(', ')})`);
+    }
+    assert.ok(fonts.length <= 8, `the pre-rendered first screen draws ${fonts.length} fonts: ${fonts.join(', ')}`);
+    // The app's own first screen at the build date keeps to the same scale.
+    const { page, errors, context } = await atBuildDate(still.today, { viewport });
+    const appFonts = await fontsOf(page);
+    for (const font of appFonts) {
+      const [size, weight] = font.split(' ');
+      assert.ok(scale.includes(size) && ['400', '700'].includes(weight), `the app's ${font} is off the type scale (${appFonts.join(', ')})`);
+    }
+    assert.deepEqual(errors, []);
+    await context.close();
+  });
+
   test(`the app replaces the pre-rendered rows in place (${viewport.width} px)`, async () => {
     const still = await stillPage(viewport);
     const first = async (page, testid) =>

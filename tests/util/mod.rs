@@ -8,9 +8,15 @@ use std::path::{Path, PathBuf};
 
 use unicode_normalization::UnicodeNormalization;
 
-/// The repository root.
+/// The repository root: where `cargo test` runs the tests from now (cargo sets
+/// `CARGO_MANIFEST_DIR` for the test process), else where they were compiled. Not the
+/// compile-time path first: the target directory is shared between checkouts
+/// (`scripts/env.sh`), and cargo keeps a test binary built in another checkout of the
+/// same sources, whose baked-in path may be gone or, worse, another checkout's files.
 pub fn repo_root() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+    std::env::var_os("CARGO_MANIFEST_DIR")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from(env!("CARGO_MANIFEST_DIR")))
 }
 
 /// Reads a file under the repository root, with a clear message when it is missing.
