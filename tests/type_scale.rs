@@ -1,35 +1,61 @@
 //! The stylesheets keep to the screen's type scale (`style/main.css`, `:root`): every
-//! `rem` font size on screen is one of the `--text-*` sizes, and the only weights are 400
-//! and 700. Each size, weight and style on the first screen is one more font the browser
-//! sets up before that screen's first frame (README, "What the first view costs"), so a
-//! rule of its own size or weight costs the first view; the end-to-end test
-//! `tests/e2e/first-view.test.mjs` counts the fonts the first screen draws.
-//! Print rules (`@media print`) set their own sizes, in points.
+//! font size on screen (`font-size` or the `font` shorthand) is one of the `--text-*`
+//! sizes or inherited, save the two in `EXEMPT`, and the only weights are 400 and 700.
+//! Each size, weight and style on the first screen is one more font the browser sets up
+//! before that screen's first frame (README, "What the first view costs"), so a rule of
+//! its own size or weight costs the first view; the end-to-end test
+//! `tests/e2e/first-view.test.mjs` counts the fonts the first screen draws. Print rules
+//! (`@media print`) set their own sizes, in points.
 
 mod util;
 
 use util::read_repo_file;
 
-const SHEETS: &[&str] = &["style/main.css", "style/layout.css", "style/first_hour.css"];
+/// Sizes that are not on the scale on purpose, by rule: the root's 16 px is the rem the
+/// scale counts in, and the trend chart's text is in the SVG's own units, scaled with it.
+const EXEMPT: &[(&str, &str)] = &[(":root", "16px"), (".trend-chart svg", "11px")];
 
-/// The declarations of `css` outside `@media print` blocks and comments, with the line
-/// each stands on.
-fn screen_declarations(css: &str) -> Vec<(usize, String)> {
-    let mut out = Vec::new();
+/// The stylesheets under `style/`, by name.
+fn sheets() -> Vec<String> {
+    let dir = util::repo_root().join("style");
+    let mut names: Vec<String> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("cannot list {}: {e}", dir.display()))
+        .filter_map(|entry| entry.ok()?.file_name().into_string().ok())
+        .filter(|name| name.ends_with(".css"))
+        .map(|name| format!("style/{name}"))
+        .collect();
+    names.sort();
+    names
+}
+
+/// A declaration of a screen rule: its line, the rule's selector, the property and the
+/// value (without `!important`).
+#[derive(Debug, PartialEq)]
+struct Declaration {
+    line: usize,
+    selector: String,
+    property: String,
+    value: String,
+}
+
+/// The declarations of `css` outside `@media print` blocks and comments.
+fn screen_declarations(css: &str) -> Vec<Declaration> {
     let mut text = String::new();
     // Comments out, line breaks kept, so the line numbers stay true.
     let mut rest = css;
     while let Some(start) = rest.find("/*") {
         text.push_str(&rest[..start]);
-        let end = rest[start..]
+        let end = rest[start + 2..]
             .find("*/")
-            .map_or(rest.len(), |e| start + e + 2);
+            .map_or(rest.len(), |e| start + 2 + e + 2);
         text.extend(rest[start..end].chars().filter(|&c| c == '\n'));
         rest = &rest[end..];
     }
     text.push_str(rest);
 
-    let mut depth = 0usize;
+    let mut out = Vec::new();
+    // The selector or at-rule of each open block.
+    let mut blocks: Vec<String> = Vec::new();
     let mut print_depth: Option<usize> = None;
     let mut line = 1;
     let mut current = String::new();
@@ -40,20 +66,33 @@ fn screen_declarations(css: &str) -> Vec<(usize, String)> {
                 current.push(' ');
             }
             '{' => {
-                if print_depth.is_none() && current.trim_start().starts_with("@media print") {
-                    print_depth = Some(depth);
+                let head = current.split_whitespace().collect::<Vec<_>>().join(" ");
+                if print_depth.is_none()
+                    && head.strip_prefix("@media").map(str::trim) == Some("print")
+                {
+                    print_depth = Some(blocks.len());
                 }
-                depth += 1;
+                blocks.push(head);
                 current.clear();
             }
             '}' | ';' => {
-                if print_depth.is_none() && current.contains(':') {
-                    out.push((line, current.trim().to_owned()));
+                if let (None, Some((property, value))) = (print_depth, current.split_once(':')) {
+                    let value = value.trim();
+                    out.push(Declaration {
+                        line,
+                        selector: blocks.last().cloned().unwrap_or_default(),
+                        property: property.trim().to_owned(),
+                        value: value
+                            .strip_suffix("!important")
+                            .unwrap_or(value)
+                            .trim()
+                            .to_owned(),
+                    });
                 }
                 current.clear();
                 if c == '}' {
-                    depth = depth.saturating_sub(1);
-                    if print_depth == Some(depth) {
+                    blocks.pop();
+                    if print_depth == Some(blocks.len()) {
                         print_depth = None;
                     }
                 }
@@ -62,6 +101,21 @@ fn screen_declarations(css: &str) -> Vec<(usize, String)> {
         }
     }
     out
+}
+
+/// Whether a declaration keeps to the type scale.
+fn on_scale(d: &Declaration) -> bool {
+    let from_scale = d.value.starts_with("var(--text-") || d.value == "inherit";
+    match d.property.as_str() {
+        "font-size" => from_scale || EXEMPT.contains(&(d.selector.as_str(), d.value.as_str())),
+        // The shorthand sets a size too: it takes one from the scale, or inherits all.
+        "font" => d.value == "inherit" || d.value.contains("var(--text-"),
+        "font-weight" => matches!(
+            d.value.as_str(),
+            "400" | "700" | "normal" | "bold" | "inherit"
+        ),
+        _ => true,
+    }
 }
 
 #[test]
@@ -79,20 +133,16 @@ fn screen_font_sizes_and_weights_come_from_the_type_scale() {
             "style/main.css declares no {size}"
         );
     }
+    let sheets = sheets();
+    assert!(sheets.len() >= 3, "only {sheets:?} under style/");
     let mut off_scale = Vec::new();
-    for sheet in SHEETS {
-        for (line, declaration) in screen_declarations(&read_repo_file(sheet)) {
-            let Some((property, value)) = declaration.split_once(':') else {
-                continue;
-            };
-            let (property, value) = (property.trim(), value.trim());
-            let wrong = match property {
-                "font-size" => value.ends_with("rem") || value.ends_with("pt"),
-                "font-weight" => !matches!(value, "400" | "700" | "normal" | "bold" | "inherit"),
-                _ => false,
-            };
-            if wrong {
-                off_scale.push(format!("{sheet}:{line}: {property}: {value}"));
+    for sheet in &sheets {
+        for d in screen_declarations(&read_repo_file(sheet)) {
+            if !on_scale(&d) {
+                off_scale.push(format!(
+                    "{sheet}:{}: {} {{ {}: {} }}",
+                    d.line, d.selector, d.property, d.value
+                ));
             }
         }
     }
@@ -105,19 +155,23 @@ fn screen_font_sizes_and_weights_come_from_the_type_scale() {
 
 #[test]
 fn the_check_sees_a_size_of_its_own_and_skips_print() {
-    let css = "/* a { font-size: 0.9rem } */\n.a { font-size: 0.9rem; }\n.b { font-weight: 600 }\n\
-               @media print { .c { font-size: 9pt; } }\n.d { font-size: var(--text-small); }";
-    let found: Vec<String> = screen_declarations(css)
+    let css = "/* a { font-size: 0.9rem } /*/\n.a:hover { font-size: 0.9rem !important; }\n\
+               .b { font-weight: 600 }\n@media print { .c { font-size: 9pt; } }\n\
+               @media (max-width: 640px) { .d { font: 0.85rem monospace; font-size: var(--text-small); } }\n\
+               .e { font-size: 1.25em; } .trend-chart svg { font-size: 11px; } .f { font-size: 11px; }";
+    let off: Vec<String> = screen_declarations(css)
         .into_iter()
-        .filter(|(_, d)| d.starts_with("font"))
-        .map(|(line, d)| format!("{line} {d}"))
+        .filter(|d| !on_scale(d))
+        .map(|d| format!("{} {} {}: {}", d.line, d.selector, d.property, d.value))
         .collect();
     assert_eq!(
-        found,
+        off,
         [
-            "2 font-size: 0.9rem",
-            "3 font-weight: 600",
-            "5 font-size: var(--text-small)"
+            "2 .a:hover font-size: 0.9rem",
+            "3 .b font-weight: 600",
+            "5 .d font: 0.85rem monospace",
+            "6 .e font-size: 1.25em",
+            "6 .f font-size: 11px",
         ]
     );
 }
