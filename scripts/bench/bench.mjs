@@ -19,6 +19,8 @@ const DIST = join(ROOT, 'dist');
 // between runs on the same code (README, "Where the targets stand").
 const LOADS = 20;
 const EDITS = 200;
+/** The first edits of a run, left out of the steady-state figure. */
+const WARM_UP = 20;
 const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
   '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'];
 
@@ -218,7 +220,11 @@ async function recompute(server, query, inputId, records, prepare) {
   const heapAfterEdits = (await cdp.send('Runtime.getHeapUsage')).usedSize;
   const wasmAfterEdits = await page.evaluate(() => window.__wasm?.memory?.buffer?.byteLength ?? null);
   await context.close();
-  return { latency: stats(samples), memory: { js_heap_after_load: heapAfterLoad, wasm_after_load: wasmAfterLoad, js_heap_after_edits: heapAfterEdits, wasm_after_edits: wasmAfterEdits } };
+  // The first edits run before V8 has optimised the app's hot code (its wasm starts in
+  // the baseline compiler and moves up while the page is used): the p95 of all edits
+  // counts them, as a person's first keystrokes do; the p95 after the first 20 is the
+  // steady state, printed beside it.
+  return { latency: stats(samples), steady: stats(samples.slice(WARM_UP)), memory: { js_heap_after_load: heapAfterLoad, wasm_after_load: wasmAfterLoad, js_heap_after_edits: heapAfterEdits, wasm_after_edits: wasmAfterEdits } };
 }
 
 // ---- storage: 200 drafts in localStorage
@@ -282,7 +288,7 @@ async function storageBench(records) {
   return { drafts: count, list_on_screen_ms: stats(loads), ...memoryWithDrafts };
 }
 
-const { latency, memory } = await recompute(app, `?ct=grdp_constant&nam=2023&${IN_TERM}`, 'grdp_constant:2024');
+const { latency, steady, memory } = await recompute(app, `?ct=grdp_constant&nam=2023&${IN_TERM}`, 'grdp_constant:2024');
 const storage = seeds ? await storageBench(seeds.kon_tum) : null;
 let synthetic = null;
 if (seeds && existsSync(join(ROOT, 'dist-bench', 'index.html'))) {
@@ -337,6 +343,7 @@ const results = {
   load,
   rows_ratio_pairs: { cpu1x: quartiles(pairs[0]), cpu4x: quartiles(pairs[4]) },
   recompute_kon_tum_ms: latency,
+  recompute_kon_tum_after_warm_up_ms: steady,
   recompute_synthetic_ms: synthetic?.latency ?? null,
   recompute_own_model_2000_ms: own?.latency ?? null,
   memory,
@@ -387,11 +394,11 @@ for (const t of ['', '_cpu4x']) {
   }
 }
 lines.push('');
-lines.push(`| recompute, input → updated page (${EDITS} edits) | median | p95 |`);
-lines.push('|---|---:|---:|');
-lines.push(`| Kon Tum (${engine?.kon_tum?.indicators ?? '?'} indicators) | ${ms(latency.median)} ms | ${ms(latency.p95)} ms |`);
-if (synthetic) lines.push(`| synthetic model (2,000 indicators, 20 drafts stored) | ${ms(synthetic.latency.median)} ms | ${ms(synthetic.latency.p95)} ms |`);
-if (own) lines.push(`| own model in IndexedDB (2,000 indicators, ${own.figures} figures) | ${ms(own.latency.median)} ms | ${ms(own.latency.p95)} ms |`);
+lines.push(`| recompute, input → updated page (${EDITS} edits) | median | p95 | p95 after the first ${WARM_UP} |`);
+lines.push('|---|---:|---:|---:|');
+lines.push(`| Kon Tum (${engine?.kon_tum?.indicators ?? '?'} indicators) | ${ms(latency.median)} ms | ${ms(latency.p95)} ms | ${ms(steady.p95)} ms |`);
+if (synthetic) lines.push(`| synthetic model (2,000 indicators, 20 drafts stored) | ${ms(synthetic.latency.median)} ms | ${ms(synthetic.latency.p95)} ms | ${ms(synthetic.steady.p95)} ms |`);
+if (own) lines.push(`| own model in IndexedDB (2,000 indicators, ${own.figures} figures) | ${ms(own.latency.median)} ms | ${ms(own.latency.p95)} ms | ${ms(own.steady.p95)} ms |`);
 if (storage) {
   lines.push('');
   lines.push(`| storage, ${storage.drafts} drafts in localStorage (${kb(storage.stored_units * 2)} KB) | median | p95 |`);
@@ -427,7 +434,7 @@ const spread = (t) => { const q = quartiles(pairs[t]); return ` (pairs of loads:
 lines.push(`- rows on screen ≤ 1.2× the static page: ${ratio[''] === undefined ? '—' : `${ratio[''].toFixed(2)}×${spread(0)}`}: ${verdict(ratio[''] === undefined ? null : ratio[''] <= 1.2)}`);
 lines.push(`- rows on screen ≤ 1.5× under 4× CPU slow-down: ${ratio._cpu4x === undefined ? '—' : `${ratio._cpu4x.toFixed(2)}×${spread(4)}`}: ${verdict(ratio._cpu4x === undefined ? null : ratio._cpu4x <= 1.5)}`);
 lines.push(`- not a target, for the reader: first paint (Chromium's first-contentful-paint, the frame on screen after raster and draw; the rows' time above is the end of the main thread's frame) ${Number.isFinite(paintRatio['']) ? `${paintRatio[''].toFixed(2)}×` : '—'} the static page, ${Number.isFinite(paintRatio._cpu4x) ? `${paintRatio._cpu4x.toFixed(2)}×` : '—'} under 4× slow-down`);
-lines.push(`- recompute p95 ≤ 8 ms (Kon Tum): ${ms(latency.p95)} ms: ${verdict(latency.p95 <= 8)}`);
+lines.push(`- recompute p95 ≤ 8 ms (Kon Tum): ${ms(latency.p95)} ms (${ms(steady.p95)} after the first ${WARM_UP} edits): ${verdict(latency.p95 <= 8)}`);
 lines.push(`- recompute p95 ≤ 30 ms (2,000 indicators, 20 drafts): ${synthetic ? `${ms(synthetic.latency.p95)} ms: ${verdict(synthetic.latency.p95 <= 30)}` : 'not measured'}`);
 lines.push(`- recompute p95 ≤ 30 ms (own imported model of 2,000 indicators): ${own ? `${ms(own.latency.p95)} ms: ${verdict(own.latency.p95 <= 30)}` : 'not measured'}`);
 console.log(lines.join('\n'));
