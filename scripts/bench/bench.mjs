@@ -28,17 +28,10 @@ const [engineFile, staticPage, seedFile, ownModelDir] = process.argv.slice(2);
 const seeds = seedFile ? JSON.parse(readFileSync(seedFile, 'utf8')) : null;
 const engine = engineFile ? JSON.parse(readFileSync(engineFile, 'utf8')) : null;
 
-/** The first and third quartiles of `samples`. */
-function quartiles(samples) {
-  const s = [...samples].sort((a, b) => a - b);
-  const at = (q) => s[Math.min(s.length - 1, Math.round((s.length - 1) * q))];
-  return [at(0.25), at(0.75)];
-}
-
 function stats(samples) {
   const s = [...samples].sort((a, b) => a - b);
   const at = (q) => s[Math.min(s.length - 1, Math.round((s.length - 1) * q))];
-  return { median: at(0.5), p95: at(0.95), min: s[0], max: s[s.length - 1], n: s.length };
+  return { median: at(0.5), p95: at(0.95), min: s[0], max: s[s.length - 1], n: s.length, q1: at(0.25), q3: at(0.75) };
 }
 
 // ---- size (scripts/first-load.mjs: the same figure as the size budget of scripts/test.sh)
@@ -341,7 +334,7 @@ const results = {
   first_load: firstLoad,
   whole_app: wholeApp,
   load,
-  rows_ratio_pairs: { cpu1x: quartiles(pairs[0]), cpu4x: quartiles(pairs[4]) },
+  rows_ratio_pairs: { cpu1x: stats(pairs[0]), cpu4x: stats(pairs[4]) },
   recompute_kon_tum_ms: latency,
   recompute_kon_tum_after_warm_up_ms: steady,
   recompute_synthetic_ms: synthetic?.latency ?? null,
@@ -388,9 +381,9 @@ const paintRatio = {};
 for (const t of ['', '_cpu4x']) {
   if (load[`app${t}`] && load[`static${t}`]) {
     ratio[t] = load[`app${t}`].rows.median / load[`static${t}`].rows.median;
-    const q = quartiles(pairs[t ? 4 : 0]);
+    const q = stats(pairs[t ? 4 : 0]);
     paintRatio[t] = load[`app${t}`].fcp.median / load[`static${t}`].fcp.median;
-    lines.push(`| ratio app/static${t} (median; rows: pairs' quartiles ${q[0].toFixed(2)}–${q[1].toFixed(2)}×) | ${Number.isFinite(paintRatio[t]) ? `${paintRatio[t].toFixed(2)}×` : '—'} | | ${ratio[t].toFixed(2)}× | | ${(load[`app${t}`].clicks.median / load[`static${t}`].rows.median).toFixed(2)}× | | | ${(load[`app${t}`].live.median / load[`static${t}`].rows.median).toFixed(2)}× | |`);
+    lines.push(`| ratio app/static${t} (median; rows: pairs' quartiles ${q.q1.toFixed(2)}–${q.q3.toFixed(2)}×) | ${Number.isFinite(paintRatio[t]) ? `${paintRatio[t].toFixed(2)}×` : '—'} | | ${ratio[t].toFixed(2)}× | | ${(load[`app${t}`].clicks.median / load[`static${t}`].rows.median).toFixed(2)}× | | | ${(load[`app${t}`].live.median / load[`static${t}`].rows.median).toFixed(2)}× | |`);
   }
 }
 lines.push('');
@@ -430,7 +423,7 @@ const verdict = (ok) => (ok === null ? 'not measured' : ok ? 'met' : 'missed');
 const fetched = load.app?.fetched_before_clicks_gzip?.max ?? null;
 lines.push('Targets of issue #15 (reported, not asserted):');
 lines.push(`- first load ≤ 250 KB gzip (heading for 150): ${kb(firstLoad.gzip)} KB gzip (${kb(firstLoad.brotli)} KB brotli), fetched before the dashboard answered clicks at most ${fetched === null ? '—' : kb(fetched)} KB gzip: ${verdict(firstLoad.gzip <= 250 * 1024)}${firstLoad.gzip <= 150 * 1024 ? ', within 150 KB too' : ''}`);
-const spread = (t) => { const q = quartiles(pairs[t]); return ` (pairs of loads: ${q[0].toFixed(2)}–${q[1].toFixed(2)}×)`; };
+const spread = (t) => { const q = stats(pairs[t]); return ` (pairs of loads: ${q.q1.toFixed(2)}–${q.q3.toFixed(2)}×)`; };
 lines.push(`- rows on screen ≤ 1.2× the static page: ${ratio[''] === undefined ? '—' : `${ratio[''].toFixed(2)}×${spread(0)}`}: ${verdict(ratio[''] === undefined ? null : ratio[''] <= 1.2)}`);
 lines.push(`- rows on screen ≤ 1.5× under 4× CPU slow-down: ${ratio._cpu4x === undefined ? '—' : `${ratio._cpu4x.toFixed(2)}×${spread(4)}`}: ${verdict(ratio._cpu4x === undefined ? null : ratio._cpu4x <= 1.5)}`);
 lines.push(`- not a target, for the reader: first paint (Chromium's first-contentful-paint, the frame on screen after raster and draw; the rows' time above is the end of the main thread's frame) ${Number.isFinite(paintRatio['']) ? `${paintRatio[''].toFixed(2)}×` : '—'} the static page, ${Number.isFinite(paintRatio._cpu4x) ? `${paintRatio._cpu4x.toFixed(2)}×` : '—'} under 4× slow-down`);

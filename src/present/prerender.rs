@@ -222,7 +222,7 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
                 crate::present::i18n::as_of::AsOfMsg::Label,
                 locale
             )),
-            escape(&date_text(&v.value, locale)),
+            escape(&day_text(day.year, day.month.into(), day.day.into(), locale)),
             escape(&v.in_words)
         ));
     }

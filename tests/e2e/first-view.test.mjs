@@ -117,29 +117,33 @@ const fontsOf = (page) =>
     return [...fonts].sort();
   });
 
+/** The sizes of style/main.css's --text-* at 16 px a rem, and its two weights. */
+const SCALE = { sizes: ['12.8px', '14px', '16px', '18px', '20px'], weights: ['400', '700'] };
+
+/** Fails on a font of `fonts` (from `fontsOf`) off the type scale, naming `whose`. */
+function assertOnScale(fonts, whose) {
+  for (const font of fonts) {
+    const [size, weight] = font.split(' ');
+    assert.ok(SCALE.sizes.includes(size) && SCALE.weights.includes(weight), `${whose} ${font} is off the type scale (${fonts.join(', ')})`);
+  }
+}
+
 for (const viewport of [{ width: 1280, height: 900 }, { width: 360, height: 780 }]) {
   test(`the first screen draws its text in eight fonts of the type scale (${viewport.width} px)`, async () => {
     // Each size, weight and style is a font the browser sets up before the first frame
     // (README, "What the first view costs"): 14 on the pre-rendered page before the type
-    // scale, 8 with it. The sizes are style/main.css's --text-* at 16 px a rem.
-    const scale = ['12.8px', '14px', '16px', '18px', '20px'];
+    // scale, 8 with it.
     const still = await stillPage(viewport);
     const fonts = await fontsOf(still.page);
     await still.context.close();
-    for (const font of fonts) {
-      const [size, weight] = font.split(' ');
-      assert.ok(scale.includes(size) && ['400', '700'].includes(weight), `${font} is off the type scale (${fonts.join(', ')})`);
-    }
+    assertOnScale(fonts, 'the pre-rendered page\'s');
     assert.ok(fonts.length <= 8, `the pre-rendered first screen draws ${fonts.length} fonts: ${fonts.join(', ')}`);
     // The app's own first screen at the build date keeps to the same scale, with one
     // font more at most (the heading of what the public pages lack, --text-heading).
     const { page, errors, context } = await atBuildDate(still.today, { viewport });
     const appFonts = await fontsOf(page);
     assert.ok(appFonts.length <= 9, `the app's first screen draws ${appFonts.length} fonts: ${appFonts.join(', ')}`);
-    for (const font of appFonts) {
-      const [size, weight] = font.split(' ');
-      assert.ok(scale.includes(size) && ['400', '700'].includes(weight), `the app's ${font} is off the type scale (${appFonts.join(', ')})`);
-    }
+    assertOnScale(appFonts, "the app's");
     assert.deepEqual(errors, []);
     await context.close();
   });
