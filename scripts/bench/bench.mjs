@@ -432,9 +432,11 @@ const verdict = (ok) => (ok === null ? 'not measured' : ok ? 'met' : 'missed');
 const fetched = load.app?.fetched_before_clicks_gzip?.max ?? null;
 lines.push('Targets of issue #15 (reported, not asserted):');
 lines.push(`- first load ≤ 250 KB gzip (heading for 150): ${kb(firstLoad.gzip)} KB gzip (${kb(firstLoad.brotli)} KB brotli), fetched before the dashboard answered clicks at most ${fetched === null ? '—' : kb(fetched)} KB gzip: ${verdict(firstLoad.gzip <= 250 * 1024)}${firstLoad.gzip <= 150 * 1024 ? ', within 150 KB too' : ''}`);
+// The verdicts' ratios are written to three places, so a ratio just past its limit does
+// not read as the limit itself ("1.20×: missed" for 1.204).
 const spread = (t) => { const q = stats(pairs[t]); return ` (pairs of loads: ${q.q1.toFixed(2)}–${q.q3.toFixed(2)}×)`; };
-lines.push(`- rows on screen ≤ 1.2× the static page: ${ratio[''] === undefined ? '—' : `${ratio[''].toFixed(2)}×${spread(0)}`}: ${verdict(ratio[''] === undefined ? null : ratio[''] <= 1.2)}`);
-lines.push(`- rows on screen ≤ 1.5× under 4× CPU slow-down: ${ratio._cpu4x === undefined ? '—' : `${ratio._cpu4x.toFixed(2)}×${spread(4)}`}: ${verdict(ratio._cpu4x === undefined ? null : ratio._cpu4x <= 1.5)}`);
+lines.push(`- rows on screen ≤ 1.2× the static page: ${ratio[''] === undefined ? '—' : `${ratio[''].toFixed(3)}×${spread(0)}`}: ${verdict(ratio[''] === undefined ? null : ratio[''] <= 1.2)}`);
+lines.push(`- rows on screen ≤ 1.5× under 4× CPU slow-down: ${ratio._cpu4x === undefined ? '—' : `${ratio._cpu4x.toFixed(3)}×${spread(4)}`}: ${verdict(ratio._cpu4x === undefined ? null : ratio._cpu4x <= 1.5)}`);
 lines.push(`- not a target, for the reader: first paint (Chromium's first-contentful-paint, the frame on screen after raster and draw; the rows' time above is the end of the main thread's frame) ${Number.isFinite(paintRatio['']) ? `${paintRatio[''].toFixed(2)}×` : '—'} the static page, ${Number.isFinite(paintRatio._cpu4x) ? `${paintRatio._cpu4x.toFixed(2)}×` : '—'} under 4× slow-down`);
 lines.push(`- recompute p95 ≤ 8 ms (Kon Tum): ${ms(latency.p95)} ms (${ms(steady.p95)} after the first ${WARM_UP} edits): ${verdict(latency.p95 <= 8)}`);
 lines.push(`- recompute p95 ≤ 30 ms (2,000 indicators, 20 drafts): ${synthetic ? `${ms(synthetic.latency.p95)} ms: ${verdict(synthetic.latency.p95 <= 30)}` : 'not measured'}`);
