@@ -21,6 +21,7 @@ use crate::present::first_screen::count_line;
 use crate::present::first_screen::{filtered_dashboard, overview, OverviewItem, RowFilter};
 use crate::present::i18n::drafts::{dt, protection_text, DraftMsg};
 use crate::present::i18n::first_hour::{ft, FirstMsg};
+use crate::present::i18n::models::{mt, ModelMsg};
 use crate::present::i18n::prerender::{pt, shows_as_of, PrerenderMsg};
 use crate::present::i18n::{t, Locale, Msg};
 use crate::present::live_rows::{row_marks, RowMark};
@@ -172,7 +173,7 @@ fn note(model: &Model, today: &str, locale: Locale) -> String {
         )
     };
     format!(
-        "<p class=\"notice prerendered-note\" role=\"status\" data-testid=\"prerendered-note\" data-today=\"{}\">{} <span lang=\"{}\">{}</span></p>",
+        "<p class=\"notice prerendered-note\" data-testid=\"prerendered-note\" data-today=\"{}\">{} <span lang=\"{}\">{}</span></p>",
         escape(today),
         sentence(locale),
         other(locale).code(),
@@ -231,26 +232,39 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
         escape(t(Msg::SwitchLanguage, locale)),
         escape(t(Msg::PrintReport, locale))
     ));
-    // The note stands where the model tools will be; then the search box and the
-    // drafts panel as they are with no draft (`is-empty`, the app's compact panel), so
-    // the tables start where the app's do.
+    // The note and the status line stand out of the flow, at the foot of the screen
+    // (`.prerendered-status`, style/first_hour.css), so that nothing moves when the app
+    // takes over: above the rows stand the model tools, the search box and the drafts
+    // panel as the app draws them with no draft (`is-empty`, the app's compact panel),
+    // their buttons disabled until the app runs (issue #15, "without a visible jump").
     out.push_str("<main>");
+    out.push_str("<div class=\"prerendered-status\" role=\"status\">");
     out.push_str(&note(model, today, locale));
     // What the live first view says while the rest loads: a pending click, a failure.
     out.push_str(
-        "<p class=\"notice first-view-status\" role=\"status\" data-testid=\"first-view-status\" hidden></p>",
+        "<p class=\"notice first-view-status\" data-testid=\"first-view-status\" hidden></p></div>",
     );
+    out.push_str("<div class=\"model-tools\">");
+    for msg in [ModelMsg::ImportOpen, ModelMsg::EditOpen, ModelMsg::ExportModel] {
+        out.push_str(&format!(
+            "<button type=\"button\" class=\"secondary\" disabled>{}</button>",
+            escape(mt(msg, locale))
+        ));
+    }
+    out.push_str("</div>");
     out.push_str(&format!(
         "<div class=\"search\" role=\"search\"><label>{}</label><span id=\"{SEARCH_ID}\" class=\"control-still\" data-placeholder=\"{placeholder}\" aria-hidden=\"true\">{placeholder}</span></div>",
         escape(t(Msg::Search, locale)),
         placeholder = escape(t(Msg::SearchPlaceholder, locale))
     ));
-    // The drafts panel as the app draws it with no draft (`is-empty`): its buttons are
-    // all disabled before the app runs, and an empty panel hides disabled buttons and
-    // the heading over its list (style/first_hour.css), so neither is written here.
+    // The empty panel shows the buttons the app enables with no draft ("still": shown
+    // although disabled) and hides the others, as the app's does (style/first_hour.css).
     out.push_str(&format!(
-        "<section class=\"drafts-panel is-empty\"><div class=\"drafts-head\"><h2>{}</h2></div><div class=\"draft-actions\"></div><div class=\"draft-files\"></div><p class=\"drafts-empty\">{} {}</p><details class=\"draft-compare\"><summary>{}</summary></details><div class=\"storage-health\"><p>{}</p><p>{}</p><p>{}</p></div></section>",
+        "<section class=\"drafts-panel is-empty\"><div class=\"drafts-head\"><h2>{}</h2></div><div class=\"draft-actions\"><button type=\"button\" class=\"still\" disabled>{}</button></div><div class=\"draft-files\"><button type=\"button\" class=\"still\" disabled>{}</button><span class=\"file-button\"><span>{}</span></span></div><p class=\"drafts-empty\">{} {}</p><details class=\"draft-compare\"><summary>{}</summary></details><div class=\"storage-health\"><p>{}</p><p>{}</p><p>{}</p></div></section>",
         escape(dt(DraftMsg::Drafts, locale)),
+        escape(dt(DraftMsg::New, locale)),
+        escape(dt(DraftMsg::ExportAll, locale)),
+        escape(dt(DraftMsg::ImportFile, locale)),
         escape(dt(DraftMsg::NoDraftsYet, locale)),
         escape(dt(DraftMsg::RestoreHint, locale)),
         escape(cmt(CompareMsg::Summary, locale)),
@@ -528,14 +542,24 @@ mod tests {
         assert!(html.contains(&format!(
             "id=\"{SEARCH_ID}\" class=\"control-still\" data-placeholder=\"{placeholder}\""
         )));
-        // The empty drafts panel hides its disabled buttons, so none is written.
+        // The empty drafts panel has the buttons the app shows with no draft, no other.
         let panel = html
             .split("<section class=\"drafts-panel is-empty\">")
             .nth(1)
             .and_then(|rest| rest.split("</section>").next())
             .unwrap_or_default();
         assert!(panel.contains(&escape(dt(DraftMsg::NoDraftsYet, Locale::Vi))));
-        assert!(!panel.contains("<button"), "{panel}");
+        assert_eq!(panel.matches("<button").count(), 2, "{panel}");
+        assert_eq!(panel.matches("class=\"still\" disabled").count(), 2, "{panel}");
+        for msg in [DraftMsg::New, DraftMsg::ExportAll, DraftMsg::ImportFile] {
+            assert!(panel.contains(&escape(dt(msg, Locale::Vi))), "{msg:?} in {panel}");
+        }
+        // The model tools stand above the search box, as in the app.
+        let tools = html.find("class=\"model-tools\"").unwrap_or(usize::MAX);
+        assert!(tools < html.find("role=\"search\"").unwrap_or(0));
+        for msg in [ModelMsg::ImportOpen, ModelMsg::EditOpen, ModelMsg::ExportModel] {
+            assert!(html.contains(&escape(mt(msg, Locale::Vi))), "{msg:?}");
+        }
         // One model: no picker, as in the app.
         let one = first_view(&models[index..=index], 0, DEC_2026, Locale::En);
         assert!(!one.contains("model-picker"));
