@@ -245,7 +245,11 @@ pub fn first_view(models: &[Model], index: usize, today: &str, locale: Locale) -
         "<p class=\"notice first-view-status\" data-testid=\"first-view-status\" hidden></p></div>",
     );
     out.push_str("<div class=\"model-tools\">");
-    for msg in [ModelMsg::ImportOpen, ModelMsg::EditOpen, ModelMsg::ExportModel] {
+    for msg in [
+        ModelMsg::ImportOpen,
+        ModelMsg::EditOpen,
+        ModelMsg::ExportModel,
+    ] {
         out.push_str(&format!(
             "<button type=\"button\" class=\"secondary\" disabled>{}</button>",
             escape(mt(msg, locale))
@@ -550,14 +554,25 @@ mod tests {
             .unwrap_or_default();
         assert!(panel.contains(&escape(dt(DraftMsg::NoDraftsYet, Locale::Vi))));
         assert_eq!(panel.matches("<button").count(), 2, "{panel}");
-        assert_eq!(panel.matches("class=\"still\" disabled").count(), 2, "{panel}");
+        assert_eq!(
+            panel.matches("class=\"still\" disabled").count(),
+            2,
+            "{panel}"
+        );
         for msg in [DraftMsg::New, DraftMsg::ExportAll, DraftMsg::ImportFile] {
-            assert!(panel.contains(&escape(dt(msg, Locale::Vi))), "{msg:?} in {panel}");
+            assert!(
+                panel.contains(&escape(dt(msg, Locale::Vi))),
+                "{msg:?} in {panel}"
+            );
         }
         // The model tools stand above the search box, as in the app.
         let tools = html.find("class=\"model-tools\"").unwrap_or(usize::MAX);
         assert!(tools < html.find("role=\"search\"").unwrap_or(0));
-        for msg in [ModelMsg::ImportOpen, ModelMsg::EditOpen, ModelMsg::ExportModel] {
+        for msg in [
+            ModelMsg::ImportOpen,
+            ModelMsg::EditOpen,
+            ModelMsg::ExportModel,
+        ] {
             assert!(html.contains(&escape(mt(msg, Locale::Vi))), "{msg:?}");
         }
         // One model: no picker, as in the app.
