@@ -32,8 +32,10 @@ use web_sys::{Document, Element, Event, EventTarget, HtmlInputElement};
 
 use crate::core::codec::view_link::{encode, ViewLink};
 use crate::core::draft::storage_policy::DRAFT_PREFIX;
+use crate::core::model::as_of::Day;
 use crate::core::model::choice::{year_of_iso, CHOICE_KEY};
 use crate::core::text::calendar::iso_date;
+use crate::present::as_of::as_of_view;
 use crate::present::first_screen::{count_line, main_only, RowFilter};
 use crate::present::i18n::prerender::{pending, pt, PrerenderMsg};
 use crate::present::i18n::Locale;
@@ -55,6 +57,7 @@ pub fn run() {
         return;
     };
     if let Some(root) = document.get_element_by_id(PRERENDERED_ID) {
+        date_words_for_today(&document, &root);
         if nothing_to_restore(&root) {
             if let Some(live) = Live::start(&document, root) {
                 on_failure(&live);
@@ -62,6 +65,35 @@ pub fn run() {
         }
     }
     load_app(&document, 0);
+}
+
+/// The pre-rendered date box names the build date as today ("02/12/2026 (hôm nay)"). On
+/// any other day it names the build date alone, as the app writes a day that is not
+/// today, so the page never calls an old day today while the app loads.
+fn date_words_for_today(document: &Document, root: &Element) {
+    let today = iso_date(
+        crate::platform::clock::now_ms(),
+        crate::platform::clock::timezone_offset_minutes(),
+    );
+    let built = attribute(root, "data-today");
+    if built == today {
+        return;
+    }
+    let (Ok(built_day), Ok(today_day), Some(words)) = (
+        Day::parse(&built),
+        Day::parse(&today),
+        one(root, ".as-of-words"),
+    ) else {
+        return;
+    };
+    let locale = document
+        .document_element()
+        .and_then(|html| html.get_attribute("lang"))
+        .and_then(|code| Locale::from_code(&code))
+        .unwrap_or(Locale::Vi);
+    words.set_text_content(Some(
+        &as_of_view(Some(built_day), today_day, None, locale).in_words,
+    ));
 }
 
 /// True on a visit the pre-rendered view is already right for (see the module doc).

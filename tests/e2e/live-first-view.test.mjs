@@ -160,6 +160,44 @@ test('a visit with a saved draft is not made live, and the draft is untouched wh
   await context.close();
 });
 
+test('on a day after the build date, the pre-rendered date box does not call the build date today', async () => {
+  // The page is built on one day and opened on others: the pre-rendered box says
+  // "<build date> (hôm nay)"; the first-load module names the build date alone on any
+  // other day (the app then shows the day it is).
+  const built = await buildDate();
+  const [y, m, d] = built.split('-');
+  const still = await app.browser.newContext({ javaScriptEnabled: false });
+  const stillPage = await still.newPage();
+  await stillPage.goto(app.url);
+  assert.equal(await stillPage.locator('#prerendered .as-of-words').innerText(), `${d}/${m}/${y} (hôm nay)`);
+  await still.close();
+
+  const later = new Date(Date.parse(`${built}T09:00:00+07:00`) + 40 * 86_400_000).toISOString();
+  const context = await app.browser.newContext({ today: later });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (err) => errors.push(err.message));
+  let release;
+  const gate = new Promise((resolve) => {
+    release = resolve;
+  });
+  await page.route('**/provincial-planner_bg.wasm', async (route) => {
+    await gate;
+    return route.continue();
+  });
+  await page.goto(app.url);
+  const words = page.locator('#prerendered .as-of-words');
+  await page.waitForFunction(() => !document.querySelector('#prerendered .as-of-words')?.textContent.includes('hôm nay'), null, { timeout: 30_000 });
+  assert.equal(await words.innerText(), `${d}/${m}/${y}`);
+  // The note still says whose numbers these are and of which day.
+  assert.match(await page.getByTestId('prerendered-note').innerText(), new RegExp(`ngày ${d}/${m}/${y} \\(ngày dựng trang\\)`));
+  release();
+  await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 60_000 });
+  assert.match(await page.getByTestId('as-of-words').innerText(), /\(hôm nay\)$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('on a phone the rows the filter hides are hidden, and a waiting click is said in view', async () => {
   const { context, page, release } = await heldPage({ viewport: { width: 360, height: 800 } });
   // The phone layout gives rows their own display; what the first view hides must not show.
