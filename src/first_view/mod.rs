@@ -15,7 +15,8 @@
 //! the filter and the search text stay on `#prerendered` (`data-filter`, `data-query`),
 //! where the app picks them up before it replaces the pre-rendered view. Any other visit
 //! leaves the pre-rendered view as it is (its note says the numbers are the default
-//! model's) and loads the app after that first frame. If the app cannot be loaded, the
+//! model's) and loads the app after that first frame. On every visit, on a day that is
+//! not the build date, the date box's words name the build date without "(today)". If the app cannot be loaded, the
 //! status line says so; the table keeps working.
 //!
 //! It never writes storage and renders no HTML: it shows, hides and fills the
