@@ -58,8 +58,12 @@ pub fn run() {
         return;
     };
     if let Some(root) = document.get_element_by_id(PRERENDERED_ID) {
-        date_words_for_today(&document, &root);
-        if nothing_to_restore(&root) {
+        let today = iso_date(
+            crate::platform::clock::now_ms(),
+            crate::platform::clock::timezone_offset_minutes(),
+        );
+        date_words_for_today(&document, &root, &today);
+        if nothing_to_restore(&root, &today) {
             if let Some(live) = Live::start(&document, root) {
                 on_failure(&live);
             }
@@ -71,34 +75,33 @@ pub fn run() {
 /// The pre-rendered date box names the build date as today ("02/12/2026 (hôm nay)"). On
 /// any other day it names the build date alone, as the app writes a day that is not
 /// today, so the page never calls an old day today while the app loads.
-fn date_words_for_today(document: &Document, root: &Element) {
-    let today = iso_date(
-        crate::platform::clock::now_ms(),
-        crate::platform::clock::timezone_offset_minutes(),
-    );
+fn date_words_for_today(document: &Document, root: &Element, today: &str) {
     let built = attribute(root, "data-today");
     if built == today {
         return;
     }
     let (Ok(built_day), Ok(today_day), Some(words)) = (
         Day::parse(&built),
-        Day::parse(&today),
+        Day::parse(today),
         one(root, ".as-of-words"),
     ) else {
         return;
     };
-    let locale = document
-        .document_element()
-        .and_then(|html| html.get_attribute("lang"))
-        .and_then(|code| Locale::from_code(&code))
-        .unwrap_or(Locale::Vi);
+    let locale = page_locale(document).unwrap_or_default();
     words.set_text_content(Some(
         &as_of_view(Some(built_day), today_day, None, locale).in_words,
     ));
 }
 
+/// The language the pre-rendered page is written in (`<html lang>`), `None` when it
+/// names none.
+fn page_locale(document: &Document) -> Option<Locale> {
+    let code = document.document_element()?.get_attribute("lang")?;
+    Some(Locale::from_code(&code).unwrap_or_default())
+}
+
 /// True on a visit the pre-rendered view is already right for (see the module doc).
-fn nothing_to_restore(root: &Element) -> bool {
+fn nothing_to_restore(root: &Element, today: &str) -> bool {
     let Some(window) = web_sys::window() else {
         return false;
     };
@@ -108,12 +111,8 @@ fn nothing_to_restore(root: &Element) -> bool {
     let model = root.get_attribute("data-model-id").unwrap_or_default();
     let remembered_other = crate::platform::storage::peek(CHOICE_KEY).is_some_and(|m| m != model);
     let drafts = crate::platform::storage::any_key_with_prefix(DRAFT_PREFIX);
-    let today = iso_date(
-        crate::platform::clock::now_ms(),
-        crate::platform::clock::timezone_offset_minutes(),
-    );
     let built = root.get_attribute("data-today").unwrap_or_default();
-    let same_year = year_of_iso(&today).is_some() && year_of_iso(&today) == year_of_iso(&built);
+    let same_year = year_of_iso(today).is_some() && year_of_iso(today) == year_of_iso(&built);
     bare && same_year && !remembered_other && !drafts && !crate::platform::portal::is_framed()
 }
 
@@ -172,8 +171,7 @@ impl Live {
     /// input in its box, and says the table works; `None` when the page is not the
     /// pre-rendered view.
     fn start(document: &Document, root: Element) -> Option<Shared> {
-        let locale = Locale::from_code(&document.document_element()?.get_attribute("lang")?)
-            .unwrap_or_default();
+        let locale = page_locale(document)?;
         let rows: Vec<Row> = all(&root, "tr[data-testid=\"prerendered-row\"]")
             .into_iter()
             .map(|element| {

@@ -25,13 +25,13 @@ async function buildDate() {
 }
 
 /**
- * A page on the build date whose app module waits until `release()` is called (or is
- * refused with `{ fail: true }`). Resolves once the first view is live, unless
- * `{ live: false }`.
+ * A page on the build date (or on the instant `today`) whose app module waits until
+ * `release()` is called (or is refused with `{ fail: true }`). Resolves once the first
+ * view is live, unless `{ live: false }`.
  */
-async function heldPage({ fail = false, live = true, before, viewport } = {}) {
-  const today = await buildDate();
-  const context = await app.browser.newContext({ today: `${today}T09:00:00+07:00`, ...(viewport ? { viewport } : {}) });
+async function heldPage({ fail = false, live = true, before, viewport, today } = {}) {
+  const day = today ?? `${await buildDate()}T09:00:00+07:00`;
+  const context = await app.browser.newContext({ today: day, ...(viewport ? { viewport } : {}) });
   const page = await context.newPage();
   const errors = [];
   page.on('pageerror', (err) => errors.push(err.message));
@@ -173,19 +173,7 @@ test('on a day after the build date, the pre-rendered date box does not call the
   await still.close();
 
   const later = new Date(Date.parse(`${built}T09:00:00+07:00`) + 40 * 86_400_000).toISOString();
-  const context = await app.browser.newContext({ today: later });
-  const page = await context.newPage();
-  const errors = [];
-  page.on('pageerror', (err) => errors.push(err.message));
-  let release;
-  const gate = new Promise((resolve) => {
-    release = resolve;
-  });
-  await page.route('**/provincial-planner_bg.wasm', async (route) => {
-    await gate;
-    return route.continue();
-  });
-  await page.goto(app.url);
+  const { context, page, errors, release } = await heldPage({ live: false, today: later });
   const words = page.locator('#prerendered .as-of-words');
   await page.waitForFunction(() => !document.querySelector('#prerendered .as-of-words')?.textContent.includes('hôm nay'), null, { timeout: 30_000 });
   assert.equal(await words.innerText(), `${d}/${m}/${y}`);
