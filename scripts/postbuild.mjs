@@ -7,7 +7,8 @@
 //    or style attribute in index.html fails the build (the CSP would block it). The
 //    script imports the first view's module only once the page has drawn its first frame
 //    (issue #15: its fetch, compile and start stood between the pre-rendered rows and the
-//    screen).
+//    screen), checks its two files against their sha384 (`integrity`), and loads the app
+//    itself when that module cannot be loaded or started (`startAfterFirstFrame`).
 // 1b. Joins the stylesheets Trunk links (style/*.css, one hashed file and <link> each) into
 //    one file, main-<hash>.css, in their order, and removes the parts: the first view then
 //    waits for one stylesheet request, not three (issue #15). With one stylesheet linked it
@@ -66,28 +67,105 @@ export function withFirstView(html, view) {
   return `${html.slice(0, at)}\n${block}${html.slice(at)}`;
 }
 
+/** The app's scripts, in the order the first view adds them (`first_view::APP_SCRIPTS`). */
+export const APP_SCRIPTS = ['./provincial-planner.js', './app-start.js'];
+
 /**
- * Trunk's start-up script with its static import of the first view's module made a
- * dynamic import after the page's first frame (see 1. above); throws when the script does
- * not have the shape Trunk 0.21 writes, so a change of Trunk is seen at build time.
+ * The first view's module as Trunk 0.21's start-up script loads it: { js, wasm } (paths
+ * relative to the site) and the rest of the script after the two lines that load it;
+ * throws when the script does not have that shape, so a change of Trunk is seen at
+ * build time.
  */
-export function startAfterFirstFrame(code) {
+export function firstViewFiles(code) {
   const staticImport = /^import init, \* as bindings from '([^']+)';$/m;
-  const found = code.match(staticImport);
-  if (!found) throw new Error(`postbuild: the start-up script does not import the first view's module as Trunk 0.21 writes it:\n${code}`);
-  return code.replace(found[0], [
-    "// The first frame first (or 200 ms: a tab opened in the background draws none), so",
-    "// nothing of the first view's module is fetched, compiled or run before the",
-    "// pre-rendered rows are on screen (README, What the first view costs).",
-    'await new Promise((go) => {',
-    '  let done = false;',
-    '  const once = () => { if (!done) { done = true; go(); } };',
-    '  requestAnimationFrame(() => setTimeout(once, 0));',
-    '  setTimeout(once, 200);',
-    '});',
-    `const bindings = await import('${found[1]}');`,
-    'const init = bindings.default;',
-  ].join('\n'));
+  const initCall = /^const wasm = await init\(\{ module_or_path: '([^']+)' \}\);$/m;
+  const js = code.match(staticImport);
+  const wasm = code.match(initCall);
+  if (!js || !wasm || wasm.index < js.index) {
+    throw new Error(`postbuild: the start-up script does not load the first view's module as Trunk 0.21 writes it:\n${code}`);
+  }
+  return { js: js[1], wasm: wasm[1], rest: code.slice(wasm.index + wasm[0].length).trim() };
+}
+
+/**
+ * The start-up script (see 1. above): after the page's first frame it loads the first
+ * view's module, each of its two files checked against its build (`integrity`: the
+ * module by a modulepreload link, the wasm by fetch), then runs the rest of Trunk's
+ * script. When the module cannot be loaded or started and has not added the app, the
+ * script adds the app itself, as the first view would; when the app cannot be loaded
+ * either, it shows index.html's `.start-failed` line, in the pre-rendered view's status
+ * box when there is one.
+ */
+export function startAfterFirstFrame({ js, wasm, rest }, integrity) {
+  const q = JSON.stringify;
+  return `// Written by scripts/postbuild.mjs from Trunk's start-up script (issue #15).
+// The first frame first (or 200 ms: a tab opened in the background draws none), so
+// nothing of the first view's module is fetched, compiled or run before the
+// pre-rendered rows are on screen (README, What the first view costs).
+await new Promise((go) => {
+  let done = false;
+  const once = () => { if (!done) { done = true; go(); } };
+  requestAnimationFrame(() => setTimeout(once, 0));
+  setTimeout(once, 200);
+});
+
+/** The app's scripts, as the first view adds them (first_view::APP_SCRIPTS). */
+const APP_SCRIPTS = ${q(APP_SCRIPTS)};
+
+/**
+ * Says that the app could not be loaded (index.html's .start-failed line), unless the
+ * live first view says it in its own status line.
+ */
+function startFailed() {
+  const line = document.querySelector('.start-failed');
+  if (!line || document.querySelector('#prerendered[data-live="true"]')) return;
+  const status = document.querySelector('#prerendered .prerendered-status');
+  if (status) {
+    // The status box is a live region of its own (role="status").
+    line.removeAttribute('role');
+    status.append(line);
+    document.getElementById('prerendered')?.setAttribute('aria-busy', 'false');
+  }
+  document.body.setAttribute('data-start', 'failed');
+  line.hidden = false;
+}
+// Whoever adds the app (the first view on a visit it does not make live, or this script).
+addEventListener('planner-app-failed', startFailed, { once: true });
+
+/** Adds the app's scripts one after the other, as the first view does when it runs. */
+function addApp(index = 0) {
+  if (index >= APP_SCRIPTS.length) return;
+  const script = document.createElement('script');
+  script.src = APP_SCRIPTS[index];
+  script.addEventListener('load', () => addApp(index + 1));
+  script.addEventListener('error', startFailed);
+  document.head.append(script);
+}
+
+try {
+  // A module is checked against its build by a modulepreload link with its integrity:
+  // import() then takes the module the link fetched, or fails with it. A browser without
+  // modulepreload (Chromium before 66, Firefox before 115, Safari before 17) would fire
+  // neither event: it imports the module unchecked (its wasm is still checked).
+  const link = document.createElement('link');
+  if (link.relList.supports('modulepreload')) await new Promise((loaded, failed) => {
+    link.rel = 'modulepreload';
+    link.href = ${q(js)};
+    link.integrity = ${q(integrity.js)};
+    link.addEventListener('load', loaded);
+    link.addEventListener('error', () => failed(new Error(\`\${link.href} could not be loaded, or differs from its build\`)));
+    document.head.append(link);
+  });
+  const bindings = await import(${q(js)});
+  const init = bindings.default;
+  const wasm = await init({ module_or_path: fetch('${wasm}', { integrity: ${q(integrity.wasm)} }) });
+  ${rest.split('\n').filter((l) => l.trim()).join('\n  ')}
+} catch (error) {
+  const added = APP_SCRIPTS.some((src) => document.querySelector(\`script[src="\${src}"]\`));
+  console.warn(\`The first view could not be started\${added ? '' : '; the app is loaded without it'}:\`, error);
+  if (!added) addApp();
+}
+`;
 }
 
 /** Moves inline module scripts to files; returns the new index.html text. */
@@ -106,11 +184,15 @@ async function externaliseScripts(dir, html) {
     if (!/\btype\s*=\s*["']?module["']?/i.test(attrs)) {
       throw new Error(`postbuild: inline classic <script> in index.html cannot pass the CSP:\n${whole}`);
     }
-    const code = startAfterFirstFrame(`${body.trim()}\n`);
+    const files = firstViewFiles(`${body.trim()}\n`);
+    const integrity = {};
+    for (const part of ['js', 'wasm']) {
+      integrity[part] = `sha384-${sha('sha384', await readFile(join(dir, files[part]))).toString('base64')}`;
+    }
+    const code = startAfterFirstFrame(files, integrity);
     const name = `start-${sha('sha256', code).toString('hex').slice(0, 16)}.js`;
     await writeFile(join(dir, name), code);
-    const integrity = `sha384-${sha('sha384', code).toString('base64')}`;
-    out += `<script type="module" src="./${name}" integrity="${integrity}"></script>`;
+    out += `<script type="module" src="./${name}" integrity="sha384-${sha('sha384', code).toString('base64')}"></script>`;
   }
   out += html.slice(last);
   const handler = out.match(/<[^>]+\son[a-z]+\s*=/i);

@@ -43,7 +43,9 @@ use crate::present::i18n::Locale;
 use crate::present::live_rows::RowMark;
 use crate::present::prerender::{PRERENDERED_ID, SEARCH_ID};
 
-/// The rest of the app: its wasm-bindgen script, then the file that starts it.
+/// The rest of the app: its wasm-bindgen script, then the file that starts it. The
+/// start-up script has the same list (`APP_SCRIPTS` in `scripts/postbuild.mjs`), to load
+/// the app when this module cannot be loaded.
 const APP_SCRIPTS: [&str; 2] = ["./provincial-planner.js", "./app-start.js"];
 
 /// The event `app-start.js` sends when the app's module could not be started.

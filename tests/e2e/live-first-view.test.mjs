@@ -2,13 +2,16 @@
 // its filters and its search box from the small first-load module (src/first_view/)
 // before the app's module has arrived; what the person chose carries on into the app; a
 // click that needs the app (open a target) says it is waiting, and the app opens it; a
-// failed load is said while the table keeps working; a visit with something to restore
-// (a saved draft) does not go live and loses nothing while the app loads.
+// failed load is said while the table keeps working; a first view that cannot be loaded,
+// or whose files differ from their build, is not run and the app is loaded without it;
+// a visit with something to restore (a saved draft) does not go live and loses nothing
+// while the app loads.
 //
 // The app's module is held back by a gate on provincial-planner_bg.wasm, so each test
 // sees the first view before the app, whatever the machine's speed.
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
 import { useApp } from './support.mjs';
 import { axeViolations } from './axe-support.mjs';
 
@@ -138,6 +141,135 @@ test('when the app cannot be loaded the table still works and the page says so',
   await page.locator('#prerendered button[data-filter="main"]').click();
   assert.ok((await shownRows(page)).length >= 10);
   await context.close();
+});
+
+/** Routes the first view's wasm (`_bg.wasm`) or its script (`.js`) to `handle`. */
+const routeFirstView = (page, part, handle) =>
+  page.route(part === 'wasm' ? /\/first_view-[0-9a-f]+_bg\.wasm$/ : /\/first_view-[0-9a-f]+\.js$/, handle);
+
+/** The start-up script's warning that it loads the app without the first view. */
+const warnsWithoutFirstView = (page) =>
+  page.waitForEvent('console', {
+    predicate: (m) => m.type() === 'warning' && /The first view could not be started; the app is loaded without it/.test(m.text()),
+    timeout: 30_000,
+  });
+
+test('when the first view\'s module cannot be loaded, the app is loaded without it', async () => {
+  let warned;
+  const { context, page, errors, release } = await heldPage({
+    live: false,
+    before: async (p) => {
+      warned = warnsWithoutFirstView(p);
+      await routeFirstView(p, 'wasm', (route) => route.abort());
+    },
+  });
+  await warned;
+  assert.equal(await page.getByTestId('prerendered').getAttribute('data-live'), null, 'the first view did not run');
+  assert.match(await page.getByTestId('prerendered-note').innerText(), /chưa phải của bạn/);
+  release();
+  await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 60_000 });
+  assert.equal(await page.getByTestId('start-failed').isVisible(), false);
+  // The app's scripts, each added once, are the ones the first view adds.
+  const added = await page.locator('head script[src]:not([type="module"])').evaluateAll((s) => s.map((e) => e.getAttribute('src')));
+  const firstViewList = (await readFile(new URL('../../src/first_view/mod.rs', import.meta.url), 'utf8'))
+    .match(/const APP_SCRIPTS: \[&str; \d+\] = \[([^\]]*)\]/)[1]
+    .match(/"[^"]*"/g)
+    .map((q) => JSON.parse(q));
+  assert.deepEqual(added, firstViewList);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a first view file that differs from its build is not run, and the app is loaded without it', async () => {
+  for (const part of ['js', 'wasm']) {
+    let warned;
+    const { context, page, errors, release } = await heldPage({
+      live: false,
+      before: async (p) => {
+        warned = warnsWithoutFirstView(p);
+        await routeFirstView(p, part, async (route) => {
+          const response = await route.fetch();
+          const body = await response.body();
+          // Still a module and still a valid wasm module (a custom section named
+          // "test" added at its end): only the integrity check can refuse it.
+          const changed = part === 'js'
+            ? Buffer.concat([body, Buffer.from('\nwindow.__changedFirstViewRan = true;\n')])
+            : Buffer.concat([body, Buffer.from([0x00, 0x05, 0x04, 0x74, 0x65, 0x73, 0x74])]);
+          await route.fulfill({ response, body: changed });
+        });
+      },
+    });
+    await warned;
+    assert.equal(await page.evaluate(() => window.__changedFirstViewRan ?? false), false, `${part}: the changed file did not run`);
+    assert.equal(await page.getByTestId('prerendered').getAttribute('data-live'), null, `${part}: the first view did not go live`);
+    release();
+    await page.locator('[data-testid="indicator-row"]').first().waitFor({ timeout: 60_000 });
+    assert.deepEqual(errors, [], part);
+    await context.close();
+  }
+});
+
+test('when neither the first view nor the app can be loaded, the page says so', async () => {
+  // With the pre-rendered view: in its status box, the table still there.
+  {
+    const { context, page } = await heldPage({
+      fail: true,
+      live: false,
+      before: (p) => routeFirstView(p, 'wasm', (route) => route.abort()),
+    });
+    const line = page.locator('#prerendered .prerendered-status [data-testid="start-failed"]');
+    await line.waitFor({ state: 'visible', timeout: 30_000 });
+    const text = await line.innerText();
+    assert.match(text, /Không tải được ứng dụng \(mạng hoặc máy chủ\)\. Tải lại trang để thử lại\./);
+    assert.match(text, /The app could not be loaded \(network or server\)\. Reload the page to try again\./);
+    assert.equal(await page.getByTestId('prerendered').getAttribute('aria-busy'), 'false');
+    assert.ok((await shownRows(page)).length >= 10);
+    await context.close();
+  }
+  // A page without the pre-rendered view: the line instead of the loading sign.
+  {
+    const { context, page } = await heldPage({
+      fail: true,
+      live: false,
+      before: async (p) => {
+        await routeFirstView(p, 'js', (route) => route.abort());
+        await p.route(/\/quy-hoach\/(index\.html)?$/, async (route) => {
+          const response = await route.fetch();
+          const html = (await response.text()).replace(/<!--prerendered-->[\s\S]*<!--\/prerendered-->/, '');
+          await route.fulfill({ response, body: html });
+        });
+      },
+    });
+    assert.equal(await page.getByTestId('prerendered').count(), 0);
+    await page.getByTestId('start-failed').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await page.locator('.page-loading').isVisible(), false);
+    await context.close();
+  }
+  // A visit the first view does not make live (a saved draft): the first view adds the
+  // app, and the start-up script says that it failed.
+  {
+    const { context, page } = await heldPage({
+      fail: true,
+      live: false,
+      before: (p) => p.addInitScript(() => localStorage.setItem('provincial-planner/draft/kept', 'bản nháp giữ nguyên')),
+    });
+    await page.locator('#prerendered .prerendered-status [data-testid="start-failed"]').waitFor({ state: 'visible', timeout: 30_000 });
+    assert.equal(await page.getByTestId('prerendered').getAttribute('data-live'), null);
+    assert.equal(await page.evaluate(() => localStorage.getItem('provincial-planner/draft/kept')), 'bản nháp giữ nguyên');
+    await context.close();
+  }
+  // The app's script replaced by something else that still loads (a proxy's page): the
+  // live first view says that the rest of the app could not be loaded.
+  {
+    const { context, page } = await heldPage({
+      before: (p) => p.route('**/provincial-planner.js', (route) => route.fulfill({ contentType: 'text/javascript', body: '/* not the app */' })),
+    });
+    const status = page.getByTestId('first-view-status');
+    await status.waitFor({ state: 'visible', timeout: 30_000 });
+    assert.match(await status.innerText(), /Không tải được phần còn lại của ứng dụng/);
+    assert.equal(await page.getByTestId('start-failed').isVisible(), false, 'said once, by the live view');
+    await context.close();
+  }
 });
 
 test('a visit with a saved draft is not made live, and the draft is untouched while the app loads', async () => {
