@@ -41,6 +41,8 @@ const TEMPLATE = join(HERE, '..', 'assets', 'sw.js');
 export const NOT_PRECACHED = new Set(['sw.js', 'sw-kill-switch.js', 'portal.json', 'models.json']);
 
 const sha = (algo, data) => createHash(algo).update(data).digest();
+/** The `integrity` value (Subresource Integrity) of a file's bytes. */
+const integrityOf = (data) => `sha384-${sha('sha384', data).toString('base64')}`;
 
 const PRERENDER_START = '<!--prerendered-->';
 const PRERENDER_END = '<!--/prerendered-->';
@@ -158,6 +160,7 @@ try {
   });
   const bindings = await import(${q(js)});
   const init = bindings.default;
+  // The wasm's path in single quotes, as Trunk writes it (the F5 test reads it there).
   const wasm = await init({ module_or_path: fetch('${wasm}', { integrity: ${q(integrity.wasm)} }) });
   ${rest.split('\n').filter((l) => l.trim()).join('\n  ')}
 } catch (error) {
@@ -187,12 +190,12 @@ async function externaliseScripts(dir, html) {
     const files = firstViewFiles(`${body.trim()}\n`);
     const integrity = {};
     for (const part of ['js', 'wasm']) {
-      integrity[part] = `sha384-${sha('sha384', await readFile(join(dir, files[part]))).toString('base64')}`;
+      integrity[part] = integrityOf(await readFile(join(dir, files[part])));
     }
     const code = startAfterFirstFrame(files, integrity);
     const name = `start-${sha('sha256', code).toString('hex').slice(0, 16)}.js`;
     await writeFile(join(dir, name), code);
-    out += `<script type="module" src="./${name}" integrity="sha384-${sha('sha384', code).toString('base64')}"></script>`;
+    out += `<script type="module" src="./${name}" integrity="${integrityOf(code)}"></script>`;
   }
   out += html.slice(last);
   const handler = out.match(/<[^>]+\son[a-z]+\s*=/i);
@@ -215,7 +218,7 @@ async function joinStylesheets(dir, html) {
   const name = `main-${sha('sha256', css).toString('hex').slice(0, 16)}.css`;
   await writeFile(join(dir, name), css);
   for (const [, part] of found) if (part !== name) await unlink(join(dir, part));
-  const integrity = `sha384-${sha('sha384', css).toString('base64')}`;
+  const integrity = integrityOf(css);
   const first = found[0];
   let out = html.slice(0, first.index);
   out += `    <link rel="stylesheet" href="./${name}" integrity="${integrity}"/>\n`;

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { tmpdir, cpus, totalmem } from 'node:os';
 import { chromium } from 'playwright-core';
 import { startServer } from '../static-server.mjs';
+import { openCold } from './cold-load.mjs';
 import { measure } from '../first-load.mjs';
 import { gzipSync } from 'node:zlib';
 
@@ -102,20 +103,8 @@ function gzipSize(path) {
 }
 
 async function coldLoad(url, throttle) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (throttle) await cdp.send('Emulation.setCPUThrottlingRate', { rate: throttle });
-  await page.addInitScript(ROWS_PROBE);
-  // Nothing of Playwright's runs in the page before the first rows' frame: page.goto()
-  // returns at the response, and the probe says when the frame is done by a console
-  // message (CDP's Runtime.consoleAPICalled). Waiting for the load event and then polling
-  // with waitForFunction made Playwright set up its script in the page (10-25 ms of the
-  // main thread, traced) before that frame on both pages, which hid part of the gap.
-  const firstRows = page.waitForEvent('console', { predicate: (m) => m.text() === FIRST_ROWS, timeout: 120_000 });
-  await page.goto(url, { waitUntil: 'commit' });
-  await firstRows;
+  // Nothing of Playwright's runs in the page before the first rows' frame (cold-load.mjs).
+  const { context, page } = await openCold(browser, url, { probe: ROWS_PROBE, message: FIRST_ROWS, throttle });
   // The first paint is reported once the frame is on screen, which can be after the
   // probe's time: wait for it too, so no load's first paint is left out.
   await page.waitForFunction(

@@ -22,6 +22,7 @@ import { cpSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startServer } from '../static-server.mjs';
+import { openCold } from './cold-load.mjs';
 
 const [variantsFile, staticPage] = process.argv.slice(2);
 if (!variantsFile) {
@@ -73,18 +74,9 @@ const PROBE = `
 const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: FLAGS });
 const server = await startServer({ root: site });
 
-/** One cold load: a new context, no cache; as scripts/bench/bench.mjs, nothing of
- * Playwright's runs in the page before the rows' frame. */
+/** One cold load, as scripts/bench/bench.mjs's (cold-load.mjs). */
 async function coldLoad(url) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.setCacheDisabled', { cacheDisabled: true });
-  if (THROTTLE) await cdp.send('Emulation.setCPUThrottlingRate', { rate: THROTTLE });
-  await page.addInitScript(PROBE);
-  const rows = page.waitForEvent('console', { predicate: (m) => m.text() === FIRST_ROWS, timeout: 60_000 });
-  await page.goto(url, { waitUntil: 'commit' });
-  await rows;
+  const { context, page } = await openCold(browser, url, { probe: PROBE, message: FIRST_ROWS, throttle: THROTTLE, timeout: 60_000 });
   await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0, null, { timeout: 60_000 });
   const result = await page.evaluate(() => ({
     rows: window.__rowsAt,

@@ -16,8 +16,8 @@
 //! where the app picks them up before it replaces the pre-rendered view. Any other visit
 //! leaves the pre-rendered view as it is (its note says the numbers are the default
 //! model's) and loads the app after that first frame. On every visit, on a day that is
-//! not the build date, the date box's words name the build date without "(today)". If the app cannot be loaded, the
-//! status line says so; the table keeps working.
+//! not the build date, the date box's words name the build date without "(today)". If
+//! the app cannot be loaded, the status line says so; the table keeps working.
 //!
 //! It never writes storage and renders no HTML: it shows, hides and fills the
 //! pre-rendered elements, and puts one element of its own, the search input, in the
